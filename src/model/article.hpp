@@ -112,6 +112,7 @@ struct ArticleMeta {
     std::vector<std::string> keywords;  // dc:subject
     std::string source_url;    // where it was published online (dc:source), optional
     SourceSpan where;
+    SourceSpan date_where;     // the <date> element, for messages
     bool operator==(const ArticleMeta& o) const;
 };
 

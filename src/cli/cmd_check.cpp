@@ -1,0 +1,73 @@
+// quire check FILE.xml…: validates articles and publication profiles and prints every problem as
+// file:line:col: error|warning: message. Exit 0 only when no file has an error.
+#include "cli/command_registry.hpp"
+#include "core/output_file.hpp"
+#include "model/article_xml.hpp"
+#include "model/validate.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+namespace quire::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Which kind of file this is, from its root element (read cheaply: the first start tag).
+std::string root_element_name(const std::string& text) {
+    std::size_t i = 0;
+    while ((i = text.find('<', i)) != std::string::npos) {
+        if (text.compare(i, 2, "<?") == 0 || text.compare(i, 2, "<!") == 0) { ++i; continue; }
+        std::size_t end = i + 1;
+        while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '>' && text[end] != '/') ++end;
+        return text.substr(i + 1, end - i - 1);
+    }
+    return {};
+}
+
+void check_file(const fs::path& path, Diagnostics& diagnostics) {
+    const std::string text = read_file(path);
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (root_element_name(text) == "publication") {
+        auto publication = model::parse_publication_xml(text, path.string(), diagnostics);
+        if (!diagnostics.has_errors() || !publication.name.empty()) model::validate_publication(publication, diagnostics);
+        return;
+    }
+    Diagnostics parse;
+    auto article = model::parse_article_xml(text, path.string(), parse);
+    diagnostics.append(parse);
+    // A file that could not be read as an article at all (malformed XML, another root) has nothing
+    // more to check: its first error says why.
+    const bool nothing_read = article.meta.where.line == 0 && article.body.empty();
+    if (!(parse.has_errors() && nothing_read)) model::validate_article(article, folder, diagnostics);
+}
+
+Runner setup(CLI::App& app) {
+    auto files = std::make_shared<std::vector<std::string>>();
+    app.add_option("files", *files, "Article or publication XML files")->required()->check(CLI::ExistingFile);
+    return [files]() {
+        Diagnostics all;
+        for (const auto& file : *files) {
+            try {
+                check_file(file, all);
+            } catch (const QuireError& e) {
+                all.add(e.diagnostic().severity, e.diagnostic().where, e.diagnostic().message);
+            }
+        }
+        std::cerr << all.to_string();
+        const auto errors = all.count(Severity::Error);
+        const auto warnings = all.count(Severity::Warning);
+        if (errors || warnings)
+            std::cerr << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+                      << (warnings == 1 ? " warning\n" : " warnings\n");
+        else
+            std::cout << "ok: " << files->size() << (files->size() == 1 ? " file" : " files") << " checked, no problems\n";
+        return errors ? 1 : 0;
+    };
+}
+
+const Registration registration{"check", "Validate article and publication XML files; list every problem", &setup};
+
+}  // namespace
+}  // namespace quire::cli

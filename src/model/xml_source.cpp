@@ -1,0 +1,94 @@
+#include "model/xml_source.hpp"
+
+#include <cstring>
+
+namespace quire::model {
+
+namespace {
+
+bool is_name_start(unsigned char c) { return std::isalpha(c) || c == '_' || c == ':' || c >= 0x80; }
+
+// Advances line/column over text[from, to), counting columns in code points (UTF-8 lead bytes).
+void advance(std::string_view text, std::size_t from, std::size_t to, int& line, int& column) {
+    for (std::size_t i = from; i < to && i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') { ++line; column = 1; }
+        else if ((c & 0xC0) != 0x80) ++column;
+    }
+}
+
+// The column of the first non-blank character of `line` (for errors tinyxml2 places by line only).
+int first_column_of_line(std::string_view text, int line) {
+    int current = 1;
+    std::size_t i = 0;
+    for (; i < text.size() && current < line; ++i)
+        if (text[i] == '\n') ++current;
+    int column = 1;
+    for (; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) ++column;
+    return column;
+}
+
+}  // namespace
+
+std::vector<std::pair<int, int>> start_tag_positions(std::string_view text) {
+    std::vector<std::pair<int, int>> out;
+    int line = 1, column = 1;
+    std::size_t done = 0;  // text[0, done) has been counted into line/column
+    auto skip_to = [&](std::size_t pos) { advance(text, done, pos, line, column); done = pos; };
+    std::size_t i = 0;
+    while ((i = text.find('<', i)) != std::string_view::npos) {
+        if (text.compare(i, 4, "<!--") == 0) { i = text.find("-->", i); if (i == text.npos) break; i += 3; continue; }
+        if (text.compare(i, 9, "<![CDATA[") == 0) { i = text.find("]]>", i); if (i == text.npos) break; i += 3; continue; }
+        if (text.compare(i, 2, "<?") == 0) { i = text.find("?>", i); if (i == text.npos) break; i += 2; continue; }
+        if (text.compare(i, 2, "<!") == 0) { i = text.find('>', i); if (i == text.npos) break; ++i; continue; }
+        if (i + 1 < text.size() && is_name_start(static_cast<unsigned char>(text[i + 1]))) {
+            skip_to(i);
+            out.emplace_back(line, column);
+        }
+        ++i;
+    }
+    return out;
+}
+
+XmlSource::XmlSource(std::string_view text, std::string file_name, Diagnostics& diagnostics)
+    : doc_(true, tinyxml2::PRESERVE_WHITESPACE), file_(std::move(file_name)) {
+    const auto status = doc_.Parse(text.data(), text.size());
+    if (status != tinyxml2::XML_SUCCESS) {
+        const int line = doc_.ErrorLineNum();
+        std::string message = doc_.ErrorStr() ? doc_.ErrorStr() : "malformed XML";
+        // tinyxml2's message starts "Error=XML_ERROR_… ErrorID=… (0x…) Line number=N: detail"; keep the detail.
+        if (auto colon = message.find(": "); colon != std::string::npos && message.rfind("Error=", 0) == 0)
+            message = message.substr(colon + 2);
+        diagnostics.error(SourceSpan{file_, line, line > 0 ? first_column_of_line(text, line) : 0},
+                          "malformed XML: " + message);
+        return;
+    }
+    if (!doc_.RootElement()) {
+        diagnostics.error(SourceSpan{file_, 1, 1}, "empty document: no root element");
+        return;
+    }
+    ok_ = true;
+    const auto positions = start_tag_positions(text);
+    std::size_t next = 0;
+    // Pre-order walk: the same order as start tags in the text.
+    std::vector<const tinyxml2::XMLElement*> stack{doc_.RootElement()};
+    while (!stack.empty()) {
+        const auto* element = stack.back();
+        stack.pop_back();
+        SourceSpan span{file_, element->GetLineNum(), 0};
+        if (next < positions.size() && positions[next].first == element->GetLineNum()) span.column = positions[next].second;
+        ++next;
+        places_[element] = span;
+        std::vector<const tinyxml2::XMLElement*> children;
+        for (auto* c = element->FirstChildElement(); c; c = c->NextSiblingElement()) children.push_back(c);
+        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+    }
+}
+
+SourceSpan XmlSource::where(const tinyxml2::XMLNode* node) const {
+    if (!node) return SourceSpan{file_};
+    if (auto it = places_.find(node); it != places_.end()) return it->second;
+    return SourceSpan{file_, node->GetLineNum(), 0};
+}
+
+}  // namespace quire::model
