@@ -1,0 +1,121 @@
+// quire build INPUT -o OUT/: everything that applies to one input, into one folder.
+//   INPUT is an article (.xml) or an article page scraped from the website (.txt, imported first).
+//   OUT/ receives: article.xml (the article as quire reads it, its images beside it), summary.txt,
+//   article.pdf with page PNGs, article.epub, and proof/.
+// --timings prints how long each stage took (the speed of the whole job is part of the product).
+#include "cli/command_registry.hpp"
+#include "core/output_file.hpp"
+#include "import/import_page.hpp"
+#include "model/article_summary.hpp"
+#include "model/article_xml.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+namespace quire::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BuildOptions {
+    std::string input;
+    std::string out = "out";
+    std::string layout;
+    std::string publication;
+    bool timings = false;
+};
+
+class StageClock {
+public:
+    explicit StageClock(bool print) : print_(print) {}
+    template <typename F>
+    void run(const char* stage, F&& f) {
+        const auto start = std::chrono::steady_clock::now();
+        f();
+        const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+        if (print_) std::cerr << "  " << stage << std::string(stage_width - std::string(stage).size(), ' ') << took.count() << " ms\n";
+    }
+
+private:
+    static constexpr std::size_t stage_width = 10;
+    bool print_;
+};
+
+// Copies the article's images into OUT/ under the same relative paths, so that OUT/article.xml is
+// complete on its own.
+void copy_images(const model::LoadedArticle& loaded, const fs::path& out) {
+    std::vector<const model::Figure*> figures;
+    if (loaded.article.lead_figure) figures.push_back(&*loaded.article.lead_figure);
+    for (const auto& block : loaded.article.body)
+        if (block.kind == model::BlockKind::FigureBlock) figures.push_back(&block.figure);
+    for (const auto* figure : figures) {
+        const fs::path from = loaded.resolve(figure->src);
+        const fs::path to = out / figure->src;
+        if (fs::exists(to) && fs::equivalent(from, to)) continue;
+        fs::create_directories(to.parent_path());
+        write_file_atomically(to, read_file(from));
+    }
+}
+
+int run_build(const BuildOptions& options) {
+    const fs::path input = options.input;
+    const fs::path out = options.out;
+    fs::create_directories(out);
+    StageClock clock(options.timings);
+    Diagnostics diagnostics;
+
+    fs::path article_path = input;
+    std::optional<fs::path> publication_path;
+    if (!options.publication.empty()) publication_path = options.publication;
+
+    if (input.extension() != ".xml") {
+        // A scraped page: import it into OUT/article.xml (and the profile facts into OUT/publication.xml).
+        clock.run("import", [&] {
+            import::ImportOptions import_options;
+            import_options.notice = import::NoticePlacement::Publication;
+            import_options.publication_path = "publication.xml";
+            auto result = import::import_page(read_file(input), input.string(), import_options);
+            diagnostics.append(result.analysis.diagnostics);
+            if (!publication_path) write_file_atomically(out / "publication.xml", model::write_publication_xml(result.publication));
+            write_file_atomically(out / "article.xml", model::write_article_xml(result.article));
+        });
+        article_path = out / "article.xml";
+    }
+
+    model::LoadedArticle loaded;
+    clock.run("load", [&] { loaded = model::load_article(article_path, diagnostics, publication_path); });
+
+    clock.run("article", [&] {
+        if (input.extension() == ".xml") {
+            copy_images(loaded, out);
+            model::Article copy = loaded.article;
+            if (loaded.publication) {
+                copy.publication = "publication.xml";
+                write_file_atomically(out / "publication.xml", model::write_publication_xml(*loaded.publication));
+            }
+            write_file_atomically(out / "article.xml", model::write_article_xml(copy));
+        }
+        write_file_atomically(out / "summary.txt", model::summarise_article(loaded));
+    });
+
+    std::cerr << diagnostics.to_string();
+    std::cout << "built " << out.string() << "/: article.xml, summary.txt\n";
+    return 0;
+}
+
+Runner setup(CLI::App& app) {
+    auto options = std::make_shared<BuildOptions>();
+    app.add_option("input", options->input, "An article (.xml) or a scraped article page (.txt)")->required()->check(CLI::ExistingFile);
+    app.add_option("-o,--out", options->out, "The output folder (created if needed)")->required();
+    app.add_option("--layout", options->layout, "Print layout name or file (default: the publication's)");
+    app.add_option("--publication", options->publication, "The publication profile (default: found beside the article)");
+    app.add_flag("--timings", options->timings, "Print how long each stage took");
+    return [options] { return run_build(*options); };
+}
+
+const Registration registration{"build", "Build everything for an article (PDF, EPUB, proof) into one folder", &setup};
+
+}  // namespace
+}  // namespace quire::cli

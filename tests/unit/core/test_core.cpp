@@ -1,0 +1,70 @@
+// core: diagnostics, atomic output, reproducible dates, lengths.
+#include "core/diagnostic.hpp"
+#include "core/length.hpp"
+#include "core/output_file.hpp"
+#include "core/source_date.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace quire;
+namespace fs = std::filesystem;
+
+TEST_CASE("diagnostics print as file:line:col: severity: message, in the order found") {
+    Diagnostics d;
+    d.warning(SourceSpan{"a.xml", 3, 7}, "no alt text");
+    d.error(SourceSpan{"a.xml", 14, 2}, "unknown element <x>");
+    d.note(SourceSpan{"b.xml"}, "see here");
+    CHECK(d.has_errors());
+    CHECK(d.count(Severity::Warning) == 1);
+    CHECK(d.to_string() == "a.xml:3:7: warning: no alt text\na.xml:14:2: error: unknown element <x>\nb.xml: note: see here\n");
+    CHECK(SourceSpan{"f", 2, 0}.to_string() == "f:2");
+    Diagnostics none;
+    CHECK_FALSE(none.has_errors());
+    QuireError e(SourceSpan{"p.txt", 1, 1}, "refused");
+    CHECK(std::string(e.what()) == "p.txt:1:1: error: refused");
+}
+
+TEST_CASE("atomic output: written whole, or not at all") {
+    const fs::path dir = fs::temp_directory_path() / "quire-core-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path target = dir / "out.txt";
+    write_file_atomically(target, "first");
+    CHECK(read_file(target) == "first");
+    {
+        PendingOutput pending(target);
+        CHECK(pending.temp_path().parent_path() == dir);
+        write_file_atomically(pending.temp_path(), "half");
+        // destroyed without commit: the target keeps its old content, the temporary file goes
+    }
+    CHECK(read_file(target) == "first");
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++files;
+    CHECK(files == 1);
+    CHECK_THROWS_AS(write_file_atomically(dir / "no-such-folder" / "x.txt", "x"), QuireError);
+    CHECK_THROWS_AS(read_file(dir / "missing.txt"), QuireError);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("output time stamps come from SOURCE_DATE_EPOCH, else the article date, never the clock") {
+    ::setenv("SOURCE_DATE_EPOCH", "1642377600", 1);
+    CHECK(output_timestamp("1999-01-01") == 1642377600);
+    CHECK(iso8601_utc(output_timestamp()) == "2022-01-17T00:00:00Z");
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    CHECK(iso8601_utc(output_timestamp("2022-01-17")) == "2022-01-17T00:00:00Z");
+    CHECK(iso8601_utc(output_timestamp("not a date")) == "2000-01-01T00:00:00Z");
+    ::setenv("SOURCE_DATE_EPOCH", "garbage", 1);
+    CHECK_FALSE(source_date_epoch().has_value());
+    ::unsetenv("SOURCE_DATE_EPOCH");
+}
+
+TEST_CASE("lengths convert between millimetres and points") {
+    CHECK(Length::mm(25.4).pt() == doctest::Approx(72.0));
+    CHECK(Length::mm(170).pt() == doctest::Approx(481.889).epsilon(1e-4));
+    CHECK((Length::pt(10) + Length::pt(2)).pt() == doctest::Approx(12.0));
+    CHECK(Length::pt(12) / Length::pt(4) == doctest::Approx(3.0));
+    CHECK(Length::pt(1) < Length::pt(2));
+}
