@@ -40,7 +40,8 @@ struct LoadedArticle {
     std::filesystem::path resolve(const std::string& relative_path) const;
 };
 
-// Reads, resolves the publication, and validates (validate_article). Throws QuireError with the first
+// Reads, resolves the publication, and validates (validate_article). Figures without an image (an
+// imported page's photo not yet supplied) are left out of the loaded article with a warning. Throws QuireError with the first
 // error when there is one (every diagnostic, warnings included, is left in `diagnostics`).
 LoadedArticle load_article(const std::filesystem::path& path, Diagnostics& diagnostics,
                            const std::optional<std::filesystem::path>& publication_path = std::nullopt);

@@ -14,6 +14,27 @@ const std::vector<Block>& LoadedArticle::notice_content(const Notice& notice) co
 
 fs::path LoadedArticle::resolve(const std::string& relative_path) const { return folder / relative_path; }
 
+namespace {
+
+// An imported page names its photo (caption, credit) without supplying the image. Outputs cannot print
+// or package it, so they leave it out, saying so; the article file keeps it for the editor to complete.
+void leave_out_figures_without_image(Article& article, Diagnostics& diagnostics) {
+    auto note = [&](const Figure& f) {
+        diagnostics.warning(f.where, "figure without an image (no src) is left out of the outputs");
+    };
+    if (article.lead_figure && article.lead_figure->src.empty()) {
+        note(*article.lead_figure);
+        article.lead_figure.reset();
+    }
+    std::erase_if(article.body, [&](const Block& b) {
+        if (b.kind != BlockKind::FigureBlock || !b.figure.src.empty()) return false;
+        note(b.figure);
+        return true;
+    });
+}
+
+}  // namespace
+
 LoadedArticle load_article(const fs::path& path, Diagnostics& diagnostics, const std::optional<fs::path>& publication_path) {
     LoadedArticle loaded;
     loaded.folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
@@ -35,6 +56,7 @@ LoadedArticle load_article(const fs::path& path, Diagnostics& diagnostics, const
     }
 
     validate_article(loaded.article, loaded.folder, diagnostics);
+    leave_out_figures_without_image(loaded.article, diagnostics);
     for (const auto& item : loaded.article.back_matter)
         if (item.kind == BackMatterKind::Notice && loaded.notice_content(item.notice).empty())
             diagnostics.warning(item.where, "notice \"" + item.notice.kind +

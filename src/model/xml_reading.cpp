@@ -263,7 +263,11 @@ Figure XmlReading::read_figure(const XMLElement* element) {
     if (role == "lead") figure.role = FigureRole::Lead;
     else if (role != "inline") error(element, "unknown figure role \"" + role + "\"; expected \"lead\" or \"inline\"");
     figure.src = attribute(element, "src");
-    if (figure.src.empty()) error(element, "<figure> needs src=\"…\" (the image, relative to the article)");
+    // An imported web page names its photo (caption, credit) but does not supply the image: that is a
+    // warning to act on before printing, not an unreadable file (quire import writes such figures).
+    if (figure.src.empty())
+        warning(element, "<figure> has no src=\"…\" yet (the image, relative to the article): add the photo before "
+                         "building the PDF or EPUB");
     for (const XMLElement* child : children(element)) {
         const std::string name = child->Name();
         if (name == "alt") figure.alt = read_plain(child);

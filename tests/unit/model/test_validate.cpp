@@ -100,3 +100,17 @@ TEST_CASE("load_article finds the publication beside the article and fills empty
     CHECK_THROWS_AS(load_article(folder / "bad.xml", d2), QuireError);
     fs::remove_all(folder);
 }
+
+TEST_CASE("a figure without an image is a warning when read, and is left out of the loaded article") {
+    const fs::path folder = fs::temp_directory_path() / "quire-nosrc-test";
+    fs::create_directories(folder);
+    std::ofstream(folder / "a.xml") << R"(<article id="a"><meta><title>T</title><date>2022-01-17</date>
+<author id="a1"><name>A</name></author></meta>
+<figure role="lead"><caption>Soldiers.</caption><credit>X / Y</credit></figure><body><p>x</p></body></article>)";
+    Diagnostics d;
+    LoadedArticle loaded = load_article(folder / "a.xml", d);
+    CHECK_FALSE(loaded.article.lead_figure.has_value());
+    CHECK_FALSE(d.has_errors());
+    CHECK(d.count(Severity::Warning) == 2);  // no src when read; left out when loaded
+    fs::remove_all(folder);
+}
