@@ -1,0 +1,235 @@
+// Building the box/glue/penalty list (Knuth & Plass 1981 §"The algorithm"; TeX's paragraph).
+#include "linebreak/items.hpp"
+
+#include "text/hyphenator.hpp"
+#include "text/line_breaks.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace quire::linebreak {
+
+namespace {
+
+using text::decode_utf8;
+
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007); }
+bool is_hard_break(char32_t cp) { return cp == '\n' || cp == 0x2028; }
+// Explicit hyphens and dashes after which TeX breaks with \exhyphenpenalty (a flagged break).
+bool is_explicit_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014; }
+
+// The last code point before byte `end` (which must be > 0).
+char32_t last_cp(const std::string& s, std::size_t begin, std::size_t end) {
+    std::size_t i = end - 1;
+    while (i > begin && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return decode_utf8(s, i);
+}
+
+struct Builder {
+    const text::StyledParagraph& para;
+    const LineSpec& spec;
+    text::FontCollection& fonts;
+    ParagraphItems& out;
+    bool ragged = false;
+    std::size_t run_cursor = 0;
+    std::vector<std::uint32_t> points_;  // scratch, reused word to word
+    std::uint32_t hyphenator_span = UINT32_MAX;
+    text::Hyphenator* hyphenator = nullptr;
+
+    // The span's hyphenator, looked up once per span rather than per word.
+    text::Hyphenator* hyphenator_for(const text::TextRun& r) {
+        if (r.span != hyphenator_span) {
+            hyphenator = text::Hyphenator::for_language(lang_of(r));
+            hyphenator_span = r.span;
+        }
+        return hyphenator;
+    }
+
+    std::size_t run_at(std::uint32_t offset) {
+        const auto& runs = out.itemized.runs;
+        while (run_cursor + 1 < runs.size() && runs[run_cursor].end <= offset) ++run_cursor;
+        while (run_cursor > 0 && runs[run_cursor].start > offset) --run_cursor;
+        return run_cursor;
+    }
+    const text::StyledSpan& span_of(const text::TextRun& r) const { return para.spans[r.span]; }
+    const text::FeatureSet& features_of(const text::TextRun& r) { return fonts.shape_cache().features(span_of(r).font.features); }
+    std::string_view lang_of(const text::TextRun& r) const { return text::span_language(para, span_of(r)); }
+    double scale_of(const text::TextRun& r) const { return span_of(r).font.size_pt / r.font->units_per_em(); }
+    double tracking_of(const text::TextRun& r) const { return span_of(r).font.tracking_em * span_of(r).font.size_pt; }
+
+    std::vector<double> hyphen_widths;  // per run, < 0 until shaped
+
+    double hyphen_width(std::size_t ri) {
+        if (hyphen_widths.size() != out.itemized.runs.size()) hyphen_widths.assign(out.itemized.runs.size(), -1.0);
+        double& w = hyphen_widths[ri];
+        if (w < 0) {
+            const text::TextRun& r = out.itemized.runs[ri];
+            const text::Shaped& h = fonts.shape_cache().shape(*r.font, features_of(r), lang_of(r), r.script, r.direction(), "-");
+            w = double(h.advance) * scale_of(r) + tracking_of(r) * double(h.glyphs.size());
+        }
+        return w;
+    }
+
+    // A word (no spaces) [a, b): boxes cut at hyphenation points, penalties between them.
+    void word(std::uint32_t a, std::uint32_t b, Hyphenation hyphenation) {
+        const std::string& t = out.itemized.text;
+        std::vector<std::uint32_t>& points = points_;
+        points.clear();
+        {
+            const auto& r0 = out.itemized.runs[run_at(a)];
+            if (hyphenation == Hyphenation::On && r0.bidi_level % 2 == 0) {
+                text::hyphenation_points(std::string_view(t).substr(a, b - a), hyphenator_for(r0), points);
+                for (auto& p : points) p += a;
+            }
+            // Soft hyphens are the author's own break points, honoured even without hyphenation.
+            for (std::uint32_t i = a; i + 1 < b; ++i)
+                if (static_cast<unsigned char>(t[i]) == 0xC2 && static_cast<unsigned char>(t[i + 1]) == 0xAD) points.push_back(i + 2);
+            std::sort(points.begin(), points.end());
+            points.erase(std::unique(points.begin(), points.end()), points.end());
+        }
+        std::size_t next_point = 0;
+        for (std::uint32_t s = a; s < b;) {
+            const std::size_t ri = run_at(s);
+            const text::TextRun& r = out.itemized.runs[ri];
+            const std::uint32_t e = std::min(b, r.end);
+            const text::Shaped& shaped =
+                fonts.shape_cache().shape(*r.font, features_of(r), lang_of(r), r.script, r.direction(), std::string_view(t).substr(s, e - s));
+            const double scale = scale_of(r), tracking = tracking_of(r);
+            // Cut the glyphs at points inside [s, e); a glyph belongs to the piece holding its cluster.
+            std::uint32_t g = 0, piece_start = s;
+            const auto n = std::uint32_t(shaped.glyphs.size());
+            auto emit = [&](std::uint32_t g_end, std::uint32_t text_end) {
+                Piece pc{std::uint32_t(ri), piece_start, text_end, &shaped, s, g, g_end, scale, tracking};
+                double w = 0;
+                for (std::uint32_t k = g; k < g_end; ++k) w += shaped.glyphs[k].x_advance * scale + tracking;
+                out.items.push_back(Item::box(w, std::uint32_t(out.pieces.size())));
+                out.pieces.push_back(pc);
+                g = g_end;
+                piece_start = text_end;
+            };
+            while (next_point < points.size() && points[next_point] <= s) ++next_point;
+            while (next_point < points.size() && points[next_point] < e && r.bidi_level % 2 == 0) {
+                const std::uint32_t p = points[next_point++];
+                std::uint32_t g_end = g;
+                while (g_end < n && s + shaped.glyphs[g_end].cluster < p) ++g_end;
+                emit(g_end, p);
+                Item pen = Item::penalty_item(hyphen_width(ri), spec.params.hyphenpenalty, true, p);
+                pen.discretionary = true;
+                out.items.push_back(pen);
+            }
+            emit(n, e);
+            s = e;
+        }
+    }
+
+    void glue(std::uint32_t at, std::uint32_t end) {
+        const text::TextRun& r = out.itemized.runs[run_at(at)];
+        const double w = r.font->space_em() * span_of(r).font.size_pt + tracking_of(r);
+        if (ragged) out.items.push_back(Item::glue(w, 0, 0, at));
+        else out.items.push_back(Item::glue(w, w * spec.params.space_stretch, w * spec.params.space_shrink, at));
+        (void)end;
+    }
+
+    void finish(std::uint32_t at, bool end_of_paragraph) {
+        // TeX's \par: \unskip \penalty10000 \hskip\parfillskip \penalty-10000.
+        while (!out.items.empty() && out.items.back().kind == ItemKind::Glue) out.items.pop_back();
+        out.items.push_back(Item::penalty_item(0, kInfinitePenalty, false, at));
+        Item fill = Item::glue(0, 1, 0, at);
+        fill.fil = true;
+        out.items.push_back(fill);
+        out.items.push_back(Item::penalty_item(0, -kInfinitePenalty, false, at));
+        (void)end_of_paragraph;
+    }
+};
+
+}  // namespace
+
+ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
+                           Diagnostics& diagnostics, ItemsFor purpose) {
+    ParagraphItems out;
+    out.itemized = text::itemize(paragraph, fonts, diagnostics);
+    if (!paragraph.spans.empty()) out.em_pt = paragraph.spans.front().font.size_pt;
+    const std::string& t = out.itemized.text;
+    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, UINT32_MAX, nullptr, {}};
+    out.items.reserve(t.size() / 2 + 8);
+    out.pieces.reserve(t.size() / 3 + 4);
+    if (spec.first_indent_pt > 0 && purpose == ItemsFor::Paragraph) out.items.push_back(Item::box(spec.first_indent_pt, kNoPiece));
+    if (t.empty()) {
+        b.finish(0, true);
+        return out;
+    }
+    const Hyphenation hyphenation = purpose == ItemsFor::SingleLine ? Hyphenation::Off : spec.hyphenation;
+    const auto breaks = text::line_break_opportunities(t, paragraph.lang);
+    std::uint32_t s = 0;
+    // Leading spaces are dropped, as TeX drops them in horizontal mode's start.
+    while (s < t.size()) {
+        std::size_t k = s;
+        if (!is_space(decode_utf8(t, k)) ) break;
+        s = std::uint32_t(k);
+    }
+    for (const auto& br : breaks) {
+        const std::uint32_t e = br.offset;
+        if (e <= s) continue;
+        // Trailing whitespace of the segment [s, e).
+        std::uint32_t ws = e;
+        bool hard = false;
+        while (ws > s) {
+            const char32_t cp = last_cp(t, s, ws);
+            if (!is_space(cp)) break;
+            if (is_hard_break(cp)) hard = true;
+            std::uint32_t k = ws - 1;
+            while (k > s && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+            ws = k;
+        }
+        if (ws > s) b.word(s, ws, hyphenation);
+        const bool at_end = e >= t.size();
+        if (at_end) {
+            b.finish(ws, true);
+        } else if (hard && purpose == ItemsFor::Paragraph) {
+            b.finish(ws, false);
+        } else if (ws < e) {
+            b.glue(ws, e);
+        } else if (purpose == ItemsFor::Paragraph && ws > s) {
+            // A break inside a word: after an explicit hyphen or dash (TeX's \exhyphenpenalty,
+            // flagged), else (after a slash, before an opening bracket …) at \hyphenpenalty.
+            if (is_explicit_hyphen(last_cp(t, s, ws)))
+                out.items.push_back(Item::penalty_item(0, spec.params.exhyphenpenalty, true, e));
+            else
+                out.items.push_back(Item::penalty_item(0, spec.params.hyphenpenalty, false, e));
+        }
+        s = e;
+    }
+    if (out.items.empty() || out.items.back().kind != ItemKind::Penalty || out.items.back().penalty > -kInfinitePenalty)
+        b.finish(std::uint32_t(t.size()), true);
+    return out;
+}
+
+std::string dump(const ParagraphItems& p) {
+    std::string out;
+    char buf[160];
+    for (const auto& it : p.items) {
+        switch (it.kind) {
+        case ItemKind::Box:
+            std::snprintf(buf, sizeof buf, "box %.2f", it.width);
+            out += buf;
+            if (it.ref != kNoPiece) {
+                const Piece& pc = p.pieces[it.ref];
+                out += " \"" + p.itemized.text.substr(pc.start, pc.end - pc.start) + "\"";
+            }
+            break;
+        case ItemKind::Glue:
+            std::snprintf(buf, sizeof buf, "glue %.2f+%.2f%s-%.2f", it.width, it.stretch, it.fil ? "fil" : "", it.shrink);
+            out += buf;
+            break;
+        case ItemKind::Penalty:
+            std::snprintf(buf, sizeof buf, "penalty %g%s%s w=%.2f", it.penalty, it.flagged ? " flagged" : "",
+                          it.discretionary ? " discretionary" : "", it.width);
+            out += buf;
+            break;
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+}  // namespace quire::linebreak

@@ -1,0 +1,48 @@
+// From styled text to Knuth–Plass items: each word is shaped (cached) and cut into boxes at its
+// hyphenation points, spaces become glue, hyphenation points and explicit hyphens become
+// penalties, and the paragraph ends with TeX's \penalty10000 \hskip\parfillskip \penalty-10000.
+//
+//   quire::linebreak::ParagraphItems p = quire::linebreak::build_items(para, spec, fonts, diags);
+//   std::cout << quire::linebreak::dump(p);   // stable text, for golden tests
+#pragma once
+
+#include "linebreak/knuth_plass.hpp"
+#include "text/itemize.hpp"
+#include "text/shaper.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace quire::linebreak {
+
+constexpr std::uint32_t kNoPiece = 0xFFFFFFFF;  // a box with no glyphs (the first-line indent)
+
+// The glyphs of one box: a slice of a cached shape.
+struct Piece {
+    std::uint32_t run = 0;             // index into ItemizedParagraph::runs
+    std::uint32_t start = 0, end = 0;  // its text: bytes of ItemizedParagraph::text
+    const text::Shaped* shaped = nullptr;
+    std::uint32_t shaped_offset = 0;   // byte offset in the paragraph of the shaped text's start
+    std::uint32_t g0 = 0, g1 = 0;      // glyph range within *shaped
+    double scale = 0.0;                // points per font unit (size_pt / units_per_em)
+    double tracking_pt = 0.0;          // added after every glyph
+};
+
+struct ParagraphItems {
+    text::ItemizedParagraph itemized;
+    std::vector<Item> items;   // boxes: ref = piece index or kNoPiece; glue: ref = byte offset of the
+                               // space; penalties: ref = byte offset of the break
+    std::vector<Piece> pieces;
+    double em_pt = 10.0;       // size of the paragraph's first span
+};
+
+enum class ItemsFor { Paragraph, SingleLine };
+
+ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
+                           Diagnostics& diagnostics, ItemsFor purpose = ItemsFor::Paragraph);
+
+// One item a line: `box 12.34 "word"`, `glue 2.50+1.25-0.83`, `penalty 50 flagged w=3.1`.
+std::string dump(const ParagraphItems& p);
+
+}  // namespace quire::linebreak

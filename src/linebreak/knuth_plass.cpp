@@ -1,0 +1,298 @@
+// Knuth–Plass total fit, following TeX: The Program (§813–890) where the paper leaves choices
+// open: badness 100·r³ capped at 10000, fitness classes, the demerits formula (§859), passes with
+// \pretolerance, \tolerance and \emergencystretch, and the final pass's rescue of an overfull line.
+#include "linebreak/knuth_plass.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace quire::linebreak {
+
+namespace {
+
+constexpr double kInfBad = 10000;  // TeX's inf_bad
+constexpr double kAwful = std::numeric_limits<double>::infinity();
+
+struct Node {
+    std::size_t pos = 0;    // item index of the break (0 for the paragraph start)
+    std::size_t start = 0;  // first item of the next line (after discarded glue and penalties)
+    int lines = 0;          // lines ending at or before this break
+    int fitness = 2;
+    int hyphen_run = 0;     // consecutive hyphenated lines ending here
+    bool hyphenated = false;
+    bool overfull = false;
+    double total = 0.0;     // total demerits
+    double ratio = 0.0;
+    int prev = -1;          // index into nodes
+};
+
+// TeX §108: badness of stretching or shrinking `t` with `s` available.
+double badness(double t, double s) {
+    if (t <= 0) return 0;
+    if (s <= 0) return kInfBad;
+    const double r = t / s;
+    return std::min(kInfBad, std::round(100.0 * r * r * r));
+}
+
+// The final pass's badness: 100·r³ without TeX's cap, so that among lines looser than TeX's
+// tolerance a line twice as loose still costs more (TeX treats every r > 4.6 alike, and its
+// emergency pass makes loose lines cheap; both spread looseness over a paragraph).
+double uncapped_badness(double t, double s) {
+    if (t <= 0) return 0;
+    if (s <= 0) return 1e7;
+    const double r = t / s;
+    return std::min(1e7, 100.0 * r * r * r);
+}
+
+struct Sums {
+    std::vector<double> w, y, z, f;  // prefix sums of width, stretch, shrink, fil stretch
+};
+
+std::size_t after_break(const std::vector<Item>& items, std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < items.size() && items[j].kind != ItemKind::Box &&
+           !(items[j].kind == ItemKind::Penalty && items[j].penalty <= -kInfinitePenalty))
+        ++j;
+    return j;
+}
+
+// One pass; returns false if no feasible breaks (non-final pass).
+bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums& s, double threshold,
+              bool hyphenate, double background_stretch, bool final_pass, BreakResult& result, bool uncapped = false) {
+    const BreakParams& p = in.params;
+    const std::size_t width_count = std::max<std::size_t>(in.widths_pt.size(), 1);
+    auto width_of = [&](int line) {
+        if (in.widths_pt.empty()) return 0.0;
+        return in.widths_pt[std::min<std::size_t>(std::size_t(line), width_count - 1)];
+    };
+    // Nodes with the same next-line width, fitness and hyphen run are interchangeable (TeX's
+    // easy_line); with looseness every line count is kept apart.
+    auto line_class = [&](int lines) { return p.looseness != 0 ? lines : std::min<int>(lines, int(width_count) - 1); };
+
+    std::vector<Node> nodes;
+    nodes.reserve(items.size() / 2 + 8);
+    std::vector<int> active;
+    nodes.push_back(Node{0, 0, 0, 2, 0, false, false, 0.0, 0.0, -1});
+    active.push_back(0);
+
+    struct Candidate {
+        double total = kAwful;
+        int from = -1;
+        int lines = 0, fitness = 2, hyphen_run = 0;
+        double ratio = 0.0;
+        bool overfull = false;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<int> still_active;
+    std::vector<int> created;
+
+    for (std::size_t i = 0; i < items.size() && !active.empty(); ++i) {
+        const Item& it = items[i];
+        double pi = 0.0;
+        if (it.kind == ItemKind::Glue) {
+            if (i == 0 || items[i - 1].kind != ItemKind::Box) continue;
+        } else if (it.kind == ItemKind::Penalty) {
+            if (it.penalty >= kInfinitePenalty) continue;
+            if (it.discretionary && !hyphenate) continue;
+            pi = it.penalty;
+        } else {
+            continue;
+        }
+        const bool forced = it.kind == ItemKind::Penalty && pi <= -kInfinitePenalty;
+        const bool flagged = it.kind == ItemKind::Penalty && it.flagged;
+        const double extra_width = it.kind == ItemKind::Penalty ? it.width : 0.0;
+
+        candidates.clear();
+        still_active.clear();
+        double minimum = kAwful;
+        for (std::size_t k = 0; k < active.size(); ++k) {
+            const int a_index = active[k];
+            const Node& a = nodes[std::size_t(a_index)];
+            const double natural = s.w[i] - s.w[a.start] + extra_width;
+            const double stretch = s.y[i] - s.y[a.start] + in.line_stretch_pt + background_stretch;
+            const double shrink = s.z[i] - s.z[a.start];
+            const double fil = s.f[i] - s.f[a.start];
+            const double target = width_of(a.lines);
+            double b = 0.0, r = 0.0;
+            int fitness = 2;
+            bool deactivate = forced;
+            if (natural < target) {
+                if (fil > 0) {
+                    b = 0; r = 0;
+                } else {
+                    b = uncapped ? uncapped_badness(target - natural, stretch) : badness(target - natural, stretch);
+                    r = stretch > 0 ? (target - natural) / stretch : kInfBad;
+                    fitness = b > 99 ? 0 : b > 12 ? 1 : 2;
+                }
+            } else if (natural > target) {
+                if (natural - target > shrink + 1e-6) {  // (1e-6: prefix sums round differently)
+                    b = 1e9;  // overfull: never feasible, and no longer line from `a` can be
+                    r = -kInfBad;
+                    deactivate = true;
+                } else {
+                    b = badness(natural - target, shrink);
+                    r = shrink > 0 ? (target - natural) / shrink : 0.0;
+                    fitness = b > 12 ? 3 : 2;
+                }
+            }
+            bool artificial = false;
+            if (b > threshold || b >= 1e9) {
+                // TeX §863: on the final pass, when the last active node is about to go and no
+                // feasible break was found, break here anyway (an overfull or underfull line).
+                const bool last_one = k + 1 == active.size() && still_active.empty() && deactivate;
+                if (final_pass && minimum == kAwful && candidates.empty() && last_one) artificial = true;
+                else {
+                    if (!deactivate) still_active.push_back(a_index);
+                    continue;
+                }
+            }
+            // Demerits (TeX §859).
+            double d = 0.0;
+            if (!artificial) {
+                d = p.linepenalty + b;
+                d = !uncapped && std::abs(d) >= 10000 ? 100000000.0 : d * d;
+                if (pi > 0) d += pi * pi;
+                else if (pi > -kInfinitePenalty) d -= pi * pi;
+                if (flagged && a.hyphenated) d += p.doublehyphendemerits;
+                if (forced && a.hyphenated) d += p.finalhyphendemerits;
+                if (std::abs(fitness - a.fitness) > 1) d += p.adjdemerits;
+            }
+            const int run = flagged ? a.hyphen_run + 1 : 0;
+            if (p.max_consecutive_hyphens > 0 && run > p.max_consecutive_hyphens && !artificial) {
+                if (!deactivate) still_active.push_back(a_index);
+                continue;
+            }
+            const double total = a.total + d;
+            const int lines = a.lines + 1;
+            const int cls = line_class(lines);
+            auto c = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& x) {
+                return line_class(x.lines) == cls && x.fitness == fitness && x.hyphen_run == run;
+            });
+            if (c == candidates.end()) {
+                candidates.push_back(Candidate{});
+                c = candidates.end() - 1;
+            }
+            if (total < c->total) {
+                *c = Candidate{total, a_index, lines, fitness, run, r, b >= 1e9};
+            }
+            minimum = std::min(minimum, total);
+            if (!deactivate) still_active.push_back(a_index);
+        }
+        active.swap(still_active);
+        // New active nodes: TeX keeps a class's best only if within adjdemerits of the best overall.
+        const std::size_t start = after_break(items, i);
+        created.clear();
+        for (const auto& c : candidates) {
+            // TeX §836, §855: per line-number class, keep a fitness class's best only if it is
+            // within adjdemerits of the class's best.
+            double class_minimum = kAwful;
+            for (const auto& o : candidates)
+                if (line_class(o.lines) == line_class(c.lines)) class_minimum = std::min(class_minimum, o.total);
+            if (c.total > class_minimum + p.adjdemerits) continue;
+            Node n;
+            n.pos = i;
+            n.start = start;
+            n.lines = c.lines;
+            n.fitness = c.fitness;
+            n.hyphen_run = c.hyphen_run;
+            n.hyphenated = flagged;
+            n.overfull = c.overfull;
+            n.total = c.total;
+            n.ratio = c.ratio;
+            n.prev = c.from;
+            nodes.push_back(n);
+            created.push_back(int(nodes.size() - 1));
+        }
+        // A forced break deactivates every earlier node: only the nodes made here go on.
+        for (int idx : created) active.push_back(idx);
+        if (forced) {
+            if (i + 1 < items.size()) continue;
+            {
+                std::vector<int> ends = created;
+                // Choose among the final nodes (TeX §874–875, with looseness).
+                if (ends.empty()) return false;
+                int best = ends[0];
+                int best_lines = nodes[std::size_t(best)].lines;
+                for (int e : ends) if (nodes[std::size_t(e)].total < nodes[std::size_t(best)].total) best = e;
+                best_lines = nodes[std::size_t(best)].lines;
+                if (p.looseness != 0) {
+                    const int want = best_lines + p.looseness;
+                    for (int e : ends) {
+                        const Node& n = nodes[std::size_t(e)];
+                        const Node& cur = nodes[std::size_t(best)];
+                        const int dn = std::abs(n.lines - want), dc = std::abs(cur.lines - want);
+                        if (dn < dc || (dn == dc && n.total < cur.total)) best = e;
+                    }
+                }
+                result.breaks.clear();
+                result.demerits = nodes[std::size_t(best)].total;
+                for (int x = best; x > 0; x = nodes[std::size_t(x)].prev) {
+                    const Node& n = nodes[std::size_t(x)];
+                    const Node& prev = nodes[std::size_t(n.prev)];
+                    LineBreak lb;
+                    lb.item = n.pos;
+                    lb.fitness = n.fitness;
+                    lb.hyphenated = n.hyphenated;
+                    lb.overfull = n.overfull;
+                    const double extra = items[n.pos].kind == ItemKind::Penalty ? items[n.pos].width : 0.0;
+                    lb.natural = s.w[n.pos] - s.w[prev.start] + extra;
+                    lb.stretch = s.y[n.pos] - s.y[prev.start] + in.line_stretch_pt;
+                    lb.shrink = s.z[n.pos] - s.z[prev.start];
+                    lb.width = width_of(prev.lines);
+                    const double fil = s.f[n.pos] - s.f[prev.start];
+                    // The ratio the line is set with: actual glue only (emergency stretch is a
+                    // pass's allowance, not glue).
+                    if (lb.natural < lb.width) lb.ratio = fil > 0 ? 0.0 : lb.stretch > 0 ? (lb.width - lb.natural) / lb.stretch : 0.0;
+                    else if (lb.natural > lb.width) lb.ratio = lb.shrink > 0 ? std::max(-1.0, (lb.width - lb.natural) / lb.shrink) : 0.0;
+                    if (lb.natural - lb.width > lb.shrink + 1e-6) lb.overfull = true;
+                    result.breaks.push_back(lb);
+                }
+                std::reverse(result.breaks.begin(), result.breaks.end());
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& in) {
+    Sums s;
+    const std::size_t n = items.size();
+    s.w.assign(n + 1, 0.0);
+    s.y.assign(n + 1, 0.0);
+    s.z.assign(n + 1, 0.0);
+    s.f.assign(n + 1, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Item& it = items[i];
+        s.w[i + 1] = s.w[i] + (it.kind == ItemKind::Penalty ? 0.0 : it.width);
+        s.y[i + 1] = s.y[i] + (it.kind == ItemKind::Glue && !it.fil ? it.stretch : 0.0);
+        s.z[i + 1] = s.z[i] + (it.kind == ItemKind::Glue ? it.shrink : 0.0);
+        s.f[i + 1] = s.f[i] + (it.kind == ItemKind::Glue && it.fil ? it.stretch : 0.0);
+    }
+    BreakResult result;
+    if (items.empty()) return result;
+    const BreakParams& p = in.params;
+    // TeX §863: first pass without hyphenation at \pretolerance; second with hyphenation at
+    // \tolerance; a third with \emergencystretch if the second finds nothing.
+    // With looseness TeX goes on to the next pass unless the first reaches the wanted line count
+    // (§873); the first pass's choices are too few for that, so it is skipped.
+    if (p.pretolerance >= 0 && p.looseness == 0 && run_pass(items, in, s, p.pretolerance, false, 0.0, false, result)) {
+        result.pass = 1;
+        return result;
+    }
+    if (run_pass(items, in, s, p.tolerance, in.hyphenation, 0.0, false, result)) {
+        result.pass = 2;
+        return result;
+    }
+    // The final pass (ours, not TeX's): any tolerance, badness uncapped, plus \emergencystretch;
+    // an overfull line only where a box is wider than the line.
+    run_pass(items, in, s, std::numeric_limits<double>::infinity(), in.hyphenation, p.emergencystretch_em * in.em_pt,
+             true, result, true);
+    result.pass = 3;
+    return result;
+}
+
+}  // namespace quire::linebreak

@@ -1,0 +1,137 @@
+// Setting a paragraph: shaped text → box/glue/penalty items → Knuth–Plass breaks → lines of
+// positioned glyphs, ready for Cairo.
+//
+//   quire::text::FontCollection fonts;
+//   quire::Diagnostics diags;
+//   quire::linebreak::LineSpec spec;
+//   spec.widths_pt = {118.0, 118.0, 118.0, 156.0};  // 3 lines beside a drop cap, then the column
+//   spec.alignment = quire::linebreak::Alignment::Justified;
+//   spec.hyphenation = quire::linebreak::Hyphenation::On;
+//   quire::linebreak::SetParagraph set = quire::linebreak::set_paragraph(para, spec, fonts, diags);
+//   for (const auto& line : set.lines)                // baseline y is the caller's (leading, grid)
+//       for (const auto& run : line.runs) {
+//           // cairo glyph i: x = column_x + line.x_offset_pt + run.glyphs[i].x_pt,
+//           //                y = baseline_y + run.glyphs[i].y_pt (y grows downwards, as in Cairo)
+//           // cairo_show_text_glyphs(cr, run.text.data(), int(run.text.size()), glyphs, n,
+//           //                        clusters (from run.clusters), n_clusters, flags)
+//       }
+//   quire::linebreak::SetLine head = quire::linebreak::set_single_line(running_head, fonts, diags);
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "text/font_collection.hpp"
+#include "text/styled_text.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace quire::linebreak {
+
+enum class Alignment { Justified, RaggedRight, Centred, RaggedLeft };
+enum class Hyphenation { Off, On };
+
+// Knuth–Plass parameters, with TeX's names (The TeXbook ch. 14; Knuth & Plass 1981). Penalties and
+// demerits are in TeX's units. The defaults are ours, for a magazine's narrow justified column;
+// plain TeX's are given beside each. Passes as TeX's (pretolerance without hyphenation, then
+// tolerance with it), then a final pass of ours when both fail: any looseness allowed, badness
+// 100·r³ uncapped (TeX caps it at 10000, so that all very loose lines cost the same), plus
+// emergencystretch: the paragraph's looseness goes where it costs least instead of overfull lines.
+struct BreakParams {
+    double pretolerance = 100;            // plain TeX 100; a first pass without hyphenation; <0 skips it
+    double tolerance = 400;               // plain TeX 200; the second pass, with hyphenation
+    double linepenalty = 10;              // plain TeX 10
+    double hyphenpenalty = 50;            // plain TeX 50; a break at a discretionary hyphen
+    double exhyphenpenalty = 50;          // plain TeX 50; a break after an explicit hyphen or dash
+    double adjdemerits = 10000;           // plain TeX 10000; adjacent lines in non-adjacent fitness classes
+    double doublehyphendemerits = 10000;  // plain TeX 10000; two hyphenated lines in a row
+    double finalhyphendemerits = 5000;    // plain TeX 5000; the penultimate line hyphenated
+    int looseness = 0;                    // plain TeX 0; try for this many more (or fewer) lines
+    double emergencystretch_em = 0.0;     // plain TeX 0pt; extra stretch a line in the final pass (below)
+    int max_consecutive_hyphens = 3;      // not in TeX (it has only doublehyphendemerits): a hard limit
+    // Interword glue as fractions of the space's width, as TeX fonts give it (space, stretch 1/2,
+    // shrink 1/3 for Computer Modern; luaotfload uses the same for OpenType fonts).
+    double space_stretch = 0.5;
+    double space_shrink = 1.0 / 3.0;
+    // Ragged settings: TeX's \rightskip 0pt plus `ragged_stretch_em`, with interword glue that
+    // neither stretches nor shrinks, so lines look hand-set (ragged2e's RaggedRight uses 2em).
+    double ragged_stretch_em = 2.0;
+};
+
+struct LineSpec {
+    // Line widths in points, line by line; the last repeats for all further lines.
+    std::vector<double> widths_pt = {156.0};
+    Alignment alignment = Alignment::Justified;  // the last line of a justified paragraph is ragged
+    Hyphenation hyphenation = Hyphenation::On;
+    double first_indent_pt = 0.0;  // indent of the first line (inside its width)
+    BreakParams params;
+
+    double width_of_line(std::size_t index) const {
+        if (widths_pt.empty()) return 0.0;
+        return index < widths_pt.size() ? widths_pt[index] : widths_pt.back();
+    }
+};
+
+struct PositionedGlyph {
+    std::uint32_t id = 0;     // glyph index in the run's font
+    double x_pt = 0.0;        // relative to the line's start (before x_offset_pt), justified
+    double y_pt = 0.0;        // relative to the baseline, y downwards (Cairo)
+    std::uint32_t cluster = 0;  // byte offset into GlyphRun::text of the glyph's cluster
+};
+
+// Maps glyphs to text for cairo_show_text_glyphs (its cairo_text_cluster_t): consecutive
+// clusters, each `num_bytes` of the run's text shown by `num_glyphs` glyphs, in glyph order.
+struct TextCluster {
+    int num_bytes = 0;
+    int num_glyphs = 0;
+};
+
+enum class RunDirection { LeftToRight, RightToLeft };
+
+struct GlyphRun {
+    const text::Font* font = nullptr;  // owned by the FontCollection; font->cairo_ft_face() for Cairo
+    double size_pt = 0.0;
+    std::vector<PositionedGlyph> glyphs;  // in visual order, left to right
+    std::string text;                     // the run's UTF-8 text, a hyphen added at a hyphenated break
+    std::vector<TextCluster> clusters;    // glyph→text map for cairo_show_text_glyphs
+    // RightToLeft: `clusters` run backward (CAIRO_TEXT_CLUSTER_FLAG_BACKWARD).
+    RunDirection direction = RunDirection::LeftToRight;
+    std::string href;                     // link target, empty if none
+    std::string lang;                     // BCP 47, for the PDF's /Lang and the EPUB
+    double x_start_pt = 0.0;              // left edge of the run within the line (before x_offset_pt)
+    double width_pt = 0.0;                // advance width of the run, justified
+};
+
+struct SetLine {
+    std::string text;           // the line's characters in logical order, ending in "-" if hyphenated
+    double ratio = 0.0;         // adjustment ratio: >0 stretched (1 = all stretch used), <0 shrunk
+    bool hyphenated = false;    // the line ends at a discretionary break (a hyphen was added)
+    double natural_width_pt = 0.0;  // the line's width before justification
+    double target_width_pt = 0.0;   // the width it was set to (LineSpec's width for this line)
+    double width_pt = 0.0;          // the width as set (justified: target; ragged: natural + indent)
+    double x_offset_pt = 0.0;       // shift of the line's start for ragged-left and centred settings
+    double ascent_pt = 0.0;         // tallest ascender of the line's fonts, positive
+    double descent_pt = 0.0;        // deepest descender, positive
+    bool overfull = false;          // no feasible break: the line is wider than target_width_pt
+    std::vector<GlyphRun> runs;
+};
+
+struct SetParagraph {
+    std::vector<SetLine> lines;
+    double demerits = 0.0;  // total demerits of the chosen breaks (TeX's \tracingparagraphs sum)
+    // Stable text dump for golden tests: one line per SetLine (ratio, flags, text, runs).
+    std::string dump() const;
+};
+
+// Sets `paragraph` into lines per `spec`. Characters no font has (nor a fallback) are reported into
+// `diagnostics` with their SourceSpan and code point, and set with .notdef. Never throws for text;
+// throws QuireError for a font family the table does not know.
+SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpec& spec,
+                           text::FontCollection& fonts, Diagnostics& diagnostics);
+
+// One line that must not break (running heads, folios, labels): natural width, ratio 0, x_offset 0.
+// To align it, use its width_pt.
+SetLine set_single_line(const text::StyledParagraph& paragraph, text::FontCollection& fonts,
+                        Diagnostics& diagnostics);
+
+}  // namespace quire::linebreak

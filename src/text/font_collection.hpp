@@ -1,0 +1,116 @@
+// Loaded fonts, each opened once per collection and kept for its lifetime (addresses are stable).
+// A Font carries two FreeType faces: HarfBuzz's and Cairo's, because cairo resizes the FT_Face it
+// is given (stack-notes), which would change HarfBuzz's metrics under it.
+//
+//   quire::text::FontCollection fonts;                       // fonts/fonts.xml
+//   const quire::text::Font& vollkorn = fonts.get("Vollkorn", 400, quire::text::Slant::Upright);
+//   cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(vollkorn.cairo_ft_face(), 0);
+//   double w = fonts.measure("W", spec);                      // points, for a drop cap
+//   const quire::text::Font* f = fonts.font_for(spec, U'Ա', "Armn");  // Noto Serif Armenian
+//
+// Not thread-safe: one collection per thread.
+#pragma once
+
+#include "text/font_table.hpp"
+#include "text/styled_text.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace quire::text {
+
+class ShapeCache;
+
+class Font {
+public:
+    Font(FT_Library library, const FontFamily& family, const FontFace& face);
+    ~Font();
+    Font(const Font&) = delete;
+    Font& operator=(const Font&) = delete;
+
+    const std::string& family() const { return family_; }
+    int weight() const { return weight_; }
+    Slant slant() const { return slant_; }
+    const std::filesystem::path& file() const { return file_; }
+    int face_index() const { return face_index_; }
+
+    // HarfBuzz font with its scale set to units_per_em: shaped advances are in font units.
+    hb_font_t* hb_font() const { return hb_font_; }
+    hb_face_t* hb_face() const { return hb_face_; }
+    // A FreeType face opened for Cairo alone (cairo_ft_font_face_create_for_ft_face). The Font
+    // owns it; keep the Font (its FontCollection) alive while Cairo uses it.
+    FT_Face cairo_ft_face() const { return cairo_face_; }
+
+    int units_per_em() const { return upem_; }
+    // Typographic ascender and descender (OS/2 sTypo…, else hhea), in em; descender is positive.
+    double ascender_em() const { return ascender_em_; }
+    double descender_em() const { return descender_em_; }
+    // Horizontal advance of U+0020 in em (the basis of interword glue).
+    double space_em() const { return space_em_; }
+    bool has_char(char32_t cp) const;
+    std::uint32_t glyph_for(char32_t cp) const;  // 0 (.notdef) if missing
+
+private:
+    std::string family_;
+    int weight_ = 400;
+    Slant slant_ = Slant::Upright;
+    std::filesystem::path file_;
+    int face_index_ = 0;
+    FT_Face hb_ft_face_ = nullptr;  // owned; HarfBuzz's
+    FT_Face cairo_face_ = nullptr;  // owned; Cairo's
+    hb_face_t* hb_face_ = nullptr;  // owned
+    hb_font_t* hb_font_ = nullptr;  // owned
+    int upem_ = 1000;
+    double ascender_em_ = 0.8;
+    double descender_em_ = 0.2;
+    double space_em_ = 0.25;
+    // Coverage of the first code points (Latin, Greek, Cyrillic, Armenian, Hebrew … Georgian,
+    // general punctuation), filled on first use: 0 unknown, 1 present, 2 absent.
+    static constexpr char32_t kCoverageCached = 0x2100;
+    mutable std::vector<std::uint8_t> coverage_;
+};
+
+class FontCollection {
+public:
+    FontCollection();  // default_font_table()
+    explicit FontCollection(FontTable table);
+    ~FontCollection();
+    FontCollection(const FontCollection&) = delete;
+    FontCollection& operator=(const FontCollection&) = delete;
+
+    const FontTable& table() const { return table_; }
+
+    // The face resolved by the table (nearest weight and slant), opened once. Throws QuireError for
+    // an unknown family or a file FreeType cannot open.
+    const Font& get(std::string_view family, int weight, Slant slant);
+    const Font& get(const FontSpec& spec) { return get(spec.family, spec.weight, spec.slant); }
+
+    // The font that sets `cp` in `spec`: the spec's own face if it has the character; else the
+    // family's fallback for `script` (ISO 15924) at the same weight and slant; else the first
+    // other fallback family that has it. nullptr if none has it (the caller reports it).
+    const Font* font_for(const FontSpec& spec, char32_t cp, std::string_view script);
+
+    // Width in points of `utf8` set as one unbroken line in `spec` (shaped, fallbacks, tracking).
+    double measure(std::string_view utf8, const FontSpec& spec, std::string_view lang = "en");
+
+    // Shaped words are cached here, per font, features, language and text (text/shaper.hpp).
+    ShapeCache& shape_cache() { return *cache_; }
+
+private:
+    FontTable table_;
+    FT_Library library_ = nullptr;  // owned
+    std::map<std::filesystem::path, std::unique_ptr<Font>> fonts_;  // by resolved file
+    std::unique_ptr<ShapeCache> cache_;
+};
+
+}  // namespace quire::text

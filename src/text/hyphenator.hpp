@@ -1,0 +1,66 @@
+// Hyphenation with libhyphen and Debian's hyphen-* dictionaries (/usr/share/hyphen), chosen by
+// language, plus the policy of which words to hyphenate at all.
+//
+//   const quire::text::Hyphenator* h = quire::text::Hyphenator::for_language("pl");
+//   std::vector<std::uint32_t> at = quire::text::hyphenation_points("przedsiębiorstwo", "pl");
+//   // byte offsets after which a hyphen may go: przed|się|bior|stwo
+//
+// Hyphenators are loaded once per process and shared; their word caches are not synchronised, so
+// set paragraphs from one thread (as FontCollection also requires).
+#pragma once
+
+#include <hyphen.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace quire::text {
+
+class Hyphenator {
+public:
+    // The hyphenator for a BCP 47 tag ("en", "en-GB", "pl", "ru", "uk"), loaded once per process;
+    // nullptr if no dictionary serves it. $QUIRE_HYPHEN_DIR overrides /usr/share/hyphen.
+    static Hyphenator* for_language(std::string_view bcp47);
+
+    Hyphenator(const std::string& dictionary_path, int left_min, int right_min);
+    ~Hyphenator();
+    Hyphenator(const Hyphenator&) = delete;
+    Hyphenator& operator=(const Hyphenator&) = delete;
+
+    // Byte offsets into `word` (UTF-8, letters only) where a break may go, honouring the exception
+    // list and the minimum fragment lengths (in characters). Cached per word.
+    const std::vector<std::uint32_t>& points(std::string_view word);
+    // An exception, written with hyphens where breaks are allowed: "ta-ble", "pro-ject".
+    void add_exception(std::string_view hyphenated);
+
+    int left_min() const { return left_min_; }
+    int right_min() const { return right_min_; }
+
+private:
+    std::vector<std::uint32_t> compute(std::string_view word);
+
+    HyphenDict* dict_ = nullptr;  // owned (hnj_hyphen_free)
+    std::string charset_;         // the dictionary's encoding ("UTF-8", "ISO8859-2", "KOI8-R")
+    int left_min_ = 2, right_min_ = 3;
+    // Transparent hashing: looking a word up does not allocate (C++20 heterogeneous lookup).
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> cache_;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> exceptions_;  // lowercased word → points
+};
+
+// The policy (docs/text-engine.md): words shorter than 5 letters, words in capitals (acronyms),
+// words with digits, and URLs or e-mail addresses get no points; a word that contains hyphens is
+// hyphenated part by part (each part by the same rules); capitalised words are hyphenated.
+// Returns byte offsets into `word` (which holds no spaces).
+std::vector<std::uint32_t> hyphenation_points(std::string_view word, std::string_view bcp47);
+// The same with the hyphenator already chosen (nullptr: none), appending to `out`.
+void hyphenation_points(std::string_view word, Hyphenator* hyphenator, std::vector<std::uint32_t>& out);
+
+}  // namespace quire::text

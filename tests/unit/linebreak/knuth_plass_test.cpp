@@ -1,0 +1,260 @@
+// The breaker on fake fixed-width boxes: no fonts. The main check compares Knuth–Plass with an
+// exhaustive search over every set of breaks, with the same demerits (TeX §859).
+#include "linebreak/knuth_plass.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+using namespace quire::linebreak;
+
+namespace {
+
+// Words of the given widths separated by glue (5, +2.5, -1.67), with a hyphenation point (flagged
+// penalty 50, hyphen width 3) in the middle of every word marked `true`.
+std::vector<Item> paragraph(const std::vector<double>& words, const std::vector<bool>& hyphen = {}) {
+    std::vector<Item> items;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) items.push_back(Item::glue(5, 2.5, 5.0 / 3));
+        if (i < hyphen.size() && hyphen[i]) {
+            items.push_back(Item::box(words[i] / 2));
+            Item p = Item::penalty_item(3, 50, true);
+            p.discretionary = true;
+            items.push_back(p);
+            items.push_back(Item::box(words[i] / 2));
+        } else {
+            items.push_back(Item::box(words[i]));
+        }
+    }
+    items.push_back(Item::penalty_item(0, kInfinitePenalty, false));
+    Item fil = Item::glue(0, 1, 0);
+    fil.fil = true;
+    items.push_back(fil);
+    items.push_back(Item::penalty_item(0, -kInfinitePenalty, false));
+    return items;
+}
+
+double badness(double t, double s) {
+    if (t <= 0) return 0;
+    if (s <= 0) return 10000;
+    const double r = t / s;
+    return std::min(10000.0, std::round(100 * r * r * r));
+}
+
+// Exhaustive search: the least total demerits over every feasible choice of breaks, or +inf.
+double brute_force(const std::vector<Item>& items, double width, const BreakParams& p) {
+    std::vector<std::size_t> legal;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].kind == ItemKind::Glue && i > 0 && items[i - 1].kind == ItemKind::Box) legal.push_back(i);
+        if (items[i].kind == ItemKind::Penalty && items[i].penalty < kInfinitePenalty) legal.push_back(i);
+    }
+    const std::size_t last = legal.back();
+    legal.pop_back();
+    double best = std::numeric_limits<double>::infinity();
+    const std::size_t n = legal.size();
+    REQUIRE(n < 20);
+    for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+        std::vector<std::size_t> breaks;
+        for (std::size_t k = 0; k < n; ++k)
+            if (mask & (1u << k)) breaks.push_back(legal[k]);
+        breaks.push_back(last);
+        double total = 0;
+        std::size_t start = 0;
+        int prev_fit = 2;
+        bool prev_hyph = false;
+        bool ok = true;
+        for (std::size_t b : breaks) {
+            double w = 0, st = 0, sh = 0, fil = 0;
+            for (std::size_t i = start; i < b; ++i) {
+                if (items[i].kind == ItemKind::Penalty) continue;
+                w += items[i].width;
+                if (items[i].kind == ItemKind::Glue) { (items[i].fil ? fil : st) += items[i].stretch; sh += items[i].shrink; }
+            }
+            const Item& brk = items[b];
+            if (brk.kind == ItemKind::Penalty) w += brk.width;
+            double bad = 0;
+            int fit = 2;
+            if (w < width) {
+                if (fil <= 0) { bad = badness(width - w, st); fit = bad > 99 ? 0 : bad > 12 ? 1 : 2; }
+            } else if (w > width) {
+                if (w - width > sh + 1e-6) { ok = false; break; }
+                bad = badness(w - width, sh);
+                fit = bad > 12 ? 3 : 2;
+            }
+            if (bad > p.tolerance) { ok = false; break; }
+            double d = p.linepenalty + bad;
+            d = d * d;
+            const double pi = brk.kind == ItemKind::Penalty ? brk.penalty : 0;
+            if (pi > 0) d += pi * pi;
+            else if (pi > -kInfinitePenalty) d -= pi * pi;
+            const bool hyph = brk.kind == ItemKind::Penalty && brk.flagged;
+            if (hyph && prev_hyph) d += p.doublehyphendemerits;
+            if (b == last && prev_hyph) d += p.finalhyphendemerits;
+            if (std::abs(fit - prev_fit) > 1) d += p.adjdemerits;
+            total += d;
+            prev_fit = fit;
+            prev_hyph = hyph;
+            // The next line starts at the next box.
+            start = b + 1;
+            while (start < items.size() && items[start].kind != ItemKind::Box &&
+                   !(items[start].kind == ItemKind::Penalty && items[start].penalty <= -kInfinitePenalty))
+                ++start;
+        }
+        if (ok) best = std::min(best, total);
+    }
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("Knuth–Plass finds the least demerits, as an exhaustive search does") {
+    std::mt19937 rng(42);
+    std::uniform_real_distribution<double> word(8, 40);
+    std::bernoulli_distribution hyph(0.3);
+    BreakParams p;
+    p.pretolerance = -1;  // one pass: the search below knows one threshold
+    p.tolerance = 1000;
+    p.emergencystretch_em = 0;
+    p.max_consecutive_hyphens = 0;
+    int compared = 0;
+    for (int trial = 0; trial < 60; ++trial) {
+        std::vector<double> words;
+        std::vector<bool> hyphens;
+        std::size_t points = 0;
+        for (int i = 0; i < 14; ++i) {
+            words.push_back(std::round(word(rng)));
+            hyphens.push_back(hyph(rng) && points < 4);
+            points += hyphens.back();
+        }
+        const auto items = paragraph(words, hyphens);
+        BreakerInput in;
+        in.widths_pt = {100};
+        in.params = p;
+        const double expected = brute_force(items, 100, p);
+        const BreakResult r = knuth_plass(items, in);
+        if (std::isinf(expected)) continue;  // no feasible set: the final pass rescues; not compared
+        ++compared;
+        CHECK(r.demerits == doctest::Approx(expected));
+        if (std::abs(r.demerits - expected) > 1) {
+            std::string trace;
+            for (const auto& b : r.breaks) trace += std::to_string(b.item) + "(r=" + std::to_string(b.ratio) + ") ";
+            std::string ws;
+            for (double w : words) ws += std::to_string(int(w)) + " ";
+            for (bool h : hyphens) ws += h ? "H" : ".";
+            MESSAGE("kp breaks: " << trace << " pass " << r.pass << " words " << ws);
+        }
+        for (const auto& b : r.breaks) CHECK_FALSE(b.overfull);
+    }
+    CHECK(compared > 15);
+}
+
+TEST_CASE("every line fits its width, and the ratios are what the widths say") {
+    const auto items = paragraph({30, 20, 25, 40, 10, 35, 30, 22, 18, 27, 33, 12});
+    BreakerInput in;
+    in.widths_pt = {100};
+    const BreakResult r = knuth_plass(items, in);
+    REQUIRE(r.breaks.size() >= 2);
+    for (std::size_t i = 0; i + 1 < r.breaks.size(); ++i) {
+        const auto& b = r.breaks[i];
+        CHECK(b.ratio >= -1.0);
+        const double set = b.natural + (b.ratio >= 0 ? b.ratio * b.stretch : b.ratio * b.shrink);
+        CHECK(set == doctest::Approx(100.0));
+    }
+    CHECK(r.breaks.back().item == items.size() - 1);
+}
+
+TEST_CASE("variable line widths: a narrow first line (beside a drop cap) gets fewer words") {
+    std::vector<double> words(40, 20);
+    const auto items = paragraph(words);
+    BreakerInput in;
+    in.widths_pt = {60, 60, 60, 160};
+    const BreakResult r = knuth_plass(items, in);
+    REQUIRE(r.breaks.size() > 4);
+    for (std::size_t i = 0; i + 1 < r.breaks.size(); ++i) CHECK(r.breaks[i].width == (i < 3 ? 60 : 160));
+    // 60 pt holds two 20-pt words and a space (45); 160 holds six (145).
+    CHECK(r.breaks[0].natural < 61);
+    CHECK(r.breaks[4].natural > 120);
+}
+
+TEST_CASE("never more hyphenated lines in a row than the limit") {
+    // Words that fit only when hyphenated: every line wants to end in a hyphen.
+    std::vector<double> words(30, 36);
+    std::vector<bool> hyph(30, true);
+    const auto items = paragraph(words, hyph);
+    for (int limit : {1, 2, 3}) {
+        BreakerInput in;
+        in.widths_pt = {100};
+        in.params.max_consecutive_hyphens = limit;
+        in.params.doublehyphendemerits = 0;  // so only the limit holds hyphens back
+        in.params.tolerance = 10000;
+        const BreakResult r = knuth_plass(items, in);
+        int run = 0, worst = 0, total = 0;
+        for (const auto& b : r.breaks) {
+            run = b.hyphenated ? run + 1 : 0;
+            total += b.hyphenated;
+            worst = std::max(worst, run);
+        }
+        CHECK(worst <= limit);
+        CHECK(total > 0);
+    }
+}
+
+TEST_CASE("a box wider than the line: the final pass sets it overfull and goes on") {
+    const auto items = paragraph({30, 20, 150, 25, 40, 10});
+    BreakerInput in;
+    in.widths_pt = {100};
+    in.params.emergencystretch_em = 0;
+    const BreakResult r = knuth_plass(items, in);
+    REQUIRE_FALSE(r.breaks.empty());
+    int overfull = 0;
+    for (const auto& b : r.breaks) overfull += b.overfull;
+    CHECK(overfull == 1);
+    CHECK(r.breaks.back().item == items.size() - 1);
+}
+
+TEST_CASE("the first pass (pretolerance) takes no hyphenation if it succeeds") {
+    std::vector<double> words = {20, 20, 20, 20, 20, 20, 20, 20, 20, 20};
+    std::vector<bool> hyph(10, true);
+    const auto items = paragraph(words, hyph);
+    BreakerInput in;
+    in.widths_pt = {95};  // four 20-pt words and three spaces: 95, a perfect fit
+    const BreakResult r = knuth_plass(items, in);
+    CHECK(r.pass == 1);
+    for (const auto& b : r.breaks) CHECK_FALSE(b.hyphenated);
+}
+
+TEST_CASE("emergency stretch makes a third pass succeed where tolerance alone fails") {
+    const auto items = paragraph({60, 60, 60, 60});  // every line very loose at 100 pt
+    BreakerInput in;
+    in.widths_pt = {100};
+    in.params.tolerance = 200;
+    in.params.emergencystretch_em = 3;
+    in.em_pt = 10;
+    const BreakResult r = knuth_plass(items, in);
+    CHECK(r.pass == 3);
+    for (const auto& b : r.breaks) CHECK_FALSE(b.overfull);
+}
+
+TEST_CASE("looseness +1 sets the paragraph one line longer when it can") {
+    std::vector<double> words(24, 18);
+    const auto items = paragraph(words);
+    BreakerInput in;
+    in.widths_pt = {120};
+    in.params.tolerance = 10000;
+    const BreakResult tight = knuth_plass(items, in);
+    in.params.looseness = 1;
+    const BreakResult loose = knuth_plass(items, in);
+    CHECK(loose.breaks.size() == tight.breaks.size() + 1);
+}
+
+TEST_CASE("a forced break inside the paragraph ends a line there") {
+    auto items = paragraph({20, 20});
+    std::vector<Item> more = paragraph({20, 20});
+    items.insert(items.end(), more.begin(), more.end());
+    BreakerInput in;
+    in.widths_pt = {300};
+    const BreakResult r = knuth_plass(items, in);
+    CHECK(r.breaks.size() == 2);
+}

@@ -1,0 +1,215 @@
+// Setting real paragraphs with the bundled fonts: every character back in order, a test per
+// script, and golden dumps of items and lines (QUIRE_REGENERATE_GOLDEN=1 rewrites them).
+#include "linebreak/items.hpp"
+#include "linebreak/paragraph_setter.hpp"
+
+#include "core/output_file.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace quire;
+using namespace quire::linebreak;
+
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(QUIRE_TEST_DATA) / "text";
+
+std::string normalise(const std::string& in) {
+    std::string out;
+    bool space = false;
+    for (char c : in) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') { space = !out.empty(); continue; }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+text::StyledParagraph paragraph(const std::string& text, const std::string& lang, double size = 9.5) {
+    text::StyledParagraph p;
+    p.lang = lang;
+    text::FontSpec f;
+    f.size_pt = size;
+    p.spans.push_back(text::StyledSpan{text, f, {}, {}, SourceSpan{"para", 1, 1}});
+    return p;
+}
+
+// The paragraph's characters from the lines: hyphens added at breaks removed, lines joined by a
+// space unless the line ended inside a word or after a hyphen or dash.
+std::string rejoin(const SetParagraph& set) {
+    std::string out;
+    for (std::size_t i = 0; i < set.lines.size(); ++i) {
+        const SetLine& l = set.lines[i];
+        std::string t = l.text;
+        if (l.hyphenated) {
+            REQUIRE(t.back() == '-');
+            t.pop_back();
+            out += t;
+            continue;
+        }
+        out += t;
+        const bool after_dash = !t.empty() && (t.back() == '-' || t.ends_with("\xE2\x80\x94") || t.ends_with("\xE2\x80\x93"));
+        if (i + 1 < set.lines.size() && !after_dash) out += ' ';
+    }
+    return out;
+}
+
+// Every run's clusters cover its text exactly, and glyph positions increase along the line.
+void check_runs(const SetParagraph& set) {
+    for (const auto& l : set.lines) {
+        std::string from_runs;
+        for (const auto& r : l.runs) {
+            int bytes = 0, glyphs = 0;
+            for (const auto& c : r.clusters) { bytes += c.num_bytes; glyphs += c.num_glyphs; CHECK(c.num_glyphs > 0); }
+            CHECK(bytes == int(r.text.size()));
+            CHECK(glyphs == int(r.glyphs.size()));
+            for (std::size_t k = 1; k < r.glyphs.size(); ++k) CHECK(r.glyphs[k].x_pt >= r.glyphs[k - 1].x_pt - 2.0);
+            from_runs += r.text;
+        }
+        CHECK(from_runs.size() >= l.text.size());
+    }
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+    const auto path = kData / "golden" / name;
+    if (const char* regen = std::getenv("QUIRE_REGENERATE_GOLDEN"); regen && std::string(regen) == "1") {
+        std::filesystem::create_directories(path.parent_path());
+        write_file_atomically(path, actual);
+        MESSAGE("regenerated " << path.string());
+        return;
+    }
+    REQUIRE_MESSAGE(std::filesystem::exists(path), "missing golden file " << path.string() << " (QUIRE_REGENERATE_GOLDEN=1)");
+    CHECK(read_file(path) == actual);
+}
+
+}  // namespace
+
+TEST_CASE("every character comes back, in order, in every script and setting") {
+    text::FontCollection fonts;
+    struct Case { const char* file; const char* lang; };
+    for (const Case c : {Case{"en1.txt", "en"}, Case{"en2.txt", "en"}, Case{"pl1.txt", "pl"}, Case{"pl2.txt", "pl"},
+                         Case{"ru1.txt", "ru"}, Case{"ru2.txt", "ru"}, Case{"uk1.txt", "uk"}, Case{"uk2.txt", "uk"}}) {
+        const std::string source = normalise(read_file(kData / "paragraphs" / c.file));
+        for (auto align : {Alignment::Justified, Alignment::RaggedRight, Alignment::Centred}) {
+            for (double width : {156.0, 300.0}) {
+                CAPTURE(c.file);
+                CAPTURE(width);
+                LineSpec spec;
+                spec.widths_pt = {width};
+                spec.alignment = align;
+                Diagnostics d;
+                const SetParagraph set = set_paragraph(paragraph(source, c.lang), spec, fonts, d);
+                CHECK(d.empty());
+                CHECK(rejoin(set) == source);
+                check_runs(set);
+                int run = 0;
+                for (const auto& l : set.lines) {
+                    run = l.hyphenated ? run + 1 : 0;
+                    CHECK(run <= 3);
+                    CHECK_FALSE(l.overfull);
+                    if (align == Alignment::Justified && &l != &set.lines.back())
+                        CHECK(l.width_pt == doctest::Approx(width).epsilon(0.001));
+                    else
+                        CHECK(l.width_pt <= width + 0.01);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("Armenian and Georgian paragraphs set in their fallback fonts, with nothing missing") {
+    text::FontCollection fonts;
+    const std::string hy =
+        "Հայաստանը Հարավային Կովկասում գտնվող երկիր է, որի մայրաքաղաքը Երևանն է։ Երկրի պատմությունը հազարամյակների "
+        "խորքն է գնում, իսկ նրա լեզուն ունի իր յուրահատուկ այբուբենը, որը ստեղծվել է հինգերորդ դարում։";
+    const std::string ka =
+        "საქართველო სამხრეთ კავკასიაში მდებარე ქვეყანაა, რომლის დედაქალაქია თბილისი. ქართულ ენას საკუთარი "
+        "დამწერლობა აქვს, რომელიც მრავალი საუკუნის განმავლობაში ვითარდებოდა.";
+    for (const auto& [text, lang, family] : {std::tuple{hy, "hy", "Noto Serif Armenian"}, std::tuple{ka, "ka", "Noto Serif Georgian"}}) {
+        Diagnostics d;
+        LineSpec spec;
+        spec.widths_pt = {156};
+        const SetParagraph set = set_paragraph(paragraph(text, lang), spec, fonts, d);
+        CHECK(d.empty());
+        CHECK(rejoin(set) == text);
+        check_runs(set);
+        CHECK(set.lines.size() > 3);
+        bool fallback = false;
+        for (const auto& l : set.lines)
+            for (const auto& r : l.runs) fallback |= r.font->family() == family;
+        CHECK(fallback);
+        for (const auto& l : set.lines) CHECK_FALSE(l.overfull);
+    }
+}
+
+TEST_CASE("a hyphenated line ends in '-' in its text and in its last run; its clusters include it") {
+    text::FontCollection fonts;
+    LineSpec spec;
+    spec.widths_pt = {120};
+    Diagnostics d;
+    const SetParagraph set = set_paragraph(
+        paragraph(normalise(read_file(kData / "paragraphs" / "en1.txt")), "en"), spec, fonts, d);
+    int hyphenated = 0;
+    for (const auto& l : set.lines) {
+        if (!l.hyphenated) continue;
+        ++hyphenated;
+        CHECK(l.text.back() == '-');
+        CHECK(l.runs.back().text.back() == '-');
+    }
+    CHECK(hyphenated > 0);
+}
+
+TEST_CASE("ragged right keeps word spaces at their natural width; centred lines are centred") {
+    text::FontCollection fonts;
+    const std::string source = normalise(read_file(kData / "paragraphs" / "en2.txt"));
+    LineSpec spec;
+    spec.widths_pt = {156};
+    spec.alignment = Alignment::RaggedRight;
+    Diagnostics d;
+    const SetParagraph ragged = set_paragraph(paragraph(source, "en"), spec, fonts, d);
+    for (const auto& l : ragged.lines) {
+        CHECK(l.width_pt == doctest::Approx(l.natural_width_pt));
+        CHECK(l.x_offset_pt == 0);
+    }
+    spec.alignment = Alignment::Centred;
+    const SetParagraph centred = set_paragraph(paragraph(source, "en"), spec, fonts, d);
+    for (const auto& l : centred.lines) CHECK(l.x_offset_pt == doctest::Approx((156 - l.width_pt) / 2));
+    spec.alignment = Alignment::RaggedLeft;
+    const SetParagraph left = set_paragraph(paragraph(source, "en"), spec, fonts, d);
+    for (const auto& l : left.lines) CHECK(l.x_offset_pt + l.width_pt == doctest::Approx(156));
+}
+
+TEST_CASE("a single line does not break, and links and languages follow their spans") {
+    text::FontCollection fonts;
+    text::StyledParagraph p = paragraph("New Eastern Europe · ", "en", 7.5);
+    p.spans.push_back(text::StyledSpan{"Articles and Commentary", p.spans[0].font, "en", "https://example.org/s", {}});
+    p.spans[1].font.features = {"smcp"};
+    Diagnostics d;
+    const SetLine line = set_single_line(p, fonts, d);
+    CHECK(line.text == "New Eastern Europe · Articles and Commentary");
+    REQUIRE(line.runs.size() == 2);
+    CHECK(line.runs[1].href == "https://example.org/s");
+    CHECK(line.width_pt == doctest::Approx(fonts.measure("New Eastern Europe · ", p.spans[0].font) +
+                                           fonts.measure("Articles and Commentary", p.spans[1].font)).epsilon(0.01));
+}
+
+TEST_CASE("golden dumps: items and lines of a mixed-script paragraph") {
+    text::FontCollection fonts;
+    text::StyledParagraph p = paragraph(
+        "In Yerevan (Երևան) and Tbilisi (თბილისი), the Polish word „źdźbło” and the Ukrainian „зобов’язання” "
+        "sit beside office English with ligatures; the well-known hyphenation of Kazakhstan’s strategy follows.",
+        "en");
+    LineSpec spec;
+    spec.widths_pt = {120, 156};
+    spec.first_indent_pt = 9.5;
+    Diagnostics d;
+    const ParagraphItems items = build_items(p, spec, fonts, d);
+    check_golden("mixed_items.txt", text::dump(items.itemized, p) + "--\n" + dump(items));
+    check_golden("mixed_lines.txt", set_paragraph(p, spec, fonts, d).dump());
+    CHECK(d.empty());
+}

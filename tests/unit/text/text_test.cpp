@@ -1,0 +1,155 @@
+// Fonts, fallback, itemising, shaping, hyphenation and break opportunities.
+#include "text/font_collection.hpp"
+#include "text/font_table.hpp"
+#include "text/hyphenator.hpp"
+#include "text/itemize.hpp"
+#include "text/line_breaks.hpp"
+#include "text/shaper.hpp"
+
+#include "core/resources.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace quire;
+using namespace quire::text;
+
+namespace {
+
+StyledParagraph one_span(std::string text, std::string lang, FontSpec font = {}) {
+    StyledParagraph p;
+    p.lang = lang;
+    p.spans.push_back(StyledSpan{std::move(text), std::move(font), {}, {}, SourceSpan{"para.xml", 3, 5}});
+    return p;
+}
+
+// The hyphenated form of a word, e.g. "hy-phen-ation".
+std::string hyphenated(const std::string& word, const std::string& lang) {
+    std::string out;
+    std::size_t prev = 0;
+    for (auto p : hyphenation_points(word, lang)) {
+        out += word.substr(prev, p - prev) + "-";
+        prev = p;
+    }
+    return out + word.substr(prev);
+}
+
+}  // namespace
+
+TEST_CASE("fonts.xml: every face exists; weights and slants resolve to the nearest face") {
+    const FontTable& t = default_font_table();
+    REQUIRE(t.find("Vollkorn"));
+    CHECK(t.resolve("Vollkorn", 400, Slant::Upright).filename() == "Vollkorn-Regular.ttf");
+    CHECK(t.resolve("Vollkorn", 700, Slant::Italic).filename() == "Vollkorn-BoldItalic.ttf");
+    CHECK(t.resolve("Vollkorn", 800, Slant::Upright).filename() == "Vollkorn-Bold.ttf");      // heavier missing: nearest lighter
+    CHECK(t.resolve("Vollkorn", 500, Slant::Upright).filename() == "Vollkorn-Regular.ttf");   // 500 → 400 before 600
+    CHECK(t.resolve("Noto Serif Armenian", 400, Slant::Italic).filename() == "NotoSerifArmenian-Regular.ttf");  // no italic
+    CHECK(t.fallback_family("Vollkorn", "Armn") == "Noto Serif Armenian");
+    CHECK(t.fallback_family("Inter", "Geor") == "Noto Sans Georgian");
+    CHECK(t.fallback_family("Vollkorn", "Cyrl").empty());
+    for (const auto& f : t.families()) {
+        CHECK(std::filesystem::exists(fonts_dir() / f.licence));
+        for (const auto& face : f.faces) CHECK(std::filesystem::exists(face.file));
+    }
+    CHECK_THROWS_AS(t.resolve("Comic Sans", 400, Slant::Upright), QuireError);
+}
+
+TEST_CASE("a malformed font table names its line") {
+    const auto path = std::filesystem::temp_directory_path() / "quire-bad-fonts.xml";
+    std::ofstream(path) << "<fonts>\n<family name=\"X\">\n<face weight=\"400\" slant=\"oblique\" file=\"x.ttf\"/>\n</family>\n</fonts>\n";
+    try {
+        load_font_table(path);
+        FAIL("no error");
+    } catch (const QuireError& e) {
+        CHECK(e.diagnostic().where.line == 3);
+        CHECK(e.diagnostic().message.find("oblique") != std::string::npos);
+    }
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("itemising: Armenian and Georgian fall back to Noto Serif; Latin and Cyrillic stay in Vollkorn") {
+    FontCollection fonts;
+    Diagnostics d;
+    const auto p = one_span("Żółw и Երևան და თბილისი.", "pl");
+    const ItemizedParagraph it = itemize(p, fonts, d);
+    CHECK(d.empty());
+    const std::string dumped = dump(it, p);
+    CHECK(dumped ==
+          "0-8 span=0 script=Latn level=0 font=Vollkorn/400/upright lang=pl \"Żółw \"\n"
+          "8-11 span=0 script=Cyrl level=0 font=Vollkorn/400/upright lang=pl \"и \"\n"
+          "11-22 span=0 script=Armn level=0 font=Noto Serif Armenian/400/upright lang=pl \"Երևան \"\n"
+          "22-50 span=0 script=Geor level=0 font=Noto Serif Georgian/400/upright lang=pl \"და თბილისი\"\n"
+          // Noto Serif Georgian has no full stop: the text face sets it.
+          "50-51 span=0 script=Geor level=0 font=Vollkorn/400/upright lang=pl \".\"\n");
+}
+
+TEST_CASE("a character no font has is reported with its place and code point") {
+    FontCollection fonts;
+    Diagnostics d;
+    itemize(one_span("ab\xE4\xB8\x80" "c", "en"), fonts, d);  // U+4E00
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all()[0].to_string().find("para.xml:3:7: error: no font has U+4E00") == 0);
+}
+
+TEST_CASE("shaping: ligatures, small caps and old-style figures change the glyphs; the cache reuses shapes") {
+    FontCollection fonts;
+    const Font& f = fonts.get("Vollkorn", 400, Slant::Upright);
+    auto& cache = fonts.shape_cache();
+    const auto& plain = cache.shape(f, cache.features({}), "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, "office");
+    CHECK(plain.glyphs.size() < 6);  // the ffi ligature
+    const auto& noliga = cache.shape(f, cache.features({"-liga"}), "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, "office");
+    CHECK(noliga.glyphs.size() == 6);
+    // Vollkorn's default figures: compare explicit lining and old-style ones.
+    const auto& lining = cache.shape(f, cache.features({"lnum"}), "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, "2022");
+    const auto& oldstyle = cache.shape(f, cache.features({"onum"}), "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, "2022");
+    CHECK(lining.glyphs[0].id != oldstyle.glyphs[0].id);
+    const auto& caps = cache.shape(f, cache.features({"smcp"}), "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, "abc");
+    const auto& lower = cache.shape(f, cache.features({}), "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, "abc");
+    CHECK(caps.glyphs[0].id != lower.glyphs[0].id);
+    const std::size_t misses = cache.misses();
+    cache.shape(f, cache.features({}), "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, "office");
+    CHECK(cache.misses() == misses);
+    CHECK(fonts.measure("office", [] { FontSpec s; s.size_pt = 10; return s; }()) == doctest::Approx(double(plain.advance) * 10 / f.units_per_em()));
+}
+
+TEST_CASE("hyphenation by language, with the policy for capitals, numbers, URLs and compounds") {
+    CHECK(hyphenated("hyphenation", "en") == "hy-phen-ation");
+    CHECK(hyphenated("table", "en") == "ta-ble");  // the exception list (plain TeX's)
+    CHECK(hyphenated("project", "en") == "project");
+    CHECK(hyphenated("Kazakhstan", "en").find('-') != std::string::npos);  // capitalised: hyphenated
+    CHECK(hyphenated("NATO-led", "en") == "NATO-led");                      // acronym; short part
+    CHECK(hyphenated("https://example.org/strategy", "en") == "https://example.org/strategy");
+    CHECK(hyphenated("1234567", "en") == "1234567");
+    CHECK(hyphenated("Russia-backed", "en").find("-backed") != std::string::npos);
+    const std::string pl = hyphenated("przedsiębiorstwo", "pl");
+    CHECK(pl.find('-') != std::string::npos);
+    CHECK(pl.find("-") >= 2);
+    const std::string ru = hyphenated("обязательствами", "ru");
+    CHECK(ru.find('-') != std::string::npos);
+    // Debian's uk dictionary is plain TeX patterns: completed at load, it hyphenates as TeX does.
+    CHECK(hyphenated("заворушення", "uk") == "за-во-ру-ше-н-ня");
+    CHECK(hyphenated("заворушення", "ru") == "за-во-ру-шен-ня");
+    const std::string uk = hyphenated("зобов’язаннями", "uk");
+    CHECK(uk.find('-') != std::string::npos);
+    CHECK(uk.find("’") != std::string::npos);
+    // Fragments respect the minimum lengths: en keeps 2 letters before and 3 after a break.
+    for (auto p : hyphenation_points("unimportantly", "en")) {
+        CHECK(p >= 2);
+        CHECK(13 - p >= 3);
+    }
+    CHECK(hyphenation_points("hyphenation", "xx").empty());  // no dictionary: no breaks
+    // Punctuation around a word is not part of it.
+    CHECK(hyphenated("“hyphenation,”", "en") == "“hy-phen-ation,”");
+}
+
+TEST_CASE("break opportunities follow UAX #14: after spaces and hyphens, none before punctuation") {
+    const std::string t = "Russia-backed troops (2022) arrived\xE2\x80\xA8later.";
+    std::vector<std::uint32_t> at;
+    std::vector<BreakKind> kinds;
+    for (const auto& b : line_break_opportunities(t, "en")) { at.push_back(b.offset); kinds.push_back(b.kind); }
+    CHECK(at == std::vector<std::uint32_t>{7, 14, 21, 28, 38, 44});
+    CHECK(kinds[4] == BreakKind::Hard);
+    CHECK(kinds.back() == BreakKind::Hard);
+}
