@@ -1,0 +1,418 @@
+#include "epub/content_documents.hpp"
+
+#include "epub/labels.hpp"
+#include "epub/xml_text.hpp"
+
+#include <unicode/datefmt.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace quire::epub {
+
+using model::Block;
+using model::BlockKind;
+using model::Inline;
+using model::InlineKind;
+
+std::string xhtml_document(const std::string& lang, const std::string& title, const std::string& body_attributes,
+                           const std::string& body_content, const std::string& stylesheet_href) {
+    // EPUB 3.3 §6.1.2: XHTML syntax; the epub namespace for epub:type; lang and xml:lang both, so that
+    // both XML and HTML processors (and Ace's axe) see the language.
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n";
+    out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"" +
+           xml_escape_attribute(lang) + "\" xml:lang=\"" + xml_escape_attribute(lang) + "\">\n";
+    out += "<head>\n<meta charset=\"UTF-8\"/>\n";
+    out += "<title>" + xml_escape_text(title) + "</title>\n";
+    if (!stylesheet_href.empty())
+        out += "<link rel=\"stylesheet\" type=\"text/css\" href=\"" + xml_escape_attribute(stylesheet_href) + "\"/>\n";
+    out += "</head>\n<body" + (body_attributes.empty() ? std::string() : " " + body_attributes) + ">\n";
+    out += body_content;
+    out += "</body>\n</html>\n";
+    return out;
+}
+
+namespace {
+
+Attributes lang_attributes(const std::string& lang) {
+    if (lang.empty()) return {};
+    return {{"lang", lang}, {"xml:lang", lang}};
+}
+
+void append_inlines(std::string& out, const model::InlineText& content) {
+    for (const Inline& item : content) {
+        switch (item.kind) {
+            case InlineKind::Text: out += xml_escape_text(item.text); break;
+            case InlineKind::LineBreak: out += "<br/>"; break;
+            case InlineKind::Emphasis:
+                open_tag(out, "em", lang_attributes(item.lang));
+                append_inlines(out, item.children);
+                close_tag(out, "em");
+                break;
+            case InlineKind::Strong:
+                open_tag(out, "strong", lang_attributes(item.lang));
+                append_inlines(out, item.children);
+                close_tag(out, "strong");
+                break;
+            case InlineKind::Link: {
+                if (item.href.empty()) {
+                    append_inlines(out, item.children);
+                    break;
+                }
+                Attributes attributes{{"href", item.href}};
+                for (auto& a : lang_attributes(item.lang)) attributes.push_back(a);
+                open_tag(out, "a", attributes);
+                append_inlines(out, item.children);
+                close_tag(out, "a");
+                break;
+            }
+            case InlineKind::Span:
+                open_tag(out, "span", lang_attributes(item.lang));
+                append_inlines(out, item.children);
+                close_tag(out, "span");
+                break;
+            case InlineKind::Speaker: {
+                // An interview's speaker label: bold small caps in print (character style "speaker");
+                // <b> carries no extra meaning for assistive technology, which reads the label as text.
+                Attributes attributes{{"class", "speaker"}};
+                for (auto& a : lang_attributes(item.lang)) attributes.push_back(a);
+                open_tag(out, "b", attributes);
+                append_inlines(out, item.children);
+                close_tag(out, "b");
+                break;
+            }
+        }
+    }
+}
+
+std::string credit_line(const model::Figure& figure, const std::string& lang) {
+    std::string credit = figure.credit;
+    if (!credit.empty()) credit = label(Label::Photo, lang) + credit;
+    if (!figure.licence.empty()) credit += (credit.empty() ? "" : " (") + figure.licence + (credit.empty() ? "" : ")");
+    return credit;
+}
+
+// The text alternative: the alt text; the caption when the article has none (validation warns).
+std::string alt_text(const model::Figure& figure) {
+    if (!figure.alt.empty()) return figure.alt;
+    return model::plain_text(figure.caption);
+}
+
+void append_figure(std::string& out, const model::Figure& figure, const ImageHrefs& images, const std::string& lang,
+                   const std::string& css_class, const std::string& id) {
+    Attributes attributes;
+    if (!css_class.empty()) attributes.push_back({"class", css_class});
+    attributes.push_back({"id", id});
+    open_tag(out, "figure", attributes);
+    out += '\n';
+    const auto href = images.find(figure.src);
+    empty_tag(out, "img", {{"src", href != images.end() ? href->second : figure.src}, {"alt", alt_text(figure)}});
+    out += '\n';
+    const std::string credit = credit_line(figure, lang);
+    if (!figure.caption.empty() || !credit.empty()) {
+        open_tag(out, "figcaption");
+        if (!figure.caption.empty()) {
+            open_tag(out, "p", {{"class", "caption"}});
+            append_inlines(out, figure.caption);
+            close_tag(out, "p");
+        }
+        if (!credit.empty()) text_element(out, "p", credit, {{"class", "credit"}});
+        close_tag(out, "figcaption");
+        out += '\n';
+    }
+    close_tag(out, "figure");
+    out += '\n';
+}
+
+// Writes body blocks; headings get ids and go into the TOC, their levels kept in order (a heading
+// never more than one level below the previous: WCAG 1.3.1, Ace's heading-order).
+struct BodyWriter {
+    const model::Article& article;
+    const ImageHrefs& images;
+    std::string out;
+    std::vector<TocEntry> toc;
+    int previous_level = 1;  // the title is the h1
+    int sections = 0;
+    int figures = 0;
+    bool first_paragraph = true;
+
+    Attributes block_lang(const Block& block) const {
+        if (block.lang.empty() || block.lang == article.lang) return {};
+        return lang_attributes(block.lang);
+    }
+
+    void add_heading_to_toc(int level, TocEntry entry) {
+        // Nest under the last entry of each level above.
+        std::vector<TocEntry>* list = &toc;
+        for (int l = 2; l < level && !list->empty(); ++l) list = &list->back().children;
+        list->push_back(std::move(entry));
+    }
+
+    void block(const Block& b) {
+        switch (b.kind) {
+            case BlockKind::Paragraph: {
+                Attributes attributes = block_lang(b);
+                // The opening paragraph carries the drop cap, unless it opens with an interview's
+                // speaker label (a dropped "T" of "TQ:" would read as part of the answer).
+                const bool opens_with_speaker = !b.content.empty() && b.content.front().kind == InlineKind::Speaker;
+                if (first_paragraph && !opens_with_speaker) attributes.insert(attributes.begin(), {"class", "first"});
+                first_paragraph = false;
+                open_tag(out, "p", attributes);
+                append_inlines(out, b.content);
+                close_tag(out, "p");
+                out += '\n';
+                break;
+            }
+            case BlockKind::Heading: {
+                const int level = std::clamp(std::min(b.level, previous_level + 1), 2, 4);
+                previous_level = level;
+                const std::string id = "sec-" + std::to_string(++sections);
+                const std::string tag = "h" + std::to_string(level);
+                Attributes attributes{{"id", id}};
+                for (auto& a : block_lang(b)) attributes.push_back(a);
+                open_tag(out, tag, attributes);
+                append_inlines(out, b.content);
+                close_tag(out, tag);
+                out += '\n';
+                add_heading_to_toc(level, TocEntry{model::plain_text(b.content), "article.xhtml#" + id, {}});
+                break;
+            }
+            case BlockKind::BlockQuote: {
+                // HTML: the attribution belongs outside the blockquote; a figure groups the two.
+                const bool attributed = !b.attribution.empty();
+                if (attributed) open_tag(out, "figure", {{"class", "quotation"}});
+                open_tag(out, "blockquote", block_lang(b));
+                out += '\n';
+                for (const Block& child : b.children) {
+                    if (child.kind == BlockKind::Paragraph) {
+                        open_tag(out, "p", block_lang(child));
+                        append_inlines(out, child.content);
+                        close_tag(out, "p");
+                        out += '\n';
+                    } else {
+                        block(child);
+                    }
+                }
+                close_tag(out, "blockquote");
+                if (attributed) {
+                    text_element(out, "figcaption", "\u2014\u00a0" + b.attribution, {{"class", "attribution"}});
+                    close_tag(out, "figure");
+                }
+                out += '\n';
+                break;
+            }
+            case BlockKind::PullQuote: {
+                // DPUB-ARIA doc-pullquote: a quotation repeated for display.
+                Attributes attributes{{"class", "pullquote"}, {"epub:type", "pullquote"}, {"role", "doc-pullquote"}};
+                for (auto& a : block_lang(b)) attributes.push_back(a);
+                open_tag(out, "aside", attributes);
+                open_tag(out, "p");
+                append_inlines(out, b.content);
+                close_tag(out, "p");
+                if (!b.attribution.empty())
+                    text_element(out, "p", "\u2014\u00a0" + b.attribution, {{"class", "attribution"}});
+                close_tag(out, "aside");
+                out += '\n';
+                break;
+            }
+            case BlockKind::List: {
+                const char* tag = b.list_style == model::ListStyle::Ordered ? "ol" : "ul";
+                open_tag(out, tag, block_lang(b));
+                out += '\n';
+                for (const Block& item : b.children) {
+                    open_tag(out, "li", block_lang(item));
+                    append_inlines(out, item.content);
+                    for (const Block& nested : item.children) block(nested);
+                    close_tag(out, "li");
+                    out += '\n';
+                }
+                close_tag(out, tag);
+                out += '\n';
+                break;
+            }
+            case BlockKind::ListItem: {  // outside a list: as a paragraph
+                open_tag(out, "p", block_lang(b));
+                append_inlines(out, b.content);
+                close_tag(out, "p");
+                out += '\n';
+                break;
+            }
+            case BlockKind::FigureBlock:
+                append_figure(out, b.figure, images, article.lang, "", "fig-" + std::to_string(++figures));
+                break;
+        }
+    }
+};
+
+std::vector<std::string> author_names(const model::Article& article) {
+    std::vector<std::string> names;
+    for (const auto& a : article.meta.authors) names.push_back(a.name);
+    return names;
+}
+
+}  // namespace
+
+std::string inline_xhtml(const model::InlineText& content) {
+    std::string out;
+    append_inlines(out, content);
+    return out;
+}
+
+std::string names_list(const std::vector<std::string>& names, const std::string& lang) {
+    const std::string primary = lang.substr(0, lang.find_first_of("-_"));
+    const std::string conjunction = primary == "pl" ? " i " : primary == "uk" ? " і " : primary == "ru" ? " и " : " and ";
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? conjunction : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+std::string display_date(const std::string& iso_date, const std::string& lang) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(iso_date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return iso_date;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
+    if (U_FAILURE(status)) return iso_date;
+    std::unique_ptr<icu::DateFormat> format(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
+    if (!format) return iso_date;
+    // The date is a calendar day, not an instant: format it in UTC so the machine's zone cannot shift it.
+    format->adoptTimeZone(icu::TimeZone::createTimeZone("Etc/UTC"));
+    // Days since 1970 (proleptic Gregorian), as in core/source_date.cpp.
+    const int yy = y - (m <= 2);
+    const int era = (yy >= 0 ? yy : yy - 399) / 400;
+    const int yoe = yy - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const double days = static_cast<double>(era) * 146097.0 + doe - 719468;
+    icu::UnicodeString text;
+    format->format(days * 86400000.0, text);
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+ContentDocument cover_document(const model::LoadedArticle& loaded, const std::string& cover_image_href,
+                               const std::string& cover_alt) {
+    const auto& article = loaded.article;
+    ContentDocument doc;
+    doc.href = "cover.xhtml";
+    doc.title = label(Label::Cover, article.lang);
+    std::string body = "<section class=\"cover\" epub:type=\"cover\">\n";
+    // DPUB-ARIA: doc-cover belongs on the image itself.
+    empty_tag(body, "img", {{"src", cover_image_href}, {"alt", cover_alt}, {"role", "doc-cover"}});
+    body += "\n</section>\n";
+    doc.bytes = xhtml_document(article.lang, doc.title, "", body);
+    return doc;
+}
+
+ContentDocument article_document(const model::LoadedArticle& loaded, const ImageHrefs& images) {
+    const auto& article = loaded.article;
+    const auto& meta = article.meta;
+    ContentDocument doc;
+    doc.href = "article.xhtml";
+    doc.title = meta.title;
+
+    std::string body = "<main>\n<article>\n<header>\n";
+    if (!meta.section.empty()) text_element(body, "p", meta.section, {{"class", "section-label"}});
+    body += '\n';
+    text_element(body, "h1", meta.title, {{"id", "title"}, {"class", "title"}});
+    body += '\n';
+    if (!meta.subtitle.empty()) {
+        text_element(body, "p", meta.subtitle, {{"class", "subtitle"}});
+        body += '\n';
+    }
+    if (!meta.standfirst.empty()) {
+        open_tag(body, "p", {{"class", "standfirst"}});
+        append_inlines(body, meta.standfirst);
+        close_tag(body, "p");
+        body += '\n';
+    }
+    if (!meta.authors.empty()) {
+        text_element(body, "p", names_list(author_names(article), article.lang), {{"class", "byline"}});
+        body += '\n';
+    }
+    if (!meta.date.empty()) {
+        open_tag(body, "p", {{"class", "date"}});
+        text_element(body, "time", display_date(meta.date, article.lang), {{"datetime", meta.date}});
+        close_tag(body, "p");
+        body += '\n';
+    }
+    body += "</header>\n";
+    if (article.lead_figure) append_figure(body, *article.lead_figure, images, article.lang, "lead", "lead-figure");
+
+    BodyWriter writer{article, images, {}, {}};
+    for (const Block& b : article.body) writer.block(b);
+    body += writer.out;
+    body += "</article>\n</main>\n";
+
+    doc.headings = std::move(writer.toc);
+    doc.bytes = xhtml_document(article.lang, meta.title, "epub:type=\"bodymatter\"", body);
+    return doc;
+}
+
+ContentDocument bio_document(const model::LoadedArticle& loaded, const std::vector<const model::Author*>& authors) {
+    const auto& article = loaded.article;
+    ContentDocument doc;
+    doc.href = "bio.xhtml";
+    doc.title = label(authors.size() > 1 ? Label::AboutTheAuthors : Label::AboutTheAuthor, article.lang);
+    // EPUB SSV "contributors" (no DPUB-ARIA counterpart): a labelled section, i.e. an ARIA region.
+    std::string body = "<section class=\"bio\" epub:type=\"contributors\" aria-labelledby=\"bio-title\">\n";
+    text_element(body, "h1", doc.title, {{"id", "bio-title"}});
+    body += '\n';
+    for (const model::Author* author : authors) {
+        open_tag(body, "p");
+        append_inlines(body, author->bio);
+        close_tag(body, "p");
+        body += '\n';
+    }
+    body += "</section>\n";
+    doc.bytes = xhtml_document(article.lang, doc.title, "epub:type=\"backmatter\"", body);
+    return doc;
+}
+
+ContentDocument notice_document(const model::LoadedArticle& loaded, const model::Notice& notice,
+                                const std::string& href) {
+    const auto& article = loaded.article;
+    ContentDocument doc;
+    doc.href = href;
+    doc.title = notice_label(notice.kind, article.lang);
+    // EPUB SSV term and its DPUB-ARIA role (Ace: epub-type-has-matching-role).
+    Attributes attributes{{"class", "notice notice-" + notice.kind}};
+    if (notice.kind == "copyright") {
+        attributes.push_back({"epub:type", "copyright-page"});
+    } else if (notice.kind == "correction") {
+        attributes.push_back({"epub:type", "errata"});
+        attributes.push_back({"role", "doc-errata"});
+    } else {
+        attributes.push_back({"epub:type", "notice"});
+        attributes.push_back({"role", "doc-notice"});
+    }
+    attributes.push_back({"aria-labelledby", "notice-title"});
+    // The publication's house text may be in its own language, not the article's.
+    const auto& content = loaded.notice_content(notice);
+    const bool house_text = notice.content.empty() && loaded.publication;
+    const std::string text_lang = house_text ? loaded.publication->lang : article.lang;
+    if (text_lang != article.lang)
+        for (auto& a : lang_attributes(text_lang)) attributes.push_back(a);
+    std::string body;
+    open_tag(body, "section", attributes);
+    body += '\n';
+    text_element(body, "h1", doc.title, {{"id", "notice-title"}});
+    body += '\n';
+    static const ImageHrefs kNoImages;
+    BodyWriter writer{article, kNoImages, {}, {}};
+    writer.first_paragraph = false;
+    for (const Block& b : content) writer.block(b);
+    body += writer.out;
+    body += "</section>\n";
+    doc.bytes = xhtml_document(article.lang, doc.title, "epub:type=\"backmatter\"", body);
+    return doc;
+}
+
+}  // namespace quire::epub

@@ -1,0 +1,88 @@
+#include "epub/navigation.hpp"
+
+#include "epub/content_documents.hpp"
+#include "epub/labels.hpp"
+#include "epub/xml_text.hpp"
+
+namespace quire::epub {
+
+namespace {
+
+void toc_list(std::string& out, const std::vector<TocEntry>& entries) {
+    out += "<ol>\n";
+    for (const auto& e : entries) {
+        out += "<li>";
+        text_element(out, "a", e.label, {{"href", e.href}});
+        if (!e.children.empty()) {
+            out += '\n';
+            toc_list(out, e.children);
+        }
+        out += "</li>\n";
+    }
+    out += "</ol>\n";
+}
+
+void nav_points(std::string& out, const std::vector<TocEntry>& entries, int& order, int depth) {
+    const std::string indent(static_cast<std::size_t>(2 * depth + 2), ' ');
+    for (const auto& e : entries) {
+        ++order;
+        out += indent + "<navPoint id=\"nav-" + std::to_string(order) + "\" playOrder=\"" + std::to_string(order) +
+               "\">\n";
+        out += indent + "  <navLabel><text>" + xml_escape_text(e.label) + "</text></navLabel>\n";
+        out += indent + "  <content src=\"" + xml_escape_attribute(e.href) + "\"/>\n";
+        nav_points(out, e.children, order, depth + 1);
+        out += indent + "</navPoint>\n";
+    }
+}
+
+int depth_of(const std::vector<TocEntry>& entries) {
+    int depth = 0;
+    for (const auto& e : entries) depth = std::max(depth, 1 + depth_of(e.children));
+    return depth;
+}
+
+}  // namespace
+
+std::string nav_document(const Book& book) {
+    const std::string& lang = book.meta.language;
+    std::string body;
+    // EPUB 3.3 §7.4.2: the toc nav; DPUB-ARIA doc-toc is its role.
+    body += "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n";
+    text_element(body, "h1", label(Label::Contents, lang), {{"id", "toc-title"}});
+    body += '\n';
+    toc_list(body, book.toc);
+    body += "</nav>\n";
+    // Landmarks are for the reading system, not for reading: hidden, as EPUB 3.3 §7.4.1 allows.
+    body += "<nav epub:type=\"landmarks\" id=\"landmarks\" aria-labelledby=\"landmarks-title\" hidden=\"hidden\">\n";
+    text_element(body, "h2", label(Label::Landmarks, lang), {{"id", "landmarks-title"}});
+    body += "\n<ol>\n";
+    for (const auto& l : book.landmarks) {
+        body += "<li>";
+        text_element(body, "a", l.label, {{"epub:type", l.type}, {"href", l.href}});
+        body += "</li>\n";
+    }
+    body += "</ol>\n</nav>\n";
+    return xhtml_document(lang, label(Label::Contents, lang), "", body);
+}
+
+std::string ncx_document(const Book& book) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"" +
+           xml_escape_attribute(book.meta.language) + "\">\n";
+    out += "<head>\n";
+    // dtb:uid must equal the package's unique identifier (OPF 2.0.1 §2.4.1.2).
+    out += "  <meta name=\"dtb:uid\" content=\"" + xml_escape_attribute(book.meta.identifier) + "\"/>\n";
+    out += "  <meta name=\"dtb:depth\" content=\"" + std::to_string(std::max(1, depth_of(book.toc))) + "\"/>\n";
+    out += "  <meta name=\"dtb:totalPageCount\" content=\"0\"/>\n";
+    out += "  <meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n";
+    out += "</head>\n";
+    out += "<docTitle><text>" + xml_escape_text(book.meta.title) + "</text></docTitle>\n";
+    for (const auto& c : book.meta.creators) out += "<docAuthor><text>" + xml_escape_text(c.name) + "</text></docAuthor>\n";
+    out += "<navMap>\n";
+    int order = 0;
+    nav_points(out, book.toc, order, 0);
+    out += "</navMap>\n</ncx>\n";
+    return out;
+}
+
+}  // namespace quire::epub

@@ -1,0 +1,264 @@
+#include "epub/stylesheet.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace quire::epub {
+
+using style::ParagraphStyle;
+
+const std::vector<StyleSelector>& style_selectors() {
+    // Parents follow the documents' nesting: every block sits in <body> ("text"), paragraphs inside
+    // a container inherit the container's style.
+    static const std::vector<StyleSelector> table{
+        {"text", "body", StyleSelector::Root, ""},
+        {"body", "p", StyleSelector::Block, "text"},
+        {"body-first", "p.first", StyleSelector::Block, "body"},
+        {"section-label", ".section-label", StyleSelector::Block, "text"},
+        {"title", "h1", StyleSelector::Heading, "text"},
+        {"subtitle", ".subtitle", StyleSelector::Block, "text"},
+        {"standfirst", ".standfirst", StyleSelector::Block, "text"},
+        {"byline", ".byline", StyleSelector::Block, "text"},
+        {"date", ".date", StyleSelector::Block, "text"},
+        {"caption", ".caption", StyleSelector::Block, "text"},
+        {"credit", ".credit", StyleSelector::Block, "text"},
+        // Back-matter and navigation headings are h1 of their own documents, set as subheadings.
+        {"subheading", "h2, section > h1, nav > h1", StyleSelector::Heading, "text"},
+        {"subheading-3", "h3, h4", StyleSelector::Heading, "text"},
+        {"blockquote", "blockquote", StyleSelector::Container, "text"},
+        {"pullquote", ".pullquote", StyleSelector::Container, "text"},
+        {"list", "ul, ol", StyleSelector::Container, "text"},
+        {"bio", ".bio", StyleSelector::Container, "text"},
+        {"notice", ".notice", StyleSelector::Container, "text"},
+    };
+    return table;
+}
+
+std::string css_number(double value) {
+    if (std::fabs(value) < 0.00005) return "0";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", value);
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+namespace {
+
+std::string quoted(const std::string& family) { return "\"" + family + "\""; }
+
+std::string em(double points, double font_size) { return css_number(points / font_size) + (std::fabs(points) < 0.00005 ? "" : "em"); }
+
+// A colour dark enough to be "the text colour": left to the reader's theme (WCAG relative luminance).
+bool near_black(const style::Color& c) {
+    auto lin = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b) < 0.02;
+}
+
+// OpenType features as CSS font-feature-settings; kern and liga are on by default in browsers.
+std::string feature_settings(const std::vector<std::string>& features) {
+    std::vector<std::string> parts;
+    for (const auto& f : features) {
+        if (f.empty()) continue;
+        if (f[0] == '-') parts.push_back("\"" + f.substr(1) + "\" 0");
+        else if (f != "kern" && f != "liga" && f != "calt" && f != "clig") parts.push_back("\"" + f + "\"");
+    }
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out.empty() ? "normal" : out;
+}
+
+struct RuleWriter {
+    const style::Layout& layout;
+    const std::vector<FontFaceRule>& faces;
+    const GenericFamilies& generics;
+    std::string out;
+
+    std::string font_stack(const ParagraphStyle& s) const {
+        std::set<std::string> embedded;
+        for (const auto& f : faces) embedded.insert(f.family);
+        std::string stack = quoted(s.font_family);
+        for (const auto& fb : s.fallback_families)
+            if (embedded.count(fb)) stack += ", " + quoted(fb);
+        const auto g = generics.find(s.font_family);
+        stack += ", " + (g != generics.end() ? g->second : std::string("serif"));
+        return stack;
+    }
+
+    void property(const std::string& name, const std::string& value) { out += "  " + name + ": " + value + ";\n"; }
+
+    void rule(const StyleSelector& sel) {
+        const ParagraphStyle& s = layout.style(sel.style);
+        const ParagraphStyle* parent = *sel.parent ? &layout.style(sel.parent) : nullptr;
+        const double size = s.size.pt();
+        const bool root = sel.kind == StyleSelector::Root;
+        const bool heading = sel.kind == StyleSelector::Heading;
+        const bool block = !root && sel.kind != StyleSelector::Character;
+        auto differs = [&](auto get) { return !parent || get(*parent) != get(s); };
+
+        out += std::string(sel.selector) + " {\n";
+        if (differs([](const ParagraphStyle& p) { return p.font_family; })) property("font-family", font_stack(s));
+        // The root keeps the reader's size; everything else is relative to its parent.
+        if (!root && parent && std::fabs(size - parent->size.pt()) > 0.001)
+            property("font-size", css_number(size / parent->size.pt()) + "em");
+        if (differs([](const ParagraphStyle& p) { return std::lround(1000 * p.leading.pt() / p.size.pt()); }))
+            property("line-height", css_number(s.leading.pt() / size));
+        if (heading || differs([](const ParagraphStyle& p) { return p.weight; }))
+            property("font-weight", std::to_string(s.weight));
+        if (heading || differs([](const ParagraphStyle& p) { return p.slant; }))
+            property("font-style", s.slant == style::Slant::Italic ? "italic" : "normal");
+        if (differs([](const ParagraphStyle& p) { return p.tracking; }))
+            property("letter-spacing", s.tracking == 0 ? "normal" : css_number(s.tracking / 1000.0) + "em");
+        if (differs([](const ParagraphStyle& p) { return feature_settings(p.features); }))
+            property("font-feature-settings", feature_settings(s.features));
+        if (differs([](const ParagraphStyle& p) { return p.text_case; }))
+            property("text-transform", s.text_case == style::TextCase::Upper ? "uppercase" : "none");
+        const bool tinted = s.background.has_value();
+        if (tinted) {
+            // A tinted box sets its text colour too, so a reader's night mode cannot make it unreadable.
+            property("background-color", s.background->to_hex());
+            property("color", s.color.to_hex());
+            property("padding", em(s.padding.pt(), size));
+        } else if (differs([](const ParagraphStyle& p) { return p.color.to_hex(); }) && !near_black(s.color)) {
+            property("color", s.color.to_hex());
+        }
+        if (root) {
+            // The base of the whole book: hyphenation in each document's language (lang on <html>).
+            property("widows", std::to_string(std::max(1, s.min_lines_after_break)));
+            property("orphans", std::to_string(std::max(1, s.min_lines_before_break)));
+        }
+        if (block) {
+            property("margin-top", em(s.space_before.pt(), size));
+            property("margin-bottom", em(s.space_after.pt(), size));
+            if (sel.kind == StyleSelector::Container && std::string(sel.selector) == "ul, ol") {
+                property("margin-left", "0");
+                property("padding-left", em(s.left_indent.pt(), size));
+            } else if (s.left_indent.pt() != 0 || (parent && parent->left_indent.pt() != 0)) {
+                property("margin-left", em(s.left_indent.pt(), size));
+            }
+            if (s.right_indent.pt() != 0) property("margin-right", em(s.right_indent.pt(), size));
+            property("text-indent", em(s.first_indent.pt(), size));
+            property("text-align", style::align_name(s.align));
+            const char* hyphens = s.hyphenate == style::Hyphenate::Yes ? "auto" : "manual";
+            property("-webkit-hyphens", hyphens);  // Apple Books and older WebKit readers
+            property("hyphens", hyphens);
+            if (s.keep_with_next == style::KeepWithNext::Yes) {
+                property("page-break-after", "avoid");
+                property("break-after", "avoid");
+            }
+            if (s.rule_above.present() && s.rule_above.length.pt() == 0) {
+                property("border-top", em(s.rule_above.thickness.pt(), size) + " solid " + s.rule_above.color.to_hex());
+                property("padding-top", em(s.rule_above.offset.pt(), size));
+            }
+            if (s.rule_below.present() && s.rule_below.length.pt() == 0) {
+                property("border-bottom", em(s.rule_below.thickness.pt(), size) + " solid " + s.rule_below.color.to_hex());
+                property("padding-bottom", em(s.rule_below.offset.pt(), size));
+            }
+        }
+        out += "}\n";
+
+        // A rule shorter than the measure (the bio's short rule) is a pseudo-element of that width.
+        if (block && s.rule_above.present() && s.rule_above.length.pt() > 0) {
+            out += std::string(sel.selector) + "::before {\n";
+            property("content", "\"\"");
+            property("display", "block");
+            property("width", em(s.rule_above.length.pt(), size));
+            property("border-top", em(s.rule_above.thickness.pt(), size) + " solid " + s.rule_above.color.to_hex());
+            property("margin-bottom", em(s.rule_above.offset.pt(), size));
+            out += "}\n";
+        }
+        // Paragraphs inside a container take its indent and alignment, not the body's.
+        if (sel.kind == StyleSelector::Container) {
+            out += std::string(sel.selector) + " p {\n";
+            property("margin", "0");
+            property("text-indent", em(s.first_indent.pt(), size));
+            property("text-align", style::align_name(s.align));
+            out += "}\n";
+        }
+        // Drop cap: a floated initial spanning `drop_cap_lines` lines (cap height ≈ 0.7 em of the
+        // initial's size, so the initial is sized from the lines it spans and the leading).
+        if (s.drop_cap_lines > 1) {
+            const double lines = s.drop_cap_lines;
+            const double leading_em = s.leading.pt() / size;
+            out += std::string(sel.selector) + "::first-letter {\n";
+            property("float", "left");
+            const double cap_size = ((lines - 1) * leading_em + 0.7) / 0.7;
+            property("font-size", css_number(cap_size) + "em");
+            // A line box a little under `lines` lines tall, so the text beside it wraps for exactly
+            // that many lines whatever the renderer adds.
+            property("line-height", css_number((lines * leading_em - 0.1) / cap_size));
+            if (!s.drop_cap_family.empty() && s.drop_cap_family != s.font_family) {
+                ParagraphStyle cap = s;
+                cap.font_family = s.drop_cap_family;
+                property("font-family", font_stack(cap));
+            }
+            if (s.drop_cap_weight > 0) property("font-weight", std::to_string(s.drop_cap_weight));
+            property("margin", "0.02em 0.08em 0 0");
+            out += "}\n";
+        }
+    }
+
+    void character(const char* name, const char* selector) {
+        const style::CharacterStyle* c = layout.character_style(name);
+        if (!c) return;
+        out += std::string(selector) + " {\n";
+        if (c->font_family) {
+            ParagraphStyle s;
+            s.font_family = *c->font_family;
+            property("font-family", font_stack(s));
+        }
+        if (c->weight) property("font-weight", std::to_string(*c->weight));
+        if (c->slant) property("font-style", *c->slant == style::Slant::Italic ? "italic" : "normal");
+        if (!c->features.empty()) property("font-feature-settings", feature_settings(c->features));
+        if (c->color && !near_black(*c->color)) property("color", c->color->to_hex());
+        if (c->text_case) property("text-transform", *c->text_case == style::TextCase::Upper ? "uppercase" : "none");
+        out += "}\n";
+    }
+};
+
+}  // namespace
+
+std::string stylesheet(const style::Layout& layout, const std::vector<FontFaceRule>& faces,
+                       const GenericFamilies& generics) {
+    RuleWriter w{layout, faces, generics, {}};
+    w.out += "/* Derived by quire from layout \"" + layout.name + "\": the print edition's styles in relative units. */\n";
+    for (const auto& f : faces) {
+        w.out += "@font-face {\n";
+        w.property("font-family", quoted(f.family));
+        w.property("font-weight", std::to_string(f.weight));
+        w.property("font-style", f.italic ? "italic" : "normal");
+        w.property("src", "url(\"" + f.href + "\")");
+        w.out += "}\n";
+    }
+    for (const auto& sel : style_selectors())
+        if (layout.has_style(sel.style)) w.rule(sel);
+    w.character("emphasis", "em");
+    w.character("strong", "strong");
+    w.character("link", "a");
+    w.character("speaker", ".speaker");
+
+    // Layout-independent: headings' own spacing after a heading starts flush; images scale to the
+    // screen and never exceed it; captions sit close to their image.
+    w.out +=
+        "h2 + p, h3 + p, h4 + p, header + p, figure + p {\n  text-indent: 0;\n}\n"
+        "figure {\n  margin: 1em 0;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}\n"
+        "figure img {\n  display: block;\n  max-width: 100%;\n  height: auto;\n  margin: 0 auto;\n}\n"
+        "figcaption {\n  margin-top: 0.4em;\n}\n"
+        "figure.quotation {\n  margin: 0;\n}\n"
+        ".attribution {\n  text-align: right;\n  font-style: normal;\n}\n"
+        "li {\n  margin: 0;\n}\n"
+        "header {\n  margin-bottom: 1em;\n}\n"
+        // A back-matter heading opening a tinted box sits at the box's padding, not below it.
+        ".notice > h1:first-child, .bio > h1:first-child {\n  margin-top: 0;\n}\n"
+        "a {\n  text-decoration: underline;\n}\n"
+        ".cover {\n  margin: 0;\n  padding: 0;\n  text-align: center;\n}\n"
+        ".cover img {\n  max-width: 100%;\n  max-height: 100vh;\n  height: auto;\n}\n"
+        "nav ol {\n  list-style: none;\n  padding-left: 0;\n}\n"
+        "nav ol ol {\n  padding-left: 1.5em;\n}\n";
+    return w.out;
+}
+
+}  // namespace quire::epub

@@ -1,0 +1,160 @@
+// Layouts: the page geometry and the named paragraph styles of one printed form of the magazine
+// (layouts/*.xml, documented in docs/layouts.md). The print engine (page/, render/) sets pages from
+// them and the EPUB derives its CSS from the same styles, so that both editions share one hierarchy.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "core/length.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quire::style {
+
+enum class Slant { Normal, Italic };
+enum class Align { Left, Right, Center, Justify };
+enum class Hyphenate { No, Yes };
+enum class KeepWithNext { No, Yes };
+enum class GridSnap { No, Yes };          // do the style's baselines sit on the baseline grid?
+enum class TextCase { AsIs, Upper };      // Upper: spaced capitals (section label); small caps are a feature
+enum class Facing { Single, Spread };     // Spread: left/right pages mirror the inside/outside margins
+
+// An sRGB colour; the print post-pass keeps it as DeviceRGB (cairo has no CMYK: stack-notes).
+struct Color {
+    double r = 0, g = 0, b = 0;
+    std::string to_hex() const;  // "#rrggbb"
+    bool operator==(const Color&) const = default;
+};
+
+// A rule drawn above or below a paragraph (the bio's short rule, the notice between rules).
+struct Rule {
+    Length thickness;          // 0 = no rule
+    Length length;             // 0 = the paragraph's full measure
+    Length offset;             // distance between the rule and the text (outside the text block)
+    Color color;
+    bool present() const { return thickness.pt() > 0; }
+};
+
+struct ParagraphStyle {
+    std::string name;
+    std::string based_on;                   // the style it inherits from ("" = none)
+    std::string font_family = "Vollkorn";   // family name as in fonts/fonts.xml
+    std::vector<std::string> fallback_families;  // tried in order for characters the family lacks
+    int weight = 400;                       // CSS/OpenType weight class, 100..900
+    Slant slant = Slant::Normal;
+    Length size = Length::pt(10);
+    Length leading = Length::pt(12);        // baseline to baseline
+    double tracking = 0;                    // letter spacing in 1/1000 em (InDesign's unit)
+    std::vector<std::string> features;      // OpenType features: "onum", "smcp", "-liga", "kern"
+    Align align = Align::Left;
+    Length first_indent, left_indent, right_indent;
+    Length space_before, space_after;
+    Hyphenate hyphenate = Hyphenate::No;
+    int drop_cap_lines = 0;                 // 0 = none; else the initial spans this many lines
+    std::string drop_cap_family;            // "" = the paragraph's family
+    int drop_cap_weight = 0;                // 0 = the paragraph's weight
+    KeepWithNext keep_with_next = KeepWithNext::No;
+    GridSnap grid = GridSnap::No;
+    TextCase text_case = TextCase::AsIs;
+    Color color;
+    Rule rule_above, rule_below;
+    std::optional<Color> background;        // a tinted box behind the paragraph(s)
+    Length padding;                         // inside the tinted box
+    int min_lines_before_break = 2;         // orphans: lines kept at the foot of a column
+    int min_lines_after_break = 2;          // widows: lines carried to the head of the next column
+    SourceSpan where;                       // where the style is defined (for messages)
+};
+
+// Character styles: how inline markup changes the paragraph's font (emphasis, strong, link, speaker).
+// Every field optional: unset = keep the paragraph's.
+struct CharacterStyle {
+    std::string name;
+    std::optional<std::string> font_family;
+    std::optional<int> weight;
+    std::optional<Slant> slant;
+    std::vector<std::string> features;      // added to the paragraph's
+    std::optional<Color> color;
+    std::optional<TextCase> text_case;
+    SourceSpan where;
+};
+
+enum class PhotoFrame {
+    None,     // no lead photo on the opening, even if the article has one
+    Columns,  // inside the margins, across all columns
+    Bleed,    // off the top and the sides of the trim, into the bleed
+};
+
+struct PageGeometry {
+    Size trim{Length::mm(170), Length::mm(240)};
+    Length bleed = Length::mm(3);
+    Length slug = Length::mm(10);          // beyond the bleed: crop marks and the proof stamp
+    Length margin_top = Length::mm(17), margin_bottom = Length::mm(20);
+    Length margin_inside = Length::mm(18), margin_outside = Length::mm(15);
+    Facing facing = Facing::Spread;
+    int columns = 2;
+    Length gutter = Length::mm(5);
+    Length baseline = Length::pt(12);      // the body's grid
+    Length first_baseline;                 // grid origin below the top margin (0 = one grid step)
+
+    Size media() const;                    // trim + 2 × (bleed + slug)
+    Length trim_offset() const;            // bleed + slug: the trim box's origin on the media
+    Length text_width() const;             // trim minus inside and outside margins
+    Length text_height() const;
+    Length column_width() const;
+};
+
+struct Opening {
+    PhotoFrame photo = PhotoFrame::Columns;
+    Length photo_height = Length::mm(90);  // frame height; the image is cropped to fill it (centre)
+    Length title_top;                      // extra space above the section label on the opening
+};
+
+struct Furniture {
+    std::string running_head = "{publication} · {section}";  // {publication} {section} {title} {author}
+    std::string running_head_style = "running-head";
+    std::string folio_style = "folio";
+    Length head_offset = Length::mm(8);    // baseline of the running head above the text area's top
+    Length folio_offset = Length::mm(10);  // baseline of the folio below the text area's bottom
+};
+
+struct Layout {
+    std::string name;            // "magazine"
+    std::string source_file;     // the XML it was read from
+    std::string description;
+    PageGeometry page;
+    Opening opening;
+    Furniture furniture;
+    std::map<std::string, ParagraphStyle> styles;
+    std::map<std::string, CharacterStyle> character_styles;
+
+    // The named style; throws QuireError naming the layout file if there is none.
+    const ParagraphStyle& style(const std::string& style_name) const;
+    bool has_style(const std::string& style_name) const { return styles.count(style_name) != 0; }
+    // The named character style, or nullptr.
+    const CharacterStyle* character_style(const std::string& style_name) const;
+
+    // Stable text dump (golden tests, debugging).
+    std::string dump() const;
+};
+
+// The styles every layout must define: the elements an article can contain.
+const std::vector<std::string>& required_styles();
+
+// Reads `layouts/NAME.xml` (a bare name) or a path to a layout file. Problems (unknown element,
+// attribute or style, bad value, missing required style) go to `diagnostics` with file:line:col;
+// the layout returned is then incomplete. An unknown layout name is an error naming the choices.
+Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics);
+
+// As load_layout, but throws QuireError with the first error.
+Layout load_layout_or_throw(const std::string& name_or_path);
+
+// Parsing of values as they appear in a layout (exposed for tests and the EPUB's CSS):
+// "9.5pt", "3mm", "1em" (em = `em_size`), "0"; nullopt if malformed.
+std::optional<Length> parse_length(const std::string& text, Length em_size = Length::pt(10));
+std::optional<Color> parse_color(const std::string& text);  // "#rrggbb" or "#rgb"
+
+const char* align_name(Align align);  // "left", "right", "center", "justify"
+
+}  // namespace quire::style

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# End-to-end: DAISY Ace (ace-puppeteer, with Debian's chromium) finds no accessibility violation in the
+# example's EPUB nor in the EPUB test articles (issue 3). Skipped, with the reason, where Ace or
+# chromium is not installed (.ci/install-deps installs both with QUIRE_WITH_BROWSER=1).
+# Usage: epub_ace.sh /path/to/quire /path/to/source
+set -euo pipefail
+quire="$1"
+src="$2"
+chromium="${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium}"
+if ! command -v ace-puppeteer >/dev/null 2>&1; then
+  echo "skip: DAISY Ace (ace-puppeteer) is not installed: QUIRE_WITH_BROWSER=1 .ci/install-deps" >&2
+  exit 77
+fi
+if [ ! -x "$chromium" ]; then
+  echo "skip: chromium is not installed at $chromium: QUIRE_WITH_BROWSER=1 .ci/install-deps" >&2
+  exit 77
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+status=0
+for article in "$src/examples/article.xml" "$src/tests/data/epub/long.xml" "$src/tests/data/epub/ukrainian.xml" \
+               "$src/tests/data/epub/interview.xml"; do
+  name="$(basename "$article" .xml)"
+  "$quire" epub "$article" -o "$work/$name.epub"
+  # -E: violations make ace exit non-zero; -f: overwrite the report folder.
+  if PUPPETEER_EXECUTABLE_PATH="$chromium" ace-puppeteer -E -f -o "$work/report-$name" "$work/$name.epub" >"$work/$name.log" 2>&1; then
+    echo "ok: Ace found no violation in $name"
+  else
+    echo "FAIL: Ace on $name:" >&2
+    grep -v "^\s*$" "$work/$name.log" | tail -30 >&2
+    status=1
+  fi
+done
+exit $status

@@ -1,0 +1,108 @@
+#include "epub/epub_builder.hpp"
+#include "epub/ocf_container.hpp"
+#include "test_helpers.hpp"
+
+#include "core/output_file.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace quire;
+using namespace quire::epub;
+using testing::contains;
+
+namespace fs = std::filesystem;
+
+TEST_CASE("the container starts with a stored mimetype without extra field (OCF §4.3)") {
+    Book book;
+    book.meta.language = "en";
+    book.resources.push_back({"article.xhtml", "a", "application/xhtml+xml", "", SpinePlace::Linear, "<html/>"});
+    book.resources.push_back({"images/x.jpg", "x", "image/jpeg", "", SpinePlace::None, "\xFF\xD8\xFF jpeg bytes"});
+    const std::string zip = ocf_bytes(book, 1642377600);
+    CHECK(zip.compare(0, 4, "PK\x03\x04") == 0);
+    CHECK(zip.compare(30, 8, "mimetype") == 0);
+    CHECK(zip.compare(38, 20, "application/epub+zip") == 0);
+    const auto entries = testing::zip_entries(zip);
+    REQUIRE(entries.size() == 5);
+    CHECK(entries[0].name == "mimetype");
+    CHECK(entries[0].method == 0);
+    CHECK(entries[0].local_extra_length == 0);
+    CHECK(entries[1].name == "META-INF/container.xml");
+    CHECK(entries[2].name == "EPUB/package.opf");
+    CHECK(entries[3].name == "EPUB/article.xhtml");
+    CHECK(entries[4].method == 0);  // JPEG stored
+    CHECK(ocf_bytes(book, 1642377600) == zip);  // same input, same bytes
+    CHECK(contains(container_xml(), "full-path=\"EPUB/package.opf\""));
+}
+
+TEST_CASE("the same article gives the same bytes, whatever the time zone") {
+    const auto loaded = testing::sample_article();
+    const Book book = assemble_book(loaded, {});
+    const std::string a = ocf_bytes(book, 1642377600);
+    setenv("TZ", "Pacific/Kiritimati", 1);
+    const std::string b = ocf_bytes(assemble_book(loaded, {}), 1642377600);
+    unsetenv("TZ");
+    CHECK(a == b);
+}
+
+TEST_CASE("the book holds the article, its back matter, fonts, licences and a drawn cover") {
+    const auto loaded = testing::sample_article();
+    const Book book = assemble_book(loaded, {});
+    const std::string dump = dump_book(book);
+    CHECK(contains(dump, "cover.xhtml [cover-xhtml] application/xhtml+xml spine"));
+    CHECK(contains(dump, "nav.xhtml [nav-xhtml] application/xhtml+xml {nav} spine(non-linear)"));
+    CHECK(contains(dump, "images/cover.png [images-cover-png] image/png {cover-image}"));
+    CHECK(contains(dump, "fonts/Vollkorn-Regular.ttf"));
+    CHECK(contains(dump, "fonts/Noto"));  // the Armenian span
+    CHECK(contains(dump, "fonts/vollkorn-OFL.txt"));
+    CHECK(contains(dump, "issn: 2083-7372"));
+    REQUIRE(book.find("notice-donation.xhtml"));
+    REQUIRE(book.find("bio.xhtml"));
+    const Resource* cover = book.find("images/cover.png");
+    REQUIRE(cover);
+    CHECK(image_media_type(cover->bytes) == "image/png");
+    CHECK(book.meta.identifier == "urn:uuid:" + std::string(book.meta.identifier).substr(9));
+    CHECK(book.meta.modified == "2022-01-17T00:00:00Z");
+}
+
+TEST_CASE("bad images: a missing file names the article's line; a path leaving the folder is refused") {
+    auto loaded = testing::sample_article();
+    loaded.article.lead_figure->src = "images/missing.jpg";
+    try {
+        assemble_book(loaded, {});
+        FAIL("no error");
+    } catch (const QuireError& e) {
+        CHECK(e.diagnostic().where.to_string() == "sample.xml:12:3");
+        CHECK(contains(e.diagnostic().message, "image not found"));
+    }
+    loaded.article.lead_figure->src = "../print/whatever.jpg";
+    CHECK_THROWS_WITH_AS(assemble_book(loaded, {}), doctest::Contains("leaves the article's folder"), QuireError);
+    loaded.article.lead_figure->src = "publication.xml";  // exists, but not an image
+    CHECK_THROWS_WITH_AS(assemble_book(loaded, {}), doctest::Contains("not JPEG, PNG"), QuireError);
+}
+
+TEST_CASE("a failed build leaves no file behind, and an existing book untouched") {
+    const fs::path out = fs::temp_directory_path() / "quire-epub-test-failure.epub";
+    fs::remove(out);
+    auto loaded = testing::sample_article();
+    loaded.article.lead_figure->src = "images/missing.jpg";
+    CHECK_THROWS_AS(build_epub(loaded, {}, out), QuireError);
+    CHECK_FALSE(fs::exists(out));
+    write_file_atomically(out, "old");
+    CHECK_THROWS_AS(build_epub(loaded, {}, out), QuireError);
+    CHECK(read_file(out) == "old");
+    for (const auto& e : fs::directory_iterator(out.parent_path()))
+        CHECK_FALSE(contains(e.path().filename().string(), ".quire-epub-test-failure.epub.tmp"));
+    fs::remove(out);
+}
+
+TEST_CASE("image types are told by their bytes, and file names are made safe") {
+    CHECK(image_media_type("\xFF\xD8\xFF\xE0") == "image/jpeg");
+    CHECK(image_media_type("\x89PNG\r\n\x1A\n....") == "image/png");
+    CHECK(image_media_type("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>") == "image/svg+xml");
+    CHECK(image_media_type("RIFF....WEBP") == "");
+    CHECK(safe_file_name("my photo (1).JPG") == "my-photo--1-.JPG");
+    CHECK(safe_file_name(".hidden") == "file.hidden");
+}
