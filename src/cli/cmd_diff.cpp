@@ -1,0 +1,45 @@
+// quire diff OLD.pdf NEW.pdf -o diff/: what changed between two proof rounds (any two PDFs).
+#include "cli/command_registry.hpp"
+#include "proof/pdf_diff.hpp"
+
+#include <iostream>
+
+namespace {
+
+using namespace quire;
+
+cli::Runner setup_diff(CLI::App& app) {
+    struct Options {
+        std::string old_pdf, new_pdf, out;
+        double dpi = 72;
+        bool exit_code = false;
+        bool whole_page = false;
+    };
+    auto opt = std::make_shared<Options>();
+    app.add_option("old", opt->old_pdf, "the earlier round's PDF")->required();
+    app.add_option("new", opt->new_pdf, "the later round's PDF")->required();
+    app.add_option("-o,--output", opt->out, "folder for changes.txt, changes.json, page images and diff.pdf")
+        ->required();
+    app.add_option("--dpi", opt->dpi, "resolution of the comparison and of the page images")
+        ->capture_default_str()
+        ->check(CLI::Range(18.0, 600.0));
+    app.add_flag("--whole-page", opt->whole_page,
+                 "compare the whole MediaBox, slug included (default: inside the BleedBox or TrimBox)");
+    app.add_flag("--exit-code", opt->exit_code, "exit 1 when the files differ (as git diff --exit-code)");
+    return [opt]() {
+        proof::PdfDocument old_doc(opt->old_pdf);
+        proof::PdfDocument new_doc(opt->new_pdf);
+        proof::PdfDiffOptions options;
+        options.dpi = opt->dpi;
+        if (opt->whole_page) options.area = proof::PdfDiffOptions::Area::Media;
+        const proof::PdfDiff diff = proof::diff_pdfs(old_doc, new_doc, options);
+        proof::write_diff(diff, old_doc, new_doc, opt->out);
+        std::cout << diff.to_text();
+        return opt->exit_code && !diff.identical() ? 1 : 0;
+    };
+}
+
+const cli::Registration reg{"diff", "Show what changed between two PDFs (proof rounds): pages, regions, words",
+                            &setup_diff};
+
+}  // namespace

@@ -1,0 +1,30 @@
+// The checks that read the display list of our own layout (page/page_document.hpp): loose and
+// overfull lines, widows and orphans, hyphen ladders, hyphenated proper names, missing glyphs and
+// fallback fonts, images without alt text or below the resolution print needs. Every finding is
+// placed by page, column and line as the proof's line numbers show them.
+#pragma once
+
+#include "page/page_document.hpp"
+#include "proof/report.hpp"
+#include "style/layout.hpp"
+
+namespace quire::proof {
+
+struct LayoutCheckOptions {
+    // Beyond this adjustment ratio a line is reported as very loose: 2.154 is badness 1000 (badness
+    // = 100 r³), where plain TeX reports "Underfull \\hbox" (\\hbadness = 1000): word spaces about
+    // twice their natural width, where rivers start to show.
+    double loose_ratio = 2.154;
+    int max_hyphen_ladder = 3;      // consecutive hyphenated lines allowed (linebreak's own limit)
+    double warn_ppi = 300, error_ppi = 150;
+};
+
+// Adds the findings to `report`. Boxes are given in media coordinates (the PDF page as drawn,
+// slug included), so that the contact sheet marks them on the page images.
+void check_layout(const page::PageDocument& doc, const style::Layout& layout, const LayoutCheckOptions& options,
+                  Report& report);
+
+// Words of the body text as laid out (every line record), for the report's word count.
+int laid_out_words(const page::PageDocument& doc);
+
+}  // namespace quire::proof

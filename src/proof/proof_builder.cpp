@@ -1,0 +1,129 @@
+#include "proof/proof_builder.hpp"
+
+#include "core/output_file.hpp"
+#include "core/source_date.hpp"
+#include "model/article_xml.hpp"
+#include "page/layout_article.hpp"
+#include "proof/proof_overlay.hpp"
+#include "render/render.hpp"
+#include "style/layout.hpp"
+
+namespace quire::proof {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void make_folder(const fs::path& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw QuireError(SourceSpan{dir.string()}, "cannot create output folder: " + ec.message());
+}
+
+// Problems the reader and the layout reported (with their source places) become findings, so that
+// the report holds everything the editor must see.
+void add_diagnostics(const Diagnostics& diagnostics, const std::string& check, Report& report) {
+    for (const Diagnostic& d : diagnostics.all()) {
+        Place place;
+        place.source = d.where;
+        report.add(d.severity, check, place, d.message);
+    }
+}
+
+void throw_first_error(const Diagnostics& diagnostics) {
+    for (const Diagnostic& d : diagnostics.all())
+        if (d.severity == Severity::Error) throw QuireError(d);
+}
+
+}  // namespace
+
+ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, const ProofOptions& options) {
+    ProofResult result;
+    result.folder = out_dir;
+    Report& report = result.report;
+
+    Diagnostics load_diagnostics;
+    model::LoadedArticle loaded = model::load_article(article_path, load_diagnostics, options.publication);
+    throw_first_error(load_diagnostics);
+    std::string layout_name = options.layout;
+    if (layout_name.empty() && loaded.publication) layout_name = loaded.publication->default_layout;
+    if (layout_name.empty()) layout_name = "magazine";
+    Diagnostics layout_diagnostics;
+    const style::Layout layout = style::load_layout(layout_name, layout_diagnostics);
+    throw_first_error(layout_diagnostics);
+
+    auto fonts = std::make_shared<text::FontCollection>();
+    Diagnostics set_diagnostics;
+    page::PageDocument doc = page::lay_out_article(loaded.article, loaded.publication ? &*loaded.publication : nullptr,
+                                                   layout, loaded.folder, fonts, set_diagnostics);
+
+    const model::Article& article = loaded.article;
+    report.title = "Proof of " + (article.id.empty() ? article_path.stem().string() : article.id);
+    report.subject = article_path.string();
+    add_diagnostics(load_diagnostics, "article", report);
+    add_diagnostics(layout_diagnostics, "layout-file", report);
+    add_diagnostics(set_diagnostics, "layout", report);
+
+    // Checks on the display list, before the marks are added: they see the page as printed.
+    check_layout(doc, layout, options.checks, report);
+    const int words = laid_out_words(doc);
+
+    ProofStamp stamp;
+    stamp.article_id = article.id.empty() ? article_path.stem().string() : article.id;
+    const std::string date = iso8601_utc(output_timestamp(article.meta.date)).substr(0, 10);
+    stamp.round = options.round.empty() ? date : "round " + options.round;
+    stamp.checksum = short_checksum(read_file(article_path));
+    Diagnostics overlay_diagnostics;
+    add_proof_overlays(doc, stamp, LineNumbers::Every, overlay_diagnostics);
+    add_diagnostics(overlay_diagnostics, "proof-marks", report);
+
+    make_folder(out_dir);
+    const fs::path pdf_path = out_dir / "proof.pdf";
+    render::render_pdf(doc, render::PdfOptions{}, pdf_path);
+
+    // The PDF as the printer will read it: boxes, fonts, placement (images were checked above).
+    PdfDocument pdf(pdf_path);
+    PreflightOptions preflight_options = options.preflight;
+    preflight_options.images = PreflightOptions::Images::Skip;
+    preflight(pdf, preflight_options, report);
+    report.stats.words = words;
+    report.stats.reading_minutes = reading_minutes(words);
+    report.sort();
+
+    ContactSheet sheet;
+    sheet.title = "Proof: " + (article.meta.title.empty() ? stamp.article_id : article.meta.title);
+    sheet.subtitle = stamp.article_id + " \u00B7 " + stamp.round + " \u00B7 source " + stamp.checksum + " \u00B7 layout " +
+                     layout.name;
+    sheet.links = {{"proof.pdf", "proof.pdf"}, {"report.txt", "report.txt"}, {"report.json", "report.json"}};
+    sheet.layout = layout.page.facing == style::Facing::Spread ? Layout::Spreads : Layout::Single;
+    sheet.pages = write_page_images(pdf, out_dir, options.images);
+    write_report_files(out_dir, report, sheet);
+    result.pages = pdf.page_count();
+    return result;
+}
+
+ProofResult build_pdf_proof(const fs::path& pdf_path, const fs::path& out_dir, const ProofOptions& options) {
+    ProofResult result;
+    result.folder = out_dir;
+    Report& report = result.report;
+    PdfDocument pdf(pdf_path);
+    report.title = "Proof of " + pdf_path.filename().string();
+    report.subject = pdf_path.string();
+    preflight(pdf, options.preflight, report);
+
+    make_folder(out_dir);
+    ContactSheet sheet;
+    sheet.title = "Proof: " + pdf_path.filename().string();
+    sheet.subtitle = "preflight of a supplied PDF";
+    std::error_code ec;
+    const fs::path link = fs::relative(fs::absolute(pdf_path), fs::absolute(out_dir), ec);
+    sheet.links = {{pdf_path.filename().string(), ec ? fs::absolute(pdf_path).string() : link.string()},
+                   {"report.txt", "report.txt"},
+                   {"report.json", "report.json"}};
+    sheet.pages = write_page_images(pdf, out_dir, options.images);
+    write_report_files(out_dir, report, sheet);
+    result.pages = pdf.page_count();
+    return result;
+}
+
+}  // namespace quire::proof

@@ -1,0 +1,92 @@
+// The typography checks on a display list made by hand: line records with known ratios, breaks and
+// widow flags, so that each rule is tested without the layout engine.
+#include "page/page_document.hpp"
+#include "proof/layout_checks.hpp"
+#include "proof/proof_overlay.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace quire;
+using namespace quire::proof;
+
+namespace {
+
+page::LineRecord line(int page, int column, int n, std::string text, double ratio = 0.5, bool hyphenated = false) {
+    page::LineRecord r;
+    r.page = page;
+    r.column = column;
+    r.line_in_column = n;
+    r.line_in_paragraph = n;
+    r.paragraph_lines = 100;
+    r.style = "body";
+    r.x = column * 200.0;
+    r.baseline = 60 + n * 12.0;
+    r.width = 180;
+    r.ratio = ratio;
+    r.hyphenated = hyphenated;
+    r.text = std::move(text);
+    return r;
+}
+
+std::vector<Finding> run(const page::PageDocument& doc, const std::string& check) {
+    style::Layout layout;  // no styles: every line counts as justified
+    Report report;
+    check_layout(doc, layout, LayoutCheckOptions{}, report);
+    std::vector<Finding> out;
+    std::copy_if(report.findings.begin(), report.findings.end(), std::back_inserter(out),
+                 [&](const Finding& f) { return f.check == check; });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("layout checks: very loose lines beyond TeX's \\hbadness, but not a paragraph's last line") {
+    page::PageDocument doc;
+    doc.pages.resize(1);
+    doc.lines = {line(0, 0, 1, "just fine", 1.9), line(0, 0, 2, "far too loose", 2.5), line(0, 0, 3, "end", 5.0)};
+    doc.lines[2].paragraph_lines = 3;
+    const auto loose = run(doc, "loose-line");
+    REQUIRE(loose.size() == 1);
+    CHECK(loose[0].place.to_string() == "p. 1, col. 1, l. 2");
+    CHECK(loose[0].message.find("2.50") != std::string::npos);
+}
+
+TEST_CASE("layout checks: a hyphen ladder beyond the limit is one finding at its first line") {
+    page::PageDocument doc;
+    doc.pages.resize(1);
+    for (int n = 1; n <= 6; ++n) doc.lines.push_back(line(0, 0, n, "some text hy-", 0.2, n >= 2));
+    doc.lines.push_back(line(0, 1, 1, "next col-", 0.2, true));  // another column: a new count
+    const auto ladders = run(doc, "hyphen-ladder");
+    REQUIRE(ladders.size() == 1);
+    CHECK(ladders[0].place.line == 2);
+    CHECK(ladders[0].message.find("5 hyphenated lines in a row (limit 3)") != std::string::npos);
+}
+
+TEST_CASE("layout checks: a hyphenated name is reported, a sentence's first word is not") {
+    page::PageDocument doc;
+    doc.pages.resize(1);
+    doc.lines = {line(0, 0, 1, "the capital of Kaza-", 0.2, true), line(0, 0, 2, "khstan. Neverthe-", 0.2, true),
+                 line(0, 0, 3, "less it rained", 0.2)};
+    const auto names = run(doc, "hyphenated-name");
+    REQUIRE(names.size() == 1);
+    CHECK(names[0].message.find("\u201CKaza-\u201D") != std::string::npos);
+    CHECK(names[0].place.line == 1);
+}
+
+TEST_CASE("layout checks: widows and orphans come from the line records, with their places") {
+    page::PageDocument doc;
+    doc.pages.resize(2);
+    doc.lines = {line(0, 1, 44, "first line of a paragraph"), line(1, 0, 1, "its last line.")};
+    doc.lines[0].orphan = true;
+    doc.lines[1].widow = true;
+    CHECK(run(doc, "orphan").at(0).place.to_string() == "p. 1, col. 2, l. 44");
+    CHECK(run(doc, "widow").at(0).place.to_string() == "p. 2, col. 1, l. 1");
+}
+
+TEST_CASE("proof stamp: its text and a short checksum of the source") {
+    ProofStamp stamp{"lindenau-bridge", "round 2", short_checksum("abc")};
+    CHECK(stamp.checksum == "ba7816bf");  // SHA-256("abc") = ba7816bf 8f01cfea …
+    CHECK(stamp_text(stamp, 2, 4) == "lindenau-bridge \u00B7 round 2 \u00B7 source ba7816bf \u00B7 p. 2/4");
+}
