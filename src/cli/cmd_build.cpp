@@ -8,6 +8,9 @@
 #include "import/import_page.hpp"
 #include "model/article_summary.hpp"
 #include "model/article_xml.hpp"
+#include "epub/epub_builder.hpp"
+#include "proof/proof_builder.hpp"
+#include "render/article_pdf.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -100,8 +103,32 @@ int run_build(const BuildOptions& options) {
         write_file_atomically(out / "summary.txt", model::summarise_article(loaded));
     });
 
+    std::vector<fs::path> page_images;
+    clock.run("pdf", [&] {
+        render::ArticlePdfOptions pdf_options;
+        pdf_options.layout = options.layout;
+        pdf_options.png_dir = out;
+        page_images = render::write_article_pdf(loaded, pdf_options, out / "article.pdf", diagnostics);
+    });
+    clock.run("epub", [&] {
+        epub::EpubOptions epub_options;
+        epub_options.layout = options.layout;
+        epub::build_epub(loaded, epub_options, out / "article.epub");
+    });
+    proof::ProofResult proof_result;
+    clock.run("proof", [&] {
+        proof::ProofOptions proof_options;
+        proof_options.layout = options.layout;
+        proof_options.publication = publication_path;
+        proof_result = proof::build_proof(article_path, out / "proof", proof_options);
+    });
+
     std::cerr << diagnostics.to_string();
-    std::cout << "built " << out.string() << "/: article.xml, summary.txt\n";
+    std::string folder = out.string();
+    if (folder.back() != '/') folder += '/';
+    std::cout << "built " << folder << ": article.xml, summary.txt, article.pdf (" << page_images.size()
+              << (page_images.size() == 1 ? " page" : " pages") << ", PNG each), article.epub, proof/ ("
+              << proof_result.report.findings.size() << " findings)\n";
     return 0;
 }
 
