@@ -1,0 +1,91 @@
+// quire pdf ARTICLE.xml -o article.pdf [--layout NAME] [--png-dir DIR]: the print PDF (issue 5).
+// Layout: --layout, else the publication's default, else "magazine". Warnings are printed; an error
+// (bad article, unknown layout or style, missing image, text that cannot fit) stops with its place
+// and leaves no PDF behind.
+#include "cli/command_registry.hpp"
+#include "model/article_xml.hpp"
+#include "render/article_pdf.hpp"
+#include "render/render.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+namespace quire::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PdfCommandOptions {
+    std::string article;
+    std::string output;
+    std::string publication;
+    std::string layout;
+    std::string png_dir;
+    double png_dpi = 70;
+    bool no_crop_marks = false;
+    bool dump = false;
+};
+
+int run_pdf(const PdfCommandOptions& options) {
+    Diagnostics diagnostics;
+    std::optional<fs::path> publication;
+    if (!options.publication.empty()) publication = options.publication;
+    model::LoadedArticle loaded;
+    try {
+        loaded = model::load_article(options.article, diagnostics, publication);
+    } catch (const QuireError& e) {
+        // Every problem, not only the first (which main prints from the exception).
+        for (const auto& d : diagnostics.all())
+            if (d.to_string() != e.diagnostic().to_string()) std::cerr << d.to_string() << '\n';
+        throw;
+    }
+    std::cerr << diagnostics.to_string();
+    Diagnostics set_diagnostics;
+    page::PageDocument doc;
+    try {
+        doc = render::lay_out_loaded_article(loaded, options.layout, set_diagnostics);
+    } catch (const QuireError& e) {
+        // Every problem, not only the first (which main prints from the exception).
+        for (const auto& d : set_diagnostics.all())
+            if (d.to_string() != e.diagnostic().to_string()) std::cerr << d.to_string() << '\n';
+        throw;
+    }
+    std::cerr << set_diagnostics.to_string();
+
+    if (options.dump) {
+        std::cout << doc.dump();
+        return 0;
+    }
+    std::string output = options.output;
+    if (output.empty()) output = fs::path(options.article).replace_extension(".pdf").string();
+    render::PdfOptions pdf_options;
+    pdf_options.crop_marks = options.no_crop_marks ? render::CropMarks::No : render::CropMarks::Yes;
+    render::render_pdf(doc, pdf_options, output);
+    if (!options.png_dir.empty()) {
+        render::PngOptions png;
+        png.dpi = options.png_dpi;
+        render::render_png(doc, png, options.png_dir, fs::path(output).stem().string());
+    }
+    return 0;
+}
+
+Runner setup(CLI::App& app) {
+    auto options = std::make_shared<PdfCommandOptions>();
+    app.add_option("article", options->article, "The article (.xml)")->required()->check(CLI::ExistingFile);
+    app.add_option("-o,--output", options->output, "The PDF to write (default: beside the article)");
+    app.add_option("--layout", options->layout, "Layout name (layouts/NAME.xml) or path (default: the publication's)");
+    app.add_option("--publication", options->publication, "The publication profile (default: found from the article)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--png-dir", options->png_dir, "Also write a PNG of each page (trim area) into this folder");
+    app.add_option("--png-dpi", options->png_dpi, "Resolution of the page images (default 70)")->check(CLI::Range(10, 1200));
+    app.add_flag("--no-crop-marks", options->no_crop_marks, "Leave the slug empty");
+    app.add_flag("--dump", options->dump, "Print the display list as text instead of writing the PDF");
+    return [options] { return run_pdf(*options); };
+}
+
+const Registration reg{"pdf", "Typeset an article as a print-ready PDF", &setup};
+
+}  // namespace
+
+}  // namespace quire::cli

@@ -1,0 +1,380 @@
+#include "page/blocks.hpp"
+
+#include "page/styled.hpp"
+
+#include <hb-ot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace quire::page {
+
+namespace {
+
+linebreak::Alignment alignment_of(style::Align a) {
+    switch (a) {
+        case style::Align::Justify: return linebreak::Alignment::Justified;
+        case style::Align::Left: return linebreak::Alignment::RaggedRight;
+        case style::Align::Center: return linebreak::Alignment::Centred;
+        case style::Align::Right: return linebreak::Alignment::RaggedLeft;
+    }
+    return linebreak::Alignment::RaggedRight;
+}
+
+// The line box of a style: a quarter of the leading below the baseline, the rest above it (close to
+// the ascender and descender of text faces at their usual leading).
+void set_line_box(FlowBlock& b, const style::ParagraphStyle& s) {
+    b.leading = s.leading.pt();
+    b.depth = 0.25 * b.leading;
+    b.above = b.leading - b.depth;
+}
+
+FlowBlock make_block(BlockRole role, const std::string& style_name, const style::Layout& layout) {
+    FlowBlock b;
+    b.role = role;
+    b.style_name = style_name;
+    b.style = &layout.style(style_name);
+    const style::ParagraphStyle& s = *b.style;
+    set_line_box(b, s);
+    b.space_before = s.space_before.pt();
+    b.space_after = s.space_after.pt();
+    b.keep_with_next = s.keep_with_next == style::KeepWithNext::Yes;
+    b.on_grid = s.grid == style::GridSnap::Yes;
+    b.orphans = s.min_lines_before_break;
+    b.widows = s.min_lines_after_break;
+    if (s.rule_above.present()) b.space_before += s.rule_above.offset.pt() + s.rule_above.thickness.pt();
+    if (s.rule_below.present()) b.space_after += s.rule_below.offset.pt() + s.rule_below.thickness.pt();
+    if (s.background) {
+        b.space_before += s.padding.pt();
+        b.space_after += s.padding.pt();
+    }
+    return b;
+}
+
+// Appends a paragraph's lines to a block.
+void add_lines(FlowBlock& b, const linebreak::SetParagraph& set, double x, double gap_before_first = 0) {
+    bool first = true;
+    for (const auto& line : set.lines) {
+        b.lines.push_back(FlowLine{line, x, first ? gap_before_first : 0});
+        first = false;
+    }
+}
+
+double measure_of(const BlockContext& c, const style::ParagraphStyle& s) {
+    double w = c.layout.page.column_width().pt() - s.left_indent.pt() - s.right_indent.pt();
+    if (s.background) w -= 2 * s.padding.pt();
+    return w;
+}
+
+double inset_of(const style::ParagraphStyle& s) {
+    return s.left_indent.pt() + (s.background ? s.padding.pt() : 0);
+}
+
+std::size_t utf8_length(unsigned char lead) {
+    if (lead < 0x80) return 1;
+    if ((lead >> 5) == 0x6) return 2;
+    if ((lead >> 4) == 0xE) return 3;
+    return 4;
+}
+
+// The initial of a drop cap: opening punctuation (quotation marks) with the first letter after it,
+// taken from the front of the paragraph's first span. Returns "" if the paragraph starts otherwise.
+std::string take_initial(text::StyledParagraph& p) {
+    if (p.spans.empty()) return {};
+    std::string& t = p.spans.front().text;
+    std::size_t pos = 0;
+    static const std::vector<std::string> openers{"\u201C", "\u2018", "\"", "'", "\u00AB", "\u201E", "("};
+    bool more = true;
+    while (more) {
+        more = false;
+        for (const auto& o : openers)
+            if (t.compare(pos, o.size(), o) == 0) {
+                pos += o.size();
+                more = true;
+            }
+    }
+    if (pos >= t.size()) return {};
+    const auto lead = static_cast<unsigned char>(t[pos]);
+    if (lead == ' ' || (lead < 0x80 && !std::isalnum(lead))) return {};
+    pos += utf8_length(lead);
+    // Keep combining marks (U+0300–U+036F: CC 80–CD AF in UTF-8) with their letter.
+    while (pos + 1 < t.size() && (static_cast<unsigned char>(t[pos]) == 0xCC ||
+                                  (static_cast<unsigned char>(t[pos]) == 0xCD &&
+                                   static_cast<unsigned char>(t[pos + 1]) <= 0xAF)))
+        pos += 2;
+    std::string initial = t.substr(0, pos);
+    t.erase(0, pos);
+    return initial;
+}
+
+double cap_height_em(const text::Font& font) {
+    hb_position_t cap = 0;
+    hb_ot_metrics_get_position_with_fallback(font.hb_font(), HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+    return static_cast<double>(cap) / font.units_per_em();
+}
+
+class Builder {
+public:
+    explicit Builder(const BlockContext& c) : c_(c), lang_(c.article.lang.empty() ? "en" : c.article.lang) {}
+
+    std::vector<FlowBlock> build() {
+        bool first_paragraph = true;
+        bool after_heading = false;
+        for (const model::Block& b : c_.article.body) {
+            add_block(b, first_paragraph, after_heading);
+        }
+        add_back_matter();
+        return std::move(blocks_);
+    }
+
+private:
+    std::string lang_of(const model::Block& b) const { return b.lang.empty() ? lang_ : b.lang; }
+
+    void paragraph(const model::InlineText& content, const std::string& style_name, BlockRole role,
+                   const std::string& lang, const SourceSpan& where, bool suppress_indent) {
+        FlowBlock fb = make_block(role, style_name, c_.layout);
+        fb.where = where;
+        const style::ParagraphStyle& s = *fb.style;
+        text::StyledParagraph p = styled_paragraph(content, s, c_.layout, lang);
+        if (p.spans.empty()) return;
+        if (s.drop_cap_lines > 1) {
+            if (add_drop_cap(fb, p, s)) {
+                blocks_.push_back(std::move(fb));
+                return;
+            }
+        }
+        add_lines(fb, set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent),
+                  inset_of(s));
+        blocks_.push_back(std::move(fb));
+    }
+
+    // A drop cap over `drop_cap_lines` lines: its cap height spans from the cap height of the first
+    // line to the baseline of the last (Bringhurst 4.5.2; InDesign's drop caps do the same).
+    bool add_drop_cap(FlowBlock& fb, text::StyledParagraph& p, const style::ParagraphStyle& s) {
+        const std::string initial = take_initial(p);
+        if (initial.empty()) return false;
+        const text::FontSpec body = font_spec(s);
+        text::FontSpec cap = body;
+        if (!s.drop_cap_family.empty()) cap.family = s.drop_cap_family;
+        if (s.drop_cap_weight) cap.weight = s.drop_cap_weight;
+        cap.features = {"kern"};
+        cap.tracking_em = 0;
+        const double body_cap = cap_height_em(c_.fonts.get(body)) * body.size_pt;
+        const double drop_cap_em = cap_height_em(c_.fonts.get(cap));
+        if (drop_cap_em <= 0) return false;
+        const int n = s.drop_cap_lines;
+        cap.size_pt = ((n - 1) * s.leading.pt() + body_cap) / drop_cap_em;
+        text::StyledParagraph ip;
+        ip.lang = p.lang;
+        ip.spans.push_back(text::StyledSpan{initial, cap, "", p.spans.front().href, p.spans.front().where});
+        linebreak::SetLine cap_line = linebreak::set_single_line(ip, c_.fonts, c_.diagnostics);
+        const double gap = 0.3 * body.size_pt;
+        const double room = cap_line.width_pt + gap;
+        // The rest of the paragraph, narrower beside the initial. An empty remainder (a one-letter
+        // paragraph) has no lines beside it.
+        std::erase_if(p.spans, [](const text::StyledSpan& sp) { return sp.text.empty(); });
+        linebreak::SetParagraph set;
+        if (!p.spans.empty())
+            set = set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, n, room, true);
+        // Text extraction should read "When", not "W" then "hen": the initial's glyph maps to no
+        // text, and the first glyph of the first line maps to the initial and its own character
+        // (cairo writes such clusters as /ActualText spans, PDF 32000-1 §14.9.4).
+        for (auto& run : cap_line.runs) {
+            run.text.clear();
+            run.clusters.assign(1, linebreak::TextCluster{0, static_cast<int>(run.glyphs.size())});
+            for (auto& g : run.glyphs) g.cluster = 0;
+        }
+        if (!set.lines.empty()) {
+            linebreak::SetLine& first = set.lines.front();
+            first.text = initial + first.text;
+            for (auto& run : first.runs) {
+                if (run.glyphs.empty() || run.clusters.empty()) continue;
+                run.text = initial + run.text;
+                run.clusters.front().num_bytes += static_cast<int>(initial.size());
+                for (auto& g : run.glyphs)
+                    if (g.cluster != 0 || &g != &run.glyphs.front()) g.cluster += static_cast<std::uint32_t>(initial.size());
+                break;
+            }
+        }
+        int i = 0;
+        for (auto& line : set.lines) {
+            fb.lines.push_back(FlowLine{std::move(line), inset_of(s) + (i < n ? room : 0), 0});
+            ++i;
+        }
+        fb.ornaments.push_back(Ornament{std::move(cap_line), inset_of(s), n - 1, s.color});
+        fb.orphans = std::max(fb.orphans, n);
+        return true;
+    }
+
+    void add_block(const model::Block& b, bool& first_paragraph, bool& after_heading) {
+        switch (b.kind) {
+            case model::BlockKind::Paragraph: {
+                const bool first = first_paragraph;
+                paragraph(b.content, first ? "body-first" : "body", BlockRole::Body, lang_of(b), b.where,
+                          after_heading);
+                if (!blocks_.empty() && blocks_.back().role == BlockRole::Body) first_paragraph = false;
+                after_heading = false;
+                break;
+            }
+            case model::BlockKind::Heading: {
+                const std::string style_name = b.level <= 2 ? "subheading" : "subheading-3";
+                paragraph(b.content, style_name, BlockRole::Heading, lang_of(b), b.where, true);
+                if (!blocks_.empty() && blocks_.back().role == BlockRole::Heading) {
+                    blocks_.back().structure = b.level <= 2 ? "H2" : "H3";
+                    blocks_.back().outline_title = model::plain_text(b.content);
+                    blocks_.back().outline_level = b.level;
+                }
+                after_heading = true;
+                break;
+            }
+            case model::BlockKind::BlockQuote: {
+                for (const model::Block& child : b.children)
+                    paragraph(child.content, "blockquote", BlockRole::BlockQuote, lang_of(child), child.where, true);
+                if (!b.attribution.empty())
+                    paragraph(model::plain_inlines("\u2014\u2009" + b.attribution), "blockquote",
+                              BlockRole::BlockQuote, lang_of(b), b.where, true);
+                after_heading = true;  // the paragraph after a quotation starts flush, as after a heading
+                break;
+            }
+            case model::BlockKind::PullQuote: {
+                model::InlineText content = b.content;
+                if (!b.attribution.empty()) {
+                    content.push_back(model::Inline::plain("\u2028\u2014\u2009" + b.attribution));
+                }
+                FlowBlock fb = make_block(BlockRole::PullQuote, "pullquote", c_.layout);
+                fb.where = b.where;
+                fb.keep_together = true;
+                fb.structure = "Aside";
+                const style::ParagraphStyle& s = *fb.style;
+                add_lines(fb, set_in_style(styled_paragraph(content, s, c_.layout, lang_of(b)), s, measure_of(c_, s),
+                                           c_.fonts, c_.diagnostics),
+                          inset_of(s));
+                if (!fb.lines.empty()) blocks_.push_back(std::move(fb));
+                break;
+            }
+            case model::BlockKind::List: {
+                int n = 1;
+                for (const model::Block& item : b.children) {
+                    const std::size_t before = blocks_.size();
+                    paragraph(item.content, "list", BlockRole::ListItem, lang_of(item), item.where, true);
+                    if (blocks_.size() == before) continue;
+                    FlowBlock& fb = blocks_.back();
+                    fb.structure = "LI";
+                    const std::string marker = b.list_style == model::ListStyle::Ordered
+                                                   ? std::to_string(n) + "." : std::string("\u2022");
+                    const style::ParagraphStyle& s = *fb.style;
+                    linebreak::SetLine m = linebreak::set_single_line(styled_text(marker, s, lang_of(item)),
+                                                                      c_.fonts, c_.diagnostics);
+                    // The marker hangs in the indent, right-aligned a third of an em before the text.
+                    const double x = inset_of(s) - m.width_pt - s.size.pt() / 3;
+                    fb.ornaments.push_back(Ornament{std::move(m), x, 0, s.color});
+                    ++n;
+                }
+                after_heading = false;
+                break;
+            }
+            case model::BlockKind::ListItem:
+                paragraph(b.content, "list", BlockRole::ListItem, lang_of(b), b.where, true);
+                break;
+            case model::BlockKind::FigureBlock:
+                add_figure(b.figure);
+                after_heading = true;
+                break;
+        }
+    }
+
+    void add_figure(const model::Figure& f) {
+        FlowBlock fb = make_block(BlockRole::Figure, "caption", c_.layout);
+        fb.where = f.where;
+        fb.keep_together = true;
+        fb.structure = "Figure";
+        fb.image = load_image(c_.folder / f.src, f.where);
+        fb.alt = f.alt;
+        const double w = c_.layout.page.column_width().pt();
+        // At the column's width, no taller than half the column.
+        double h = w * fb.image->height / fb.image->width;
+        h = std::min(h, c_.layout.page.text_height().pt() * 0.5);
+        fb.image_width = w;
+        fb.top_extra = h + 5;
+        fb.space_before = c_.layout.page.baseline.pt() * 0.5;
+        fb.space_after = c_.layout.page.baseline.pt() * 0.5;
+        const style::ParagraphStyle& cs = c_.layout.style("caption");
+        if (!f.caption.empty())
+            add_lines(fb, set_in_style(styled_paragraph(f.caption, cs, c_.layout, lang_), cs, w, c_.fonts,
+                                       c_.diagnostics),
+                      0);
+        if (!f.credit.empty()) {
+            const style::ParagraphStyle& cr = c_.layout.style("credit");
+            add_lines(fb, set_in_style(styled_text(f.credit, cr, lang_), cr, w, c_.fonts, c_.diagnostics), 0,
+                      cr.space_before.pt());
+        }
+        blocks_.push_back(std::move(fb));
+    }
+
+    void add_back_matter() {
+        for (const model::BackMatterItem& item : c_.article.back_matter) {
+            if (item.kind == model::BackMatterKind::Bio) {
+                const model::Author* a = c_.article.find_author(item.author_id);
+                if (!a || a->bio.empty()) continue;
+                paragraph(a->bio, "bio", BlockRole::Bio, lang_, item.where, true);
+                if (!blocks_.empty() && blocks_.back().role == BlockRole::Bio) {
+                    blocks_.back().outline_title = a->name;
+                    blocks_.back().keep_together = blocks_.back().lines.size() <= 6;
+                }
+            } else {
+                const std::vector<model::Block>* content = &item.notice.content;
+                if (content->empty() && c_.publication)
+                    if (const model::Notice* n = c_.publication->find_notice(item.notice.kind)) content = &n->content;
+                if (content->empty()) continue;
+                // One block, one tinted box, for all the notice's paragraphs.
+                FlowBlock fb = make_block(BlockRole::Notice, "notice", c_.layout);
+                fb.where = item.where;
+                fb.structure = "Aside";
+                const style::ParagraphStyle& s = *fb.style;
+                std::string first_text;
+                for (const model::Block& para : *content) {
+                    text::StyledParagraph p = styled_paragraph(para.content, s, c_.layout, lang_of(para));
+                    if (p.spans.empty()) continue;
+                    if (first_text.empty()) first_text = model::plain_text(para.content);
+                    add_lines(fb, set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics), inset_of(s),
+                              fb.lines.empty() ? 0 : s.leading.pt() * 0.5);
+                }
+                if (fb.lines.empty()) continue;
+                fb.keep_together = fb.lines.size() <= 12;
+                std::string title = first_text.substr(0, std::min<std::size_t>(first_text.size(), 60));
+                // Cut at a word and not inside a UTF-8 sequence.
+                if (title.size() < first_text.size()) {
+                    const auto space = title.rfind(' ');
+                    if (space != std::string::npos && space > 20) title.erase(space);
+                    title += "\u2026";
+                }
+                fb.outline_title = title;
+                blocks_.push_back(std::move(fb));
+            }
+        }
+    }
+
+    const BlockContext& c_;
+    std::string lang_;
+    std::vector<FlowBlock> blocks_;
+};
+
+}  // namespace
+
+linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
+                                     double width, text::FontCollection& fonts, Diagnostics& diagnostics,
+                                     int narrow_lines, double narrow_by, bool suppress_indent) {
+    linebreak::LineSpec spec;
+    spec.widths_pt.clear();
+    for (int i = 0; i < narrow_lines; ++i) spec.widths_pt.push_back(width - narrow_by);
+    spec.widths_pt.push_back(width);
+    spec.alignment = alignment_of(style.align);
+    spec.hyphenation = style.hyphenate == style::Hyphenate::Yes ? linebreak::Hyphenation::On
+                                                                : linebreak::Hyphenation::Off;
+    spec.first_indent_pt = suppress_indent ? 0 : style.first_indent.pt();
+    return linebreak::set_paragraph(paragraph, spec, fonts, diagnostics);
+}
+
+std::vector<FlowBlock> build_blocks(const BlockContext& context) { return Builder(context).build(); }
+
+}  // namespace quire::page

@@ -1,0 +1,80 @@
+// The flow's material: the article's body and back matter set into lines at the column's measure
+// (one FlowBlock a paragraph, heading, quotation, figure or notice), before any line has a page.
+// Setting does not depend on where a line lands (every column has the same width), so the flow can
+// try several column heights (balancing the last page) without setting anything again.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "linebreak/paragraph_setter.hpp"
+#include "model/article.hpp"
+#include "model/publication.hpp"
+#include "page/image.hpp"
+#include "style/layout.hpp"
+#include "text/font_collection.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quire::page {
+
+struct FlowLine {
+    linebreak::SetLine line;
+    double x = 0;           // from the column's left edge: indents, the drop cap's room, padding
+    double gap_before = 0;  // extra space above this line (between the paragraphs of one block)
+};
+
+// A piece set apart from the lines and placed relative to them: a drop cap (baseline on line
+// `on_line`), a list's marker.
+struct Ornament {
+    linebreak::SetLine line;
+    double x = 0;
+    int on_line = 0;
+    style::Color color;
+};
+
+enum class BlockRole { Body, Heading, BlockQuote, PullQuote, ListItem, Figure, Bio, Notice };
+
+struct FlowBlock {
+    BlockRole role = BlockRole::Body;
+    std::string style_name;
+    const style::ParagraphStyle* style = nullptr;
+    std::vector<FlowLine> lines;
+    double leading = 12, above = 9, depth = 3;  // line box: baseline to baseline; above and below it
+    double space_before = 0, space_after = 0;   // rules and padding included
+    double top_extra = 0;                       // height above the first line (a figure's image)
+    bool keep_with_next = false;                // headings: never last in a column
+    bool keep_together = false;                 // pull quotes, notices, figures: never broken
+    bool on_grid = false;
+    int orphans = 2, widows = 2;
+    std::vector<Ornament> ornaments;
+    std::shared_ptr<const Image> image;         // figures
+    double image_width = 0;
+    std::string alt;
+    std::string structure = "P";                // PDF structure role
+    std::optional<std::string> outline_title;   // an outline entry at this block
+    int outline_level = 2;
+    SourceSpan where;
+};
+
+struct BlockContext {
+    const model::Article& article;
+    const model::Publication* publication;  // may be null
+    const style::Layout& layout;
+    std::filesystem::path folder;            // relative image paths start here
+    text::FontCollection& fonts;
+    Diagnostics& diagnostics;
+};
+
+// Sets a paragraph in `style` at `width` points; the first `narrow_lines` lines are narrower by
+// `narrow_by` (a drop cap). Alignment, hyphenation and indents come from the style.
+linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
+                                     double width, text::FontCollection& fonts, Diagnostics& diagnostics,
+                                     int narrow_lines = 0, double narrow_by = 0, bool suppress_indent = false);
+
+// The body and the back matter, set at the layout's column width.
+std::vector<FlowBlock> build_blocks(const BlockContext& context);
+
+}  // namespace quire::page

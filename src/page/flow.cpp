@@ -1,0 +1,288 @@
+#include "page/flow.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace quire::page {
+
+double FlowFrames::text_x(int page) const {
+    // Page 1 is a right-hand page (recto); on left pages (even folios) the inside margin is on the right.
+    const bool left_page = geometry.facing == style::Facing::Spread && page % 2 == 1;
+    return left_page ? geometry.margin_outside.pt() : geometry.margin_inside.pt();
+}
+
+ColumnFrame FlowFrames::frame(int page, int column) const {
+    const style::PageGeometry& g = geometry;
+    ColumnFrame f;
+    f.x = text_x(page) + column * (g.column_width() + g.gutter).pt();
+    f.top = page == 0 ? opening_top : g.margin_top.pt();
+    f.max_baseline = (g.margin_top + g.text_height()).pt();
+    if (page == limit_page) f.max_baseline = std::min(f.max_baseline, limit_baseline);
+    return f;
+}
+
+double FlowFrames::snap(double y) const {
+    const double g0 = (geometry.margin_top + geometry.first_baseline).pt();
+    const double step = geometry.baseline.pt();
+    return g0 + std::ceil((y - g0) / step - 1e-6) * step;
+}
+
+namespace {
+
+constexpr double kEpsilon = 0.01;
+
+struct Cursor {
+    int page = 0, column = 0;
+    double bottom = 0;          // bottom of the last line box placed in this column
+    double last_baseline = 0;
+    double pending_after = 0;   // space after the previous block
+    bool empty = true;          // nothing placed in this column yet
+};
+
+class Flow {
+public:
+    Flow(const std::vector<FlowBlock>& blocks, const FlowFrames& frames) : blocks_(blocks), frames_(frames) {}
+
+    FlowResult run() {
+        result_.blocks.resize(blocks_.size());
+        // Pull quotes and figures float: one that does not fit where it falls waits for the first
+        // block boundary where it does (usually the next column), rather than leaving a column short.
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            if (!after_keep_) place_deferred(false);  // never between a heading and what it keeps with
+            const FlowBlock& b = blocks_[i];
+            if (floats(b) && !cur_.empty && !fits_whole(b, cur_)) {
+                deferred_.push_back(static_cast<int>(i));
+                continue;
+            }
+            place_block(static_cast<int>(i));
+        }
+        place_deferred(true);
+        result_.pages = cur_.page + 1;
+        const int columns = frames_.geometry.columns;
+        result_.last_page_bottoms.assign(static_cast<std::size_t>(columns), 0.0);
+        for (const PlacedLine& l : result_.lines)
+            if (l.page == cur_.page)
+                result_.last_page_bottoms[static_cast<std::size_t>(l.column)] =
+                    std::max(result_.last_page_bottoms[static_cast<std::size_t>(l.column)], l.baseline);
+        return std::move(result_);
+    }
+
+private:
+    // The baseline of line `index` of block `b` placed after `cur`, and whether it fits.
+    double baseline_for(const FlowBlock& b, int index, const Cursor& cur, bool first_of_fragment,
+                        const ColumnFrame& f) const {
+        double y;
+        if (first_of_fragment) {
+            y = cur.empty ? f.top : cur.bottom + cur.pending_after + (index == 0 ? b.space_before : 0);
+            if (index == 0) y += b.top_extra;
+            y += b.above;
+        } else {
+            y = cur.last_baseline + b.leading + b.lines[static_cast<std::size_t>(index)].gap_before;
+        }
+        if (b.on_grid) y = frames_.snap(y);
+        return y;
+    }
+
+    // How many lines of `b`, from `from`, fit in the column after `cur` (at most `want`);
+    // advances `cur` past them.
+    int fit(const FlowBlock& b, int from, int want, Cursor& cur, std::vector<double>* baselines = nullptr) const {
+        const ColumnFrame f = frames_.frame(cur.page, cur.column);
+        const int n = static_cast<int>(b.lines.size());
+        if (n == 0) {  // a figure without caption: only its image
+            const double top = cur.empty ? f.top : cur.bottom + cur.pending_after + b.space_before;
+            if (top + b.top_extra > f.max_baseline + b.depth + kEpsilon && !cur.empty) return -1;
+            cur.bottom = top + b.top_extra;
+            cur.last_baseline = cur.bottom;
+            cur.empty = false;
+            cur.pending_after = 0;
+            return 0;
+        }
+        int placed = 0;
+        for (int i = from; i < n && placed < want; ++i) {
+            const double y = baseline_for(b, i, cur, placed == 0, f);
+            if (y > f.max_baseline + kEpsilon) break;
+            if (baselines) baselines->push_back(y);
+            cur.last_baseline = y;
+            cur.bottom = y + b.depth;
+            cur.empty = false;
+            cur.pending_after = 0;
+            ++placed;
+        }
+        return placed;
+    }
+
+    static bool floats(const FlowBlock& b) {
+        return b.keep_together && (b.role == BlockRole::PullQuote || b.role == BlockRole::Figure);
+    }
+
+    bool fits_whole(const FlowBlock& b, Cursor cur) const {
+        const int n = static_cast<int>(b.lines.size());
+        if (n == 0) return fit(b, 0, 0, cur) >= 0;
+        return fit(b, 0, n, cur) == n;
+    }
+
+    void place_deferred(bool force) {
+        while (!deferred_.empty()) {
+            const int j = deferred_.front();
+            if (!force && !cur_.empty && !fits_whole(blocks_[static_cast<std::size_t>(j)], cur_)) break;
+            deferred_.erase(deferred_.begin());
+            place_block(j);
+        }
+    }
+
+    void next_column(Cursor& cur) const {
+        if (++cur.column >= frames_.geometry.columns) {
+            cur.column = 0;
+            ++cur.page;
+        }
+        cur.empty = true;
+        cur.pending_after = 0;
+    }
+
+    // Do `b` and the blocks it keeps with (the first lines of the next) fit after `cur`?
+    bool fits_with_next(int i, Cursor cur) const {
+        const int count = static_cast<int>(blocks_.size());
+        int j = i;
+        while (j < count && blocks_[static_cast<std::size_t>(j)].keep_with_next) {
+            const FlowBlock& b = blocks_[static_cast<std::size_t>(j)];
+            const int n = static_cast<int>(b.lines.size());
+            if (fit(b, 0, n, cur) < n) return false;
+            cur.pending_after = b.space_after;
+            ++j;
+        }
+        if (j < count) {
+            const FlowBlock& next = blocks_[static_cast<std::size_t>(j)];
+            const int n = static_cast<int>(next.lines.size());
+            const int want = next.keep_together ? n : std::min(next.orphans, n);
+            if (fit(next, 0, want, cur) < want) return false;
+        }
+        return true;
+    }
+
+    [[noreturn]] void cannot_fit(const FlowBlock& b) const {
+        throw QuireError(b.where, "this " + b.style_name + " block cannot be set: it does not fit in an empty column of layout");
+    }
+
+    void place_block(int i) {
+        const FlowBlock& b = blocks_[static_cast<std::size_t>(i)];
+        const int n = static_cast<int>(b.lines.size());
+        if (b.keep_with_next && !cur_.empty && !fits_with_next(i, cur_)) next_column(cur_);
+        if (b.keep_together && !cur_.empty) {
+            Cursor sim = cur_;
+            if (fit(b, 0, n, sim) < n) next_column(cur_);
+        }
+        // A float waiting for room goes at the top of the new column, before this block.
+        if (cur_.empty && !floats(b) && !deferred_.empty()) place_deferred(false);
+        after_keep_ = b.keep_with_next;
+        check_pages(b);
+        if (n == 0) {
+            const ColumnFrame f = frames_.frame(cur_.page, cur_.column);
+            const double top = cur_.empty ? f.top : cur_.bottom + cur_.pending_after + b.space_before;
+            if (fit(b, 0, 0, cur_) < 0) {
+                next_column(cur_);
+                check_pages(b);
+                const ColumnFrame f2 = frames_.frame(cur_.page, cur_.column);
+                result_.blocks[static_cast<std::size_t>(i)] = PlacedBlock{cur_.page, cur_.column, f2.top};
+                fit(b, 0, 0, cur_);
+            } else {
+                result_.blocks[static_cast<std::size_t>(i)] = PlacedBlock{cur_.page, cur_.column, top};
+            }
+            cur_.pending_after = b.space_after;
+            return;
+        }
+        int k = 0;
+        bool first_fragment = true;
+        while (k < n) {
+            check_pages(b);
+            Cursor sim = cur_;
+            const int fitted = fit(b, k, n - k, sim);
+            const int remaining = n - k;
+            int take = fitted;
+            if (fitted < remaining) {
+                if (remaining - take < b.widows) take = remaining - b.widows;
+                // No hyphen across a page turn (Chicago Manual of Style 7.43; Bringhurst 2.4.6): at the
+                // foot of a page's last column, end on a whole word if the line before allows it.
+                if (cur_.column + 1 == frames_.geometry.columns && take > 0 &&
+                    b.lines[static_cast<std::size_t>(k + take - 1)].line.hyphenated) {
+                    const int shorter = take - 1;
+                    if (shorter > 0 && (!first_fragment || shorter >= b.orphans) &&
+                        !b.lines[static_cast<std::size_t>(k + shorter - 1)].line.hyphenated)
+                        take = shorter;
+                }
+                if (first_fragment && take < b.orphans) take = 0;
+                if (take <= 0) {
+                    if (cur_.empty) {
+                        if (fitted == 0) cannot_fit(b);
+                        take = fitted;  // a column too short for the rules: break where it must
+                    } else {
+                        next_column(cur_);
+                        continue;
+                    }
+                }
+            }
+            std::vector<double> baselines;
+            const bool was_empty = cur_.empty;
+            const int placed = fit(b, k, take, cur_, &baselines);
+            if (first_fragment) {
+                const ColumnFrame f = frames_.frame(cur_.page, cur_.column);
+                const double first = baselines.empty() ? f.top : baselines.front();
+                result_.blocks[static_cast<std::size_t>(i)] =
+                    PlacedBlock{cur_.page, cur_.column, first - b.above - b.top_extra};
+                (void)was_empty;
+            }
+            for (int j = 0; j < placed; ++j)
+                result_.lines.push_back(PlacedLine{i, k + j, cur_.page, cur_.column, baselines[static_cast<std::size_t>(j)]});
+            k += placed;
+            first_fragment = false;
+            if (k < n) next_column(cur_);
+        }
+        cur_.pending_after = b.space_after;
+    }
+
+    void check_pages(const FlowBlock& b) const {
+        if (cur_.page >= frames_.max_pages)
+            throw QuireError(b.where, "the text does not fit in the " + std::to_string(frames_.max_pages) +
+                                          " pages the layout allows");
+    }
+
+    const std::vector<FlowBlock>& blocks_;
+    const FlowFrames& frames_;
+    Cursor cur_;
+    FlowResult result_;
+    std::vector<int> deferred_;  // floats waiting for room, in order
+    bool after_keep_ = false;    // the block placed last keeps with the next
+};
+
+}  // namespace
+
+FlowResult flow_blocks(const std::vector<FlowBlock>& blocks, const FlowFrames& frames) {
+    return Flow(blocks, frames).run();
+}
+
+FlowResult flow_balanced(const std::vector<FlowBlock>& blocks, FlowFrames frames) {
+    FlowResult full = flow_blocks(blocks, frames);
+    const int columns = frames.geometry.columns;
+    if (columns < 2 || full.lines.empty()) return full;
+    const int last = full.pages - 1;
+    const ColumnFrame f = frames.frame(last, 0);
+    const double step = frames.geometry.baseline.pt();
+    // Start from the height that would hold the last page's content if it split evenly, then add a
+    // grid line at a time until it all fits on the same number of pages.
+    double used = 0;
+    for (double b : full.last_page_bottoms)
+        if (b > 0) used += b - frames.snap(f.top + 1) + step;
+    double limit = frames.snap(f.top + 1) + std::ceil(used / columns / step - 1e-6) * step - step;
+    frames.limit_page = last;
+    for (; limit < f.max_baseline - kEpsilon; limit += step) {
+        frames.limit_baseline = limit;
+        try {
+            FlowResult r = flow_blocks(blocks, frames);
+            if (r.pages == full.pages) return r;
+        } catch (const QuireError&) {
+            // a shorter column cannot take some block: try a taller one
+        }
+    }
+    return full;
+}
+
+}  // namespace quire::page

@@ -1,0 +1,364 @@
+#include "page/layout_article.hpp"
+
+#include "page/blocks.hpp"
+#include "page/flow.hpp"
+#include "page/styled.hpp"
+
+#include <unicode/datefmt.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace quire::page {
+
+namespace {
+
+struct Layer {
+    std::vector<Item> back;   // images and tints, under the text
+    std::vector<Item> front;  // text and rules
+};
+
+void emit_line(Layer& layer, const linebreak::SetLine& line, double x, double baseline, const style::Color& color,
+               const std::string& role, int group = -1) {
+    for (const auto& run : line.runs)
+        if (!run.glyphs.empty()) layer.front.push_back(TextItem{run, x + line.x_offset_pt, baseline, color, role, group});
+}
+
+// The article's date as the language writes it ("17 January 2022", "17 stycznia 2022"): ICU's long
+// date format, in UTC so that the machine's time zone cannot change it.
+std::string format_date(const std::string& iso, const std::string& lang) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return iso;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale(lang == "en" ? "en_GB" : lang.c_str());
+    std::unique_ptr<icu::DateFormat> fmt(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
+    if (!fmt) return iso;
+    fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    icu::GregorianCalendar cal(*icu::TimeZone::getGMT(), status);
+    cal.set(y, m - 1, d, 12, 0, 0);
+    const UDate when = cal.getTime(status);
+    if (U_FAILURE(status)) return iso;
+    icu::UnicodeString out;
+    fmt->format(when, out);
+    std::string s;
+    out.toUTF8String(s);
+    return s;
+}
+
+std::string join_authors(const model::Article& a) {
+    std::string out;
+    for (std::size_t i = 0; i < a.meta.authors.size(); ++i) {
+        if (i) out += i + 1 == a.meta.authors.size() ? " & " : ", ";
+        out += a.meta.authors[i].name;
+    }
+    return out;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) s.replace(pos, from.size(), to);
+    return s;
+}
+
+std::string running_head_text(const style::Furniture& f, const model::Article& a, const model::Publication* pub) {
+    std::string s = f.running_head;
+    s = replace_all(s, "{publication}", pub ? pub->name : "");
+    s = replace_all(s, "{section}", a.meta.section);
+    s = replace_all(s, "{title}", a.meta.title);
+    s = replace_all(s, "{author}", join_authors(a));
+    // A part left empty takes its separator with it.
+    for (const std::string sep : {" · ", " | ", " — "}) {
+        while (s.starts_with(sep)) s.erase(0, sep.size());
+        while (s.ends_with(sep)) s.erase(s.size() - sep.size());
+        s = replace_all(s, sep + sep, sep);
+    }
+    return s;
+}
+
+class ArticleLayout {
+public:
+    ArticleLayout(const model::Article& a, const model::Publication* pub, const style::Layout& l,
+                  std::filesystem::path folder, std::shared_ptr<text::FontCollection> fonts, Diagnostics& d)
+        : a_(a), pub_(pub), l_(l), g_(l.page), folder_(std::move(folder)), fonts_(std::move(fonts)), d_(d),
+          lang_(a.lang.empty() ? "en" : a.lang) {}
+
+    PageDocument run() {
+        doc_.geometry = g_;
+        doc_.fonts = fonts_;
+        doc_.info.title = a_.meta.title;
+        doc_.info.author = join_authors(a_);
+        doc_.info.subject = model::plain_text(a_.meta.standfirst);
+        for (const auto& k : a_.meta.keywords) doc_.info.keywords += (doc_.info.keywords.empty() ? "" : ", ") + k;
+        doc_.info.lang = lang_;
+        doc_.info.date = a_.meta.date;
+
+        FlowFrames frames;
+        frames.geometry = g_;
+        layers_.resize(1);
+        frames.opening_top = opening(frames);
+
+        BlockContext ctx{a_, pub_, l_, folder_, *fonts_, d_};
+        const std::vector<FlowBlock> blocks = build_blocks(ctx);
+        const FlowResult flow = flow_balanced(blocks, frames);
+        layers_.resize(static_cast<std::size_t>(flow.pages));
+        emit_flow(blocks, flow, frames);
+        furniture(frames);
+
+        for (std::size_t p = 0; p < layers_.size(); ++p) {
+            Page page;
+            page.number = static_cast<int>(p) + 1;
+            page.label = std::to_string(page.number);
+            page.side = (g_.facing == style::Facing::Spread && p % 2 == 1) ? PageSide::Left : PageSide::Right;
+            page.items = std::move(layers_[p].back);
+            for (auto& it : layers_[p].front) page.items.push_back(std::move(it));
+            doc_.pages.push_back(std::move(page));
+        }
+        return std::move(doc_);
+    }
+
+private:
+    // Sets a heading-area paragraph across `width` at (x, y = top of its space), returning the bottom
+    // of its last line box (after its space after).
+    double header_paragraph(const text::StyledParagraph& p, const std::string& style_name, double x, double y,
+                            double width, const std::string& role, int page = 0, bool space_before = true) {
+        if (p.spans.empty()) return y;
+        const style::ParagraphStyle& s = l_.style(style_name);
+        const linebreak::SetParagraph set = set_in_style(p, s, width, *fonts_, d_, 0, 0, true);
+        const double lead = s.leading.pt();
+        double baseline = y + (space_before ? s.space_before.pt() : 0) + 0.75 * lead;
+        double last = baseline;
+        int n = 0;
+        const int group = ++header_groups_;
+        for (const auto& line : set.lines) {
+            emit_line(layers_[static_cast<std::size_t>(page)], line, x, baseline, s.color, role, group);
+            record(line, style_name, page, -1, ++header_lines_, 0, ++n, static_cast<int>(set.lines.size()), x, baseline);
+            last = baseline;
+            baseline += lead;
+        }
+        return last + 0.25 * lead + s.space_after.pt();
+    }
+
+    void record(const linebreak::SetLine& line, const std::string& style_name, int page, int column, int line_in_column,
+                int paragraph, int line_in_paragraph, int paragraph_lines, double x, double baseline) {
+        LineRecord r;
+        r.page = page;
+        r.column = column;
+        r.line_in_column = line_in_column;
+        r.paragraph = paragraph;
+        r.line_in_paragraph = line_in_paragraph;
+        r.paragraph_lines = paragraph_lines;
+        r.style = style_name;
+        r.x = x;
+        r.baseline = baseline;
+        r.width = line.target_width_pt;
+        r.ratio = line.ratio;
+        r.hyphenated = line.hyphenated;
+        r.overfull = line.overfull;
+        r.text = line.text;
+        doc_.lines.push_back(std::move(r));
+    }
+
+    // The opening page's head; returns where the body may start.
+    double opening(const FlowFrames& frames) {
+        const double text_x = frames.text_x(0);
+        const double text_w = g_.text_width().pt();
+        const double col_w = g_.column_width().pt();
+        double y = (g_.margin_top + l_.opening.title_top).pt();
+        bool label_done = false;
+        const text::StyledParagraph label =
+            styled_text(a_.meta.section, l_.style("section-label"), lang_);
+
+        if (a_.lead_figure && l_.opening.photo != style::PhotoFrame::None) {
+            const model::Figure& f = *a_.lead_figure;
+            auto image = load_image(folder_ / f.src, f.where);
+            Rect frame;
+            if (l_.opening.photo == style::PhotoFrame::Bleed) {
+                frame = Rect{-g_.bleed, -g_.bleed, g_.trim.width + g_.bleed * 2, l_.opening.photo_height + g_.bleed};
+            } else {
+                frame = Rect{Length::pt(text_x), g_.margin_top, g_.text_width(), l_.opening.photo_height};
+            }
+            // Fill the frame, cropping about the centre.
+            const double scale = std::max(frame.width.pt() / image->width, frame.height.pt() / image->height);
+            const double w = image->width * scale, h = image->height * scale;
+            const Rect placed{frame.x + Length::pt((frame.width.pt() - w) / 2), frame.y + Length::pt((frame.height.pt() - h) / 2),
+                              Length::pt(w), Length::pt(h)};
+            layers_[0].back.push_back(ImageItem{image, frame, placed, f.alt});
+            y = frame.bottom().pt() + 6;
+            // Caption and credit in the last column, under the photo; the section label beside them
+            // in the first column (one column: the caption first, then the label).
+            const double cap_x = g_.columns >= 2 ? text_x + (g_.columns - 1) * (col_w + g_.gutter.pt()) : text_x;
+            const double cap_w = g_.columns >= 2 ? col_w : text_w;
+            double cap_bottom = y;
+            if (!f.caption.empty())
+                cap_bottom = header_paragraph(styled_paragraph(f.caption, l_.style("caption"), l_, lang_), "caption",
+                                              cap_x, cap_bottom, cap_w, "Caption");
+            if (!f.credit.empty())
+                cap_bottom = header_paragraph(styled_text(f.credit, l_.style("credit"), lang_), "credit", cap_x,
+                                              cap_bottom, cap_w, "Caption");
+            if (g_.columns >= 2) {
+                const double label_bottom = header_paragraph(label, "section-label", text_x, y, col_w, "P");
+                label_done = true;
+                y = std::max(cap_bottom + 10, label_bottom);
+            } else {
+                y = cap_bottom + 10;
+            }
+        }
+        if (!label_done) y = header_paragraph(label, "section-label", text_x, y, text_w, "P");
+        title_y_ = y;
+        const double before_title = y;
+        y = header_paragraph(styled_text(a_.meta.title, l_.style("title"), lang_), "title", text_x, y, text_w, "H1");
+        doc_.outline.push_back(OutlineEntry{1, a_.meta.title, 0, before_title});
+        if (!a_.meta.subtitle.empty())
+            y = header_paragraph(styled_text(a_.meta.subtitle, l_.style("subtitle"), lang_), "subtitle", text_x, y,
+                                 text_w, "P");
+        // The standfirst narrower than the full width: at 12–13 pt a 130 mm line is too long to read.
+        const double stand_w = g_.columns >= 2 ? text_w * 0.82 : text_w;
+        y = header_paragraph(styled_paragraph(a_.meta.standfirst, l_.style("standfirst"), l_, lang_), "standfirst",
+                             text_x, y, stand_w, "P");
+        y = header_paragraph(styled_text(join_authors(a_), l_.style("byline"), lang_), "byline", text_x, y, text_w, "P");
+        if (!a_.meta.date.empty())
+            y = header_paragraph(styled_text(format_date(a_.meta.date, lang_), l_.style("date"), lang_), "date", text_x,
+                                 y, text_w, "P");
+        // A hairline across the text area separates the head from the body, one grid step below.
+        const double rule_y = y + 4;
+        layers_[0].front.push_back(RuleItem{text_x, rule_y, text_x + text_w, rule_y, 0.4, l_.style("date").color});
+        return rule_y + 2;
+    }
+
+    void emit_flow(const std::vector<FlowBlock>& blocks, const FlowResult& flow, const FlowFrames& frames) {
+        std::map<std::pair<int, int>, int> column_count;
+        // Fragments: consecutive lines of one block in one column.
+        std::size_t i = 0;
+        const auto& lines = flow.lines;
+        while (i < lines.size()) {
+            std::size_t j = i;
+            while (j + 1 < lines.size() && lines[j + 1].block == lines[i].block && lines[j + 1].page == lines[i].page &&
+                   lines[j + 1].column == lines[i].column)
+                ++j;
+            const PlacedLine& first = lines[i];
+            const PlacedLine& last = lines[j];
+            const FlowBlock& b = blocks[static_cast<std::size_t>(first.block)];
+            const style::ParagraphStyle& s = *b.style;
+            const ColumnFrame f = frames.frame(first.page, first.column);
+            Layer& layer = layers_[static_cast<std::size_t>(first.page)];
+            const double col_w = g_.column_width().pt();
+            const double box_x = f.x + s.left_indent.pt();
+            const double box_w = col_w - s.left_indent.pt() - s.right_indent.pt();
+            const bool starts = first.line == 0;
+            const bool ends = last.line + 1 == static_cast<int>(b.lines.size());
+            if (s.background) {
+                const double top = first.baseline - b.above - s.padding.pt();
+                const double bottom = last.baseline + b.depth + s.padding.pt();
+                layer.back.push_back(BoxItem{Rect{Length::pt(box_x), Length::pt(top), Length::pt(box_w),
+                                                  Length::pt(bottom - top)}, *s.background});
+            }
+            auto rule = [&](const style::Rule& r, double y) {
+                const double len = r.length.pt() > 0 ? r.length.pt() : box_w;
+                layer.front.push_back(RuleItem{box_x, y, box_x + len, y, r.thickness.pt(), r.color});
+            };
+            if (starts && s.rule_above.present())
+                rule(s.rule_above, first.baseline - b.above - (s.background ? s.padding.pt() : 0) -
+                                       s.rule_above.offset.pt() - s.rule_above.thickness.pt() / 2);
+            if (ends && s.rule_below.present())
+                rule(s.rule_below, last.baseline + b.depth + (s.background ? s.padding.pt() : 0) +
+                                       s.rule_below.offset.pt() + s.rule_below.thickness.pt() / 2);
+            for (std::size_t k = i; k <= j; ++k) {
+                const PlacedLine& pl = lines[k];
+                const FlowLine& fl = b.lines[static_cast<std::size_t>(pl.line)];
+                // The drop cap first: in reading order it comes before its line.
+                for (const Ornament& o : b.ornaments)
+                    if (o.on_line == pl.line)
+                        emit_line(layer, o.line, f.x + o.x, pl.baseline, o.color, b.structure, kFlowGroups + pl.block);
+                emit_line(layer, fl.line, f.x + fl.x, pl.baseline, s.color, b.structure, kFlowGroups + pl.block);
+                const int n_in_col = ++column_count[{pl.page, pl.column}];
+                record(fl.line, b.style_name, pl.page, pl.column, n_in_col, pl.block, pl.line + 1,
+                       static_cast<int>(b.lines.size()), f.x + fl.x, pl.baseline);
+            }
+            if (starts && b.outline_title)
+                doc_.outline.push_back(OutlineEntry{b.outline_level, *b.outline_title, first.page,
+                                                    first.baseline - b.above});
+            i = j + 1;
+        }
+        // Figures: the image above the caption's first line (or alone).
+        for (std::size_t k = 0; k < blocks.size(); ++k) {
+            const FlowBlock& b = blocks[k];
+            if (!b.image) continue;
+            const PlacedBlock& pb = flow.blocks[k];
+            const ColumnFrame f = frames.frame(pb.page, pb.column);
+            const double h = b.top_extra - 5;
+            const double scale = std::max(b.image_width / b.image->width, h / b.image->height);
+            const double w = b.image->width * scale, ih = b.image->height * scale;
+            const Rect frame{Length::pt(f.x), Length::pt(pb.top), Length::pt(b.image_width), Length::pt(h)};
+            const Rect placed{Length::pt(f.x + (b.image_width - w) / 2), Length::pt(pb.top + (h - ih) / 2),
+                              Length::pt(w), Length::pt(ih)};
+            layers_[static_cast<std::size_t>(pb.page)].back.push_back(ImageItem{b.image, frame, placed, b.alt});
+        }
+        // Widows and orphans, as facts for the proof report.
+        std::map<std::pair<int, int>, std::pair<std::size_t, std::size_t>> column_span;  // first, last record
+        for (std::size_t k = 0; k < doc_.lines.size(); ++k) {
+            const LineRecord& r = doc_.lines[k];
+            if (r.column < 0) continue;
+            auto [it, inserted] = column_span.try_emplace({r.page, r.column}, k, k);
+            if (!inserted) it->second.second = k;
+        }
+        for (const auto& [key, span] : column_span) {
+            LineRecord& top = doc_.lines[span.first];
+            if (top.paragraph_lines > 1 && top.line_in_paragraph == top.paragraph_lines) top.widow = true;
+            LineRecord& foot = doc_.lines[span.second];
+            if (foot.paragraph_lines > 1 && foot.line_in_paragraph == 1) foot.orphan = true;
+        }
+    }
+
+    void furniture(const FlowFrames& frames) {
+        const std::string head = running_head_text(l_.furniture, a_, pub_);
+        const style::ParagraphStyle& hs = l_.style(l_.furniture.running_head_style);
+        const style::ParagraphStyle& fs = l_.style(l_.furniture.folio_style);
+        const double text_w = g_.text_width().pt();
+        for (std::size_t p = 1; p < layers_.size(); ++p) {
+            const int page = static_cast<int>(p);
+            const double x0 = frames.text_x(page);
+            const bool left = g_.facing == style::Facing::Spread && p % 2 == 1;
+            Layer& layer = layers_[p];
+            // On a spread both sit at the outside edge; on single pages at the right.
+            const double head_y = (g_.margin_top - l_.furniture.head_offset).pt();
+            if (!head.empty()) {
+                const linebreak::SetLine line = linebreak::set_single_line(styled_text(head, hs, lang_), *fonts_, d_);
+                const double x = left ? x0 : x0 + text_w - line.width_pt;
+                emit_line(layer, line, x, head_y, hs.color, "Artifact");
+            }
+            const double folio_y = (g_.margin_top + g_.text_height() + l_.furniture.folio_offset).pt();
+            const linebreak::SetLine folio =
+                linebreak::set_single_line(styled_text(std::to_string(p + 1), fs, lang_), *fonts_, d_);
+            const double fx = left ? x0 : x0 + text_w - folio.width_pt;
+            emit_line(layer, folio, fx, folio_y, fs.color, "Artifact");
+        }
+    }
+
+    const model::Article& a_;
+    const model::Publication* pub_;
+    const style::Layout& l_;
+    const style::PageGeometry& g_;
+    std::filesystem::path folder_;
+    std::shared_ptr<text::FontCollection> fonts_;
+    Diagnostics& d_;
+    std::string lang_;
+    PageDocument doc_;
+    std::vector<Layer> layers_;
+    double title_y_ = 0;
+    int header_lines_ = 0;
+    int header_groups_ = 0;
+    static constexpr int kFlowGroups = 1000000;  // groups of flow blocks: after every header paragraph
+};
+
+}  // namespace
+
+PageDocument lay_out_article(const model::Article& article, const model::Publication* publication,
+                             const style::Layout& layout, const std::filesystem::path& folder,
+                             std::shared_ptr<text::FontCollection> fonts, Diagnostics& diagnostics) {
+    return ArticleLayout(article, publication, layout, folder, std::move(fonts), diagnostics).run();
+}
+
+}  // namespace quire::page

@@ -1,0 +1,114 @@
+// The display list: pages of positioned glyph runs, images, rules and boxes, in the order they are
+// drawn, plus the facts about every body line that the proof report reads. It is what page/ hands to
+// render/ (PDF, PNG), and plain structs on purpose: the proof stage appends its overlays (PROOF mark,
+// stamp, line numbers) as further items before rendering.
+//
+// Coordinates are points, origin at the top-left corner of the TRIM, y downwards (Cairo's). Items that
+// bleed have negative coordinates or run past the trim; the slug (crop marks) lies further out.
+#pragma once
+
+#include "core/length.hpp"
+#include "linebreak/paragraph_setter.hpp"
+#include "page/image.hpp"
+#include "style/layout.hpp"
+#include "text/font_collection.hpp"
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace quire::page {
+
+// A glyph run on a baseline: glyph i is drawn at (x + run.glyphs[i].x_pt, y + run.glyphs[i].y_pt).
+struct TextItem {
+    linebreak::GlyphRun run;
+    double x = 0, y = 0;       // the start of the line (x) and its baseline (y)
+    style::Color color;
+    std::string role;          // structure: "H1", "H2", "P", "Caption", "Artifact" (running heads, folios)
+    int group = -1;            // items of one paragraph share a group: one structure element in the PDF
+};
+
+// An image scaled to `placed` and clipped to `frame` (cropping: `placed` may exceed `frame`).
+struct ImageItem {
+    std::shared_ptr<const Image> image;
+    Rect frame;
+    Rect placed;
+    std::string alt;
+};
+
+struct RuleItem {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    double thickness = 0.5;
+    style::Color color;
+};
+
+struct BoxItem {
+    Rect rect;
+    style::Color fill;
+};
+
+// A clickable area (links in the text are found by the renderer from runs' href; this is for others).
+struct LinkItem {
+    Rect rect;
+    std::string uri;
+};
+
+using Item = std::variant<TextItem, ImageItem, RuleItem, BoxItem, LinkItem>;
+
+enum class PageSide { Left, Right };
+
+struct Page {
+    int number = 1;              // the folio
+    std::string label;           // page label ("1", "2", …)
+    PageSide side = PageSide::Right;
+    std::vector<Item> items;
+};
+
+// One body line, as the proof report and the tests read it.
+struct LineRecord {
+    int page = 0;                // index into PageDocument::pages (0-based)
+    int column = 0;              // 0-based
+    int line_in_column = 0;      // 1-based, counted down the column
+    int paragraph = 0;           // index of the paragraph in the flow (0-based)
+    int line_in_paragraph = 0;   // 1-based
+    int paragraph_lines = 0;     // how many lines its paragraph has
+    std::string style;
+    double x = 0, baseline = 0;  // trim coordinates, points
+    double width = 0;            // the measure it was set to
+    double ratio = 0;
+    bool hyphenated = false;
+    bool overfull = false;
+    bool widow = false;          // the last line of a paragraph alone at the top of a column
+    bool orphan = false;         // the first line of a paragraph alone at the foot of a column
+    std::string text;
+};
+
+// An entry of the PDF's outline (bookmarks).
+struct OutlineEntry {
+    int level = 1;               // 1 = title, 2 = subheading / back matter
+    std::string title;
+    int page = 0;                // 0-based
+    double y = 0;                // trim coordinates
+};
+
+struct DocumentInfo {
+    std::string title, author, subject, keywords, creator = "quire 0.1.0";
+    std::string lang = "en";
+    std::string date;            // "YYYY-MM-DD" (the article's), for the PDF's dates when no SOURCE_DATE_EPOCH
+};
+
+struct PageDocument {
+    style::PageGeometry geometry;
+    std::vector<Page> pages;
+    std::vector<LineRecord> lines;
+    std::vector<OutlineEntry> outline;
+    DocumentInfo info;
+    // Glyph runs point into this collection: it lives as long as the document.
+    std::shared_ptr<text::FontCollection> fonts;
+
+    // Stable text: one line per item and per line record, positions rounded to 0.01 pt.
+    std::string dump() const;
+};
+
+}  // namespace quire::page

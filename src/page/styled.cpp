@@ -1,0 +1,143 @@
+#include "page/styled.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+namespace quire::page {
+
+namespace {
+
+text::Slant slant_of(style::Slant s) { return s == style::Slant::Italic ? text::Slant::Italic : text::Slant::Upright; }
+
+struct SpanState {
+    text::FontSpec font;
+    style::TextCase text_case = style::TextCase::AsIs;
+    std::string lang;
+    std::string href;
+};
+
+void apply(SpanState& st, const style::CharacterStyle* cs) {
+    if (!cs) return;
+    if (cs->font_family) st.font.family = *cs->font_family;
+    if (cs->weight) st.font.weight = *cs->weight;
+    if (cs->slant) {
+        // Emphasis inside italic text is set upright, as typographers have long done
+        // (Bringhurst, The Elements of Typographic Style, 3.5.1).
+        if (*cs->slant == style::Slant::Italic && st.font.slant == text::Slant::Italic)
+            st.font.slant = text::Slant::Upright;
+        else
+            st.font.slant = slant_of(*cs->slant);
+    }
+    for (const auto& f : cs->features) st.font.features.push_back(f);
+    if (cs->text_case) st.text_case = *cs->text_case;
+}
+
+void walk(const model::InlineText& content, SpanState st, const style::Layout& layout,
+          text::StyledParagraph& out) {
+    for (const model::Inline& in : content) {
+        switch (in.kind) {
+            case model::InlineKind::Text: {
+                if (in.text.empty()) break;
+                std::string t = st.text_case == style::TextCase::Upper ? to_upper(in.text, st.lang) : in.text;
+                // Merge with the previous span when nothing but the text differs (fewer, longer runs).
+                if (!out.spans.empty()) {
+                    text::StyledSpan& last = out.spans.back();
+                    if (last.font == st.font && last.lang == st.lang && last.href == st.href) {
+                        last.text += t;
+                        break;
+                    }
+                }
+                out.spans.push_back(text::StyledSpan{std::move(t), st.font, st.lang, st.href, in.where});
+                break;
+            }
+            case model::InlineKind::LineBreak: {
+                model::Inline br = model::Inline::plain("\u2028");
+                br.where = in.where;
+                walk({br}, st, layout, out);
+                break;
+            }
+            case model::InlineKind::Emphasis: {
+                SpanState inner = st;
+                apply(inner, layout.character_style("emphasis"));
+                walk(in.children, inner, layout, out);
+                break;
+            }
+            case model::InlineKind::Strong: {
+                SpanState inner = st;
+                apply(inner, layout.character_style("strong"));
+                walk(in.children, inner, layout, out);
+                break;
+            }
+            case model::InlineKind::Link: {
+                SpanState inner = st;
+                apply(inner, layout.character_style("link"));
+                inner.href = in.href;
+                walk(in.children, inner, layout, out);
+                break;
+            }
+            case model::InlineKind::Speaker: {
+                SpanState inner = st;
+                apply(inner, layout.character_style("speaker"));
+                walk(in.children, inner, layout, out);
+                break;
+            }
+            case model::InlineKind::Span: {
+                SpanState inner = st;
+                if (!in.lang.empty()) inner.lang = in.lang;
+                walk(in.children, inner, layout, out);
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+text::FontSpec font_spec(const style::ParagraphStyle& style) {
+    text::FontSpec f;
+    f.family = style.font_family;
+    f.weight = style.weight;
+    f.slant = slant_of(style.slant);
+    f.size_pt = style.size.pt();
+    f.features = style.features;
+    f.tracking_em = style.tracking / 1000.0;
+    return f;
+}
+
+text::StyledParagraph styled_paragraph(const model::InlineText& content, const style::ParagraphStyle& style,
+                                       const style::Layout& layout, const std::string& lang) {
+    text::StyledParagraph p;
+    p.lang = lang;
+    SpanState st;
+    st.font = font_spec(style);
+    st.text_case = style.text_case;
+    st.lang = "";  // the paragraph's
+    walk(content, st, layout, p);
+    // Leading and trailing spaces would become glue at a line's ends.
+    while (!p.spans.empty() && !p.spans.front().text.empty() && p.spans.front().text.front() == ' ')
+        p.spans.front().text.erase(0, 1);
+    while (!p.spans.empty() && !p.spans.back().text.empty() && p.spans.back().text.back() == ' ')
+        p.spans.back().text.pop_back();
+    std::erase_if(p.spans, [](const text::StyledSpan& s) { return s.text.empty(); });
+    return p;
+}
+
+text::StyledParagraph styled_text(const std::string& text_in, const style::ParagraphStyle& style,
+                                  const std::string& lang) {
+    text::StyledParagraph p;
+    p.lang = lang;
+    if (text_in.empty()) return p;
+    std::string t = style.text_case == style::TextCase::Upper ? to_upper(text_in, lang) : text_in;
+    p.spans.push_back(text::StyledSpan{std::move(t), font_spec(style), "", "", {}});
+    return p;
+}
+
+std::string to_upper(const std::string& utf8, const std::string& lang) {
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
+    s.toUpper(icu::Locale(lang.empty() ? "en" : lang.c_str()));
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+}  // namespace quire::page

@@ -1,0 +1,27 @@
+// From the article's inline content and a layout's named styles to the text engine's input
+// (text::StyledParagraph): fonts from the paragraph style, changed by the character styles of
+// <em>, <strong>, <a>, <speaker>; languages from xml:lang; links kept for the PDF.
+#pragma once
+
+#include "model/article.hpp"
+#include "style/layout.hpp"
+#include "text/styled_text.hpp"
+
+#include <string>
+
+namespace quire::page {
+
+text::FontSpec font_spec(const style::ParagraphStyle& style);
+
+// The paragraph's spans. `lang` is the paragraph's language (the block's, else the article's).
+text::StyledParagraph styled_paragraph(const model::InlineText& content, const style::ParagraphStyle& style,
+                                       const style::Layout& layout, const std::string& lang);
+
+// Plain text in one style (labels, running heads, folios, captions' credits).
+text::StyledParagraph styled_text(const std::string& text, const style::ParagraphStyle& style,
+                                  const std::string& lang);
+
+// Upper-cases for `case="upper"`, by the language's rules (ICU: Turkish dotted i, Greek accents).
+std::string to_upper(const std::string& utf8, const std::string& lang);
+
+}  // namespace quire::page

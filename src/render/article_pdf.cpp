@@ -1,0 +1,50 @@
+#include "render/article_pdf.hpp"
+
+#include "page/layout_article.hpp"
+#include "style/layout.hpp"
+
+#include <memory>
+
+namespace quire::render {
+
+namespace {
+
+void throw_first_error(const Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics.all())
+        if (d.severity == Severity::Error) throw QuireError(d);
+}
+
+}  // namespace
+
+page::PageDocument lay_out_loaded_article(const model::LoadedArticle& loaded, const std::string& layout_name,
+                                          Diagnostics& diagnostics) {
+    std::string name = layout_name;
+    if (name.empty() && loaded.publication) name = loaded.publication->default_layout;
+    if (name.empty()) name = "magazine";
+    Diagnostics layout_diagnostics;
+    const style::Layout layout = style::load_layout(name, layout_diagnostics);
+    diagnostics.append(layout_diagnostics);
+    throw_first_error(layout_diagnostics);
+
+    auto fonts = std::make_shared<text::FontCollection>();
+    Diagnostics set_diagnostics;
+    page::PageDocument doc = page::lay_out_article(loaded.article, loaded.publication ? &*loaded.publication : nullptr,
+                                                   layout, loaded.folder, fonts, set_diagnostics);
+    diagnostics.append(set_diagnostics);
+    throw_first_error(set_diagnostics);
+    return doc;
+}
+
+std::vector<std::filesystem::path> write_article_pdf(const model::LoadedArticle& loaded, const ArticlePdfOptions& options,
+                                                     const std::filesystem::path& pdf, Diagnostics& diagnostics) {
+    const page::PageDocument doc = lay_out_loaded_article(loaded, options.layout, diagnostics);
+    PdfOptions pdf_options;
+    pdf_options.crop_marks = options.crop_marks;
+    render_pdf(doc, pdf_options, pdf);
+    if (options.png_dir.empty()) return {};
+    PngOptions png;
+    png.dpi = options.png_dpi;
+    return render_png(doc, png, options.png_dir, pdf.stem().string());
+}
+
+}  // namespace quire::render

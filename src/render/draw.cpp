@@ -1,0 +1,123 @@
+#include "render/draw.hpp"
+
+#include <cairo-ft.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace quire::render {
+
+FontFaces::~FontFaces() {
+    for (auto& [font, face] : faces_) cairo_font_face_destroy(face);
+}
+
+cairo_font_face_t* FontFaces::get(const text::Font& font) {
+    auto it = faces_.find(&font);
+    if (it != faces_.end()) return it->second;
+    // The Font owns this FT_Face, opened for Cairo alone (text/font_collection.hpp); it outlives us.
+    cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(font.cairo_ft_face(), 0);
+    faces_[&font] = face;
+    return face;
+}
+
+namespace {
+
+void set_color(cairo_t* cr, const style::Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+// The font last set on the context: consecutive runs mostly share it, and setting it again makes
+// cairo look its scaled font up again.
+struct CurrentFont {
+    const text::Font* font = nullptr;
+    double size = 0;
+};
+
+void draw_text(cairo_t* cr, const page::TextItem& t, FontFaces& faces, Target target, CurrentFont& current) {
+    const linebreak::GlyphRun& run = t.run;
+    if (!run.font || run.glyphs.empty()) return;
+    if (current.font != run.font || current.size != run.size_pt) {
+        cairo_set_font_face(cr, faces.get(*run.font));
+        cairo_set_font_size(cr, run.size_pt);
+        current = CurrentFont{run.font, run.size_pt};
+    }
+    set_color(cr, t.color);
+    std::vector<cairo_glyph_t> glyphs(run.glyphs.size());
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i)
+        glyphs[i] = cairo_glyph_t{run.glyphs[i].id, t.x + run.glyphs[i].x_pt, t.y + run.glyphs[i].y_pt};
+    // The clusters map glyphs back to the text (copy, search, pdftotext). cairo rejects a map that
+    // does not cover the text and the glyphs exactly (and would put the context in an error state),
+    // so check it first; without it the glyphs are still drawn.
+    std::vector<cairo_text_cluster_t> clusters;
+    clusters.reserve(run.clusters.size());
+    int bytes = 0, count = 0;
+    bool valid = !run.clusters.empty();
+    for (const auto& c : run.clusters) {
+        if (c.num_bytes < 0 || c.num_glyphs < 0 || (c.num_bytes == 0 && c.num_glyphs == 0)) valid = false;
+        clusters.push_back(cairo_text_cluster_t{c.num_bytes, c.num_glyphs});
+        bytes += c.num_bytes;
+        count += c.num_glyphs;
+    }
+    valid = valid && bytes == static_cast<int>(run.text.size()) && count == static_cast<int>(glyphs.size());
+    if (valid && target == Target::Pdf) {
+        const auto flags = run.direction == linebreak::RunDirection::RightToLeft ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD
+                                                                                 : cairo_text_cluster_flags_t(0);
+        cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+                               static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
+                               flags);
+    } else {
+        cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+    }
+}
+
+void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double scale) {
+    if (!item.image) return;
+    const double min_scale = target == Target::Raster ? item.placed.width.pt() * scale / item.image->width : 1.0;
+    page::CairoSurface surface =
+        page::image_surface(*item.image, target == Target::Pdf ? page::SurfaceUse::Pdf : page::SurfaceUse::Raster,
+                            std::min(1.0, min_scale));
+    if (!surface) return;
+    const int sw = cairo_image_surface_get_width(surface.get());
+    const int sh = cairo_image_surface_get_height(surface.get());
+    cairo_save(cr);
+    cairo_rectangle(cr, item.frame.x.pt(), item.frame.y.pt(), item.frame.width.pt(), item.frame.height.pt());
+    cairo_clip(cr);
+    cairo_translate(cr, item.placed.x.pt(), item.placed.y.pt());
+    cairo_scale(cr, item.placed.width.pt() / sw, item.placed.height.pt() / sh);
+    cairo_set_source_surface(cr, surface.get(), 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
+}  // namespace
+
+void draw_items(cairo_t* cr, const page::Page& page, Target target, double scale, FontFaces& faces) {
+    // No cairo tags: cairo 1.16 aborts in cairo_surface_finish (an assertion in cairo-array.c) on our
+    // multi-page documents once cairo_tag_begin("P") is used, and CAIRO_TAG_LINK writes a reference to
+    // an object it never writes (qpdf: "file is damaged"). TextItem::role and ::group keep the
+    // structure; links are written by the qpdf post-pass (render/post_pass.hpp).
+    CurrentFont current;
+    for (const page::Item& item : page.items) {
+        const auto* t = std::get_if<page::TextItem>(&item);
+        if (t) {
+            draw_text(cr, *t, faces, target, current);
+        } else if (const auto* im = std::get_if<page::ImageItem>(&item)) {
+            draw_image(cr, *im, target, scale);
+        } else if (const auto* r = std::get_if<page::RuleItem>(&item)) {
+            cairo_save(cr);
+            set_color(cr, r->color);
+            cairo_set_line_width(cr, r->thickness);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+            cairo_move_to(cr, r->x0, r->y0);
+            cairo_line_to(cr, r->x1, r->y1);
+            cairo_stroke(cr);
+            cairo_restore(cr);
+        } else if (const auto* b = std::get_if<page::BoxItem>(&item)) {
+            set_color(cr, b->fill);
+            cairo_rectangle(cr, b->rect.x.pt(), b->rect.y.pt(), b->rect.width.pt(), b->rect.height.pt());
+            cairo_fill(cr);
+        }
+    }
+}
+
+}  // namespace quire::render

@@ -1,0 +1,27 @@
+// The print post-pass on Cairo's PDF (Cairo 1.16 has no API for these: stack-notes): TrimBox and
+// BleedBox on every page (PDF 32000-1 §14.11.2), link annotations (cairo 1.16's link tags write a
+// damaged file), page labels (cairo 1.16 writes a range without
+// its style or prefix), the document's /Lang, outlines shown on opening, dates with their "D:", and a
+// deterministic /ID, so that the same input gives the same bytes.
+#pragma once
+
+#include "style/layout.hpp"
+
+#include "page/page_document.hpp"
+
+#include <string>
+#include <vector>
+
+namespace quire::render {
+
+// The link areas of each page: LinkItems, and the runs of text that carry an href (merged along a
+// line), in trim coordinates.
+std::vector<std::vector<page::LinkItem>> collect_links(const page::PageDocument& document);
+
+// Also writes each page's links as /Link annotations with /URI actions (PDF 32000-1 §12.5.6.5).
+// Also writes the page labels (PDF 32000-1 §12.4.2): one decimal range when the labels are the folios
+// in sequence, else each page's label as given.
+std::string post_pass(const std::string& pdf, const style::PageGeometry& geometry, const std::string& lang,
+                      const std::vector<std::vector<page::LinkItem>>& links, const std::vector<page::Page>& pages);
+
+}  // namespace quire::render

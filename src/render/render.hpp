@@ -1,0 +1,42 @@
+// Rendering a PageDocument: the print PDF (Cairo, then a qpdf pass for the print boxes) and page
+// images (PNG). Both write through PendingOutput: a failure leaves no half-written file.
+//
+//   quire::render::render_pdf(doc, {}, "article.pdf");
+//   quire::render::render_png(doc, {.dpi = 70}, "out/", "article");  // out/article-1.png …
+#pragma once
+
+#include "page/page_document.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace quire::render {
+
+enum class CropMarks { No, Yes };
+
+struct PdfOptions {
+    CropMarks crop_marks = CropMarks::Yes;  // in the slug, where the layout has one
+};
+
+// Writes the PDF: fonts embedded as subsets (Cairo), text mapped to its characters
+// (cairo_show_text_glyphs with HarfBuzz's clusters), metadata (dates from SOURCE_DATE_EPOCH, else the
+// article's date), outline, links, page labels, crop marks; then qpdf writes TrimBox and BleedBox on
+// every page and a deterministic /ID. Throws QuireError on failure; `path` is then left untouched.
+void render_pdf(const page::PageDocument& document, const PdfOptions& options, const std::filesystem::path& path);
+
+// The same PDF as bytes (for tests and for callers that post-process further).
+std::string render_pdf_bytes(const page::PageDocument& document, const PdfOptions& options);
+
+enum class PngArea { Trim, Bleed, Media };
+
+struct PngOptions {
+    double dpi = 70;
+    PngArea area = PngArea::Trim;
+};
+
+// Writes one PNG a page, `dir/stem-N.png` (N from 1), and returns their paths.
+std::vector<std::filesystem::path> render_png(const page::PageDocument& document, const PngOptions& options,
+                                              const std::filesystem::path& dir, const std::string& stem);
+
+}  // namespace quire::render

@@ -1,0 +1,59 @@
+#include "core/output_file.hpp"
+#include "render/draw.hpp"
+#include "render/render.hpp"
+
+#include <cmath>
+
+namespace quire::render {
+
+namespace {
+using CairoSurface = Handle<cairo_surface_t, cairo_surface_destroy>;
+using Cairo = Handle<cairo_t, cairo_destroy>;
+}  // namespace
+
+std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, const PngOptions& options,
+                                              const std::filesystem::path& dir, const std::string& stem) {
+    const style::PageGeometry& g = doc.geometry;
+    const double scale = options.dpi / 72.0;
+    // The area shown, from the trim's origin outwards.
+    double margin = 0;
+    if (options.area == PngArea::Bleed) margin = g.bleed.pt();
+    if (options.area == PngArea::Media) margin = g.trim_offset().pt();
+    const int width = static_cast<int>(std::lround((g.trim.width.pt() + 2 * margin) * scale));
+    const int height = static_cast<int>(std::lround((g.trim.height.pt() + 2 * margin) * scale));
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw QuireError(SourceSpan{dir.string()}, "cannot create the folder: " + ec.message());
+    std::vector<std::filesystem::path> written;
+    FontFaces faces;
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        CairoSurface surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)};
+        Cairo cr{cairo_create(surface.get())};
+        cairo_set_source_rgb(cr.get(), 1, 1, 1);
+        cairo_paint(cr.get());
+        cairo_scale(cr.get(), scale, scale);
+        cairo_translate(cr.get(), margin, margin);
+        // Font hinting off: page images show the PDF's shapes, not the screen's.
+        cairo_font_options_t* fo = cairo_font_options_create();
+        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+        cairo_set_font_options(cr.get(), fo);
+        cairo_font_options_destroy(fo);
+        draw_items(cr.get(), doc.pages[i], Target::Raster, scale, faces);
+        if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
+            throw QuireError(SourceSpan{}, std::string("cairo could not draw page ") + doc.pages[i].label + ": " +
+                                               cairo_status_to_string(cairo_status(cr.get())));
+        cr.reset();
+        const std::filesystem::path target = dir / (stem + "-" + std::to_string(i + 1) + ".png");
+        PendingOutput out(target);
+        const cairo_status_t st = cairo_surface_write_to_png(surface.get(), out.temp_path().c_str());
+        if (st != CAIRO_STATUS_SUCCESS)
+            throw QuireError(SourceSpan{target.string()}, std::string("cannot write the page image: ") +
+                                                              cairo_status_to_string(st));
+        out.commit();
+        written.push_back(target);
+    }
+    return written;
+}
+
+}  // namespace quire::render

@@ -1,0 +1,120 @@
+// Benchmark (issue 5): the whole `quire pdf` process on the example article and on a document of
+// about 100 pages; median wall time of N runs and peak memory (ru_maxrss of the child).
+//   bench_pdf_bench [runs=11]
+// Targets: example < 60 ms, 100 pages < 0.5 s (median, this 2-core machine).
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    double seconds = 0;
+    double cpu_seconds = 0;  // user + system of the child: less sensitive to a busy machine
+    long max_rss_kb = 0;
+    int status = 0;
+};
+
+Run run(const std::vector<std::string>& args, bool quiet = true) {
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (quiet) {
+            std::FILE* devnull = std::fopen("/dev/null", "w");
+            if (devnull) dup2(fileno(devnull), 1);
+        }
+        std::vector<char*> argv;
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    Run r;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.max_rss_kb = usage.ru_maxrss;
+    r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    r.status = status;
+    return r;
+}
+
+void measure(const std::string& name, const std::vector<std::string>& args, int runs) {
+    std::vector<double> times, cpu;
+    long rss = 0;
+    for (int i = 0; i < runs; ++i) {
+        const Run r = run(args);
+        if (r.status != 0) {
+            std::fprintf(stderr, "%s: quire failed (status %d)\n", name.c_str(), r.status);
+            std::exit(1);
+        }
+        times.push_back(r.seconds);
+        cpu.push_back(r.cpu_seconds);
+        rss = std::max(rss, r.max_rss_kb);
+    }
+    std::sort(times.begin(), times.end());
+    std::sort(cpu.begin(), cpu.end());
+    std::printf("%-20s wall median %7.1f ms (min %7.1f, max %7.1f)  CPU median %7.1f ms  peak RSS %6.1f MB  (%d runs)\n",
+                name.c_str(), times[times.size() / 2] * 1000, times.front() * 1000, times.back() * 1000,
+                cpu[cpu.size() / 2] * 1000, static_cast<double>(rss) / 1024.0, runs);
+}
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int runs = argc > 1 ? std::atoi(argv[1]) : 11;
+    const std::string quire = QUIRE_BINARY;
+    const fs::path source = QUIRE_SOURCE_DIR;
+    fs::path example = source / "examples/article.xml";
+    if (!fs::exists(example)) example = source / "tests/data/print/article.xml";
+    const fs::path tmp = fs::temp_directory_path() / "quire-pdf-bench";
+    fs::create_directories(tmp);
+
+    std::printf("quire pdf, whole process (%s)\n", example.string().c_str());
+    measure("example", {quire, "pdf", example.string(), "-o", (tmp / "example.pdf").string()}, runs);
+
+    // About 100 pages: the test article's body repeated (its photo and publication beside it).
+    const fs::path data = source / "tests/data/print";
+    std::string xml = read(data / "article.xml");
+    const auto b = xml.find("<body>") + 6, e = xml.find("</body>");
+    const std::string body = xml.substr(b, e - b);
+    std::string many;
+    for (int i = 0; i < 66; ++i) many += body;
+    xml.replace(b, e - b, many);
+    fs::copy_file(data / "photo.jpg", tmp / "photo.jpg", fs::copy_options::overwrite_existing);
+    fs::copy_file(data / "publication.xml", tmp / "publication.xml", fs::copy_options::overwrite_existing);
+    std::ofstream(tmp / "long.xml") << xml;
+    const fs::path pages_file = tmp / "long.dump";
+    {
+        const std::string cmd = quire + " pdf " + (tmp / "long.xml").string() + " --dump > " + pages_file.string();
+        if (std::system(cmd.c_str()) != 0) return 1;
+    }
+    const std::string dump = read(pages_file);
+    const auto first_line = dump.substr(0, dump.find('\n'));
+    std::printf("long document: %s\n", first_line.c_str());
+    measure("100-page document", {quire, "pdf", (tmp / "long.xml").string(), "-o", (tmp / "long.pdf").string()},
+            std::max(3, runs / 2));
+    return 0;
+}

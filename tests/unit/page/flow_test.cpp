@@ -1,0 +1,152 @@
+// The flow on fake blocks (lines without glyphs): no fonts needed. Geometry: the magazine layout.
+#include "page/flow.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <map>
+
+using namespace quire;
+using namespace quire::page;
+
+namespace {
+
+FlowFrames magazine_frames() {
+    FlowFrames f;
+    f.geometry = style::PageGeometry{};  // the defaults are the house style: 170 × 240, 2 columns, 12 pt
+    f.geometry.first_baseline = f.geometry.baseline;
+    f.opening_top = f.geometry.margin_top.pt();
+    return f;
+}
+
+FlowBlock body(int lines, std::string name = "body") {
+    FlowBlock b;
+    b.style_name = std::move(name);
+    b.on_grid = true;
+    b.leading = 12;
+    b.above = 9;
+    b.depth = 3;
+    for (int i = 0; i < lines; ++i) b.lines.push_back(FlowLine{});
+    return b;
+}
+
+FlowBlock heading() {
+    FlowBlock b = body(1, "subheading");
+    b.keep_with_next = true;
+    b.space_before = 12;
+    return b;
+}
+
+int lines_per_column(const FlowFrames& f) {
+    const ColumnFrame c = f.frame(1, 0);
+    return static_cast<int>(std::floor((c.max_baseline - f.snap(c.top + 9)) / 12 + 1e-6)) + 1;
+}
+
+// lines per (page, column)
+std::map<std::pair<int, int>, int> column_counts(const FlowResult& r) {
+    std::map<std::pair<int, int>, int> out;
+    for (const auto& l : r.lines) ++out[{l.page, l.column}];
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("body lines sit on the baseline grid") {
+    FlowFrames f = magazine_frames();
+    const FlowResult r = flow_blocks({body(5), body(7)}, f);
+    const double g0 = (f.geometry.margin_top + f.geometry.baseline).pt();
+    for (const auto& l : r.lines) {
+        const double k = (l.baseline - g0) / 12.0;
+        CHECK(std::abs(k - std::round(k)) < 1e-6);
+    }
+    CHECK(r.lines.front().baseline == doctest::Approx(g0));
+    CHECK(r.lines[5].baseline == doctest::Approx(g0 + 5 * 12));  // no space between paragraphs
+}
+
+TEST_CASE("a column holds 47 lines of the 12 pt grid on the magazine page") {
+    CHECK(lines_per_column(magazine_frames()) == 47);
+}
+
+TEST_CASE("no orphan: a paragraph that would leave one line at the foot moves on") {
+    FlowFrames f = magazine_frames();
+    const int n = lines_per_column(f);
+    const FlowResult r = flow_blocks({body(n - 1), body(4)}, f);
+    // One line left in column 1: the second paragraph starts at the top of column 2.
+    const auto counts = column_counts(r);
+    CHECK(counts.at({0, 0}) == n - 1);
+    CHECK(counts.at({0, 1}) == 4);
+}
+
+TEST_CASE("no widow: a paragraph carries at least two lines over") {
+    FlowFrames f = magazine_frames();
+    const int n = lines_per_column(f);
+    const FlowResult r = flow_blocks({body(n - 5), body(6)}, f);
+    // 5 lines left; the paragraph of 6 would leave 1 line over: 4 stay, 2 go.
+    const auto counts = column_counts(r);
+    CHECK(counts.at({0, 0}) == n - 1);
+    CHECK(counts.at({0, 1}) == 2);
+}
+
+TEST_CASE("a subheading is never the last thing in a column") {
+    FlowFrames f = magazine_frames();
+    const int n = lines_per_column(f);
+    const FlowResult r = flow_blocks({body(n - 3), heading(), body(5)}, f);
+    // The heading needs its space (one grid line), itself and two lines of the next paragraph.
+    for (const auto& l : r.lines)
+        if (l.block == 1) CHECK(l.column == 1);
+}
+
+TEST_CASE("the last page's columns are balanced") {
+    FlowFrames f = magazine_frames();
+    const FlowResult r = flow_balanced({body(10), body(11), body(9)}, f);
+    const auto counts = column_counts(r);
+    REQUIRE(counts.count({0, 1}));
+    CHECK(std::abs(counts.at({0, 0}) - counts.at({0, 1})) <= 1);
+    CHECK(counts.at({0, 0}) + counts.at({0, 1}) == 30);
+}
+
+TEST_CASE("a long text runs over pages, mirrored on left pages") {
+    FlowFrames f = magazine_frames();
+    std::vector<FlowBlock> blocks;
+    for (int i = 0; i < 60; ++i) blocks.push_back(body(8));
+    const FlowResult r = flow_balanced(blocks, f);
+    CHECK(r.pages == 6);  // 480 lines at 94 a page
+    CHECK(f.frame(1, 0).x == doctest::Approx(f.geometry.margin_outside.pt()));
+    CHECK(f.frame(2, 0).x == doctest::Approx(f.geometry.margin_inside.pt()));
+}
+
+TEST_CASE("more pages than the layout allows is an error with the place") {
+    FlowFrames f = magazine_frames();
+    f.max_pages = 2;
+    std::vector<FlowBlock> blocks;
+    for (int i = 0; i < 40; ++i) {
+        blocks.push_back(body(8));
+        blocks.back().where = SourceSpan{"a.xml", 10 + i, 5};
+    }
+    CHECK_THROWS_WITH_AS(flow_blocks(blocks, f), doctest::Contains("a.xml:"), QuireError);
+}
+
+TEST_CASE("a block that keeps together moves whole to the next column") {
+    FlowFrames f = magazine_frames();
+    const int n = lines_per_column(f);
+    FlowBlock quote = body(4, "pullquote");
+    quote.keep_together = true;
+    quote.on_grid = false;
+    const FlowResult r = flow_blocks({body(n - 2), quote, body(3)}, f);
+    for (const auto& l : r.lines)
+        if (l.block == 1) CHECK(l.column == 1);
+}
+
+TEST_CASE("a pull quote that does not fit floats to where it fits; the text fills the column") {
+    FlowFrames f = magazine_frames();
+    const int n = lines_per_column(f);
+    FlowBlock quote = body(6, "pullquote");
+    quote.role = BlockRole::PullQuote;
+    quote.keep_together = true;
+    quote.on_grid = false;
+    const FlowResult r = flow_blocks({body(n - 3), quote, body(10)}, f);
+    const auto counts = column_counts(r);
+    CHECK(counts.at({0, 0}) == n);  // the paragraph after the quote fills column 1
+    for (const auto& l : r.lines)
+        if (l.block == 1) CHECK(l.column == 1);
+}

@@ -1,0 +1,201 @@
+// The page layout on articles built in memory, read through the display list (no PDF needed).
+#include "page/layout_article.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+using namespace quire;
+
+namespace {
+
+const char* kWords[] = {"Armenia", "involvement", "in", "Kazakhstan’s", "affairs", "quickly", "generated",
+                        "backlash", "back", "home.", "As", "the", "current", "government", "came", "to", "power",
+                        "through", "popular", "street", "demonstrations", "in", "2018,", "support", "for", "the",
+                        "intervention", "was", "viewed", "as", "an", "attack", "on", "democratic", "values."};
+
+std::string sentence_text(int seed, int words) {
+    std::string s;
+    const int n = static_cast<int>(sizeof kWords / sizeof *kWords);
+    for (int i = 0; i < words; ++i) {
+        if (i) s += ' ';
+        s += kWords[(seed * 7 + i * 3) % n];
+    }
+    return s + ".";
+}
+
+model::Article article(int paragraphs, bool with_photo = false) {
+    model::Article a;
+    a.id = "test";
+    a.lang = "en";
+    a.meta.title = "A test of the page layout";
+    a.meta.standfirst = model::plain_inlines("A standfirst that says what the article is about.");
+    a.meta.section = "Articles and Commentary";
+    a.meta.date = "2022-01-17";
+    model::Author au;
+    au.id = "a1";
+    au.name = "Ann Author";
+    au.bio = model::plain_inlines("Ann Author writes about the region for the magazine and others.");
+    a.meta.authors.push_back(au);
+    if (with_photo) {
+        model::Figure f;
+        f.role = model::FigureRole::Lead;
+        f.src = "photo.jpg";
+        f.caption = model::plain_inlines("A caption.");
+        f.credit = "Someone";
+        f.where = SourceSpan{"test.xml", 12, 3};
+        a.lead_figure = f;
+    }
+    for (int i = 0; i < paragraphs; ++i) {
+        if (i % 7 == 3) a.body.push_back(model::Block::heading(2, model::plain_inlines("A subheading " + std::to_string(i))));
+        a.body.push_back(model::Block::paragraph(model::plain_inlines(sentence_text(i, 40 + (i * 13) % 70))));
+    }
+    model::BackMatterItem bio;
+    bio.kind = model::BackMatterKind::Bio;
+    bio.author_id = "a1";
+    a.back_matter.push_back(bio);
+    model::BackMatterItem notice;
+    notice.kind = model::BackMatterKind::Notice;
+    notice.notice.kind = "donation";
+    notice.notice.content.push_back(model::Block::paragraph(model::plain_inlines("Dear Readers, please donate.")));
+    a.back_matter.push_back(notice);
+    return a;
+}
+
+std::shared_ptr<text::FontCollection> fonts() {
+    static auto collection = std::make_shared<text::FontCollection>();
+    return collection;
+}
+
+page::PageDocument lay_out(const model::Article& a, const std::string& layout_name = "magazine") {
+    static std::map<std::string, style::Layout> layouts;
+    if (!layouts.count(layout_name)) layouts[layout_name] = style::load_layout_or_throw(layout_name);
+    Diagnostics d;
+    model::Publication pub;
+    pub.name = "The Magazine";
+    auto doc = page::lay_out_article(a, &pub, layouts[layout_name], QUIRE_TEST_DATA "/print", fonts(), d);
+    INFO(d.to_string());
+    CHECK_FALSE(d.has_errors());
+    return doc;
+}
+
+}  // namespace
+
+TEST_CASE("body lines sit on the baseline grid, and facing columns align") {
+    const page::PageDocument doc = lay_out(article(30));
+    const double g0 = (doc.geometry.margin_top + doc.geometry.first_baseline).pt();
+    int body_lines = 0;
+    for (const auto& l : doc.lines) {
+        if (l.style != "body" && l.style != "body-first") continue;
+        ++body_lines;
+        const double k = (l.baseline - g0) / doc.geometry.baseline.pt();
+        CHECK(std::abs(k - std::round(k)) < 1e-6);
+    }
+    CHECK(body_lines > 100);
+}
+
+TEST_CASE("no overfull line, no widow, no orphan") {
+    const page::PageDocument doc = lay_out(article(60));
+    for (const auto& l : doc.lines) {
+        INFO(l.text);
+        CHECK_FALSE(l.overfull);
+        CHECK_FALSE(l.widow);
+        CHECK_FALSE(l.orphan);
+    }
+}
+
+TEST_CASE("running head and folio on every page but the opening") {
+    const page::PageDocument doc = lay_out(article(60));
+    REQUIRE(doc.pages.size() >= 3);
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+        int artifacts = 0;
+        for (const auto& item : doc.pages[p].items)
+            if (const auto* t = std::get_if<page::TextItem>(&item); t && t->role == "Artifact") ++artifacts;
+        if (p == 0) CHECK(artifacts == 0);
+        else CHECK(artifacts >= 2);
+        CHECK(doc.pages[p].side == (p % 2 == 0 ? page::PageSide::Right : page::PageSide::Left));
+    }
+}
+
+TEST_CASE("a subheading is followed by at least two lines in its column") {
+    const page::PageDocument doc = lay_out(article(60));
+    for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+        if (doc.lines[i].style != "subheading") continue;
+        REQUIRE(i + 2 < doc.lines.size());
+        CHECK(doc.lines[i + 1].page == doc.lines[i].page);
+        CHECK(doc.lines[i + 1].column == doc.lines[i].column);
+        CHECK(doc.lines[i + 2].column == doc.lines[i].column);
+    }
+}
+
+TEST_CASE("the last page's columns end on the same line or within one") {
+    for (int n : {9, 23, 41}) {
+        const page::PageDocument doc = lay_out(article(n));
+        const int last = static_cast<int>(doc.pages.size()) - 1;
+        std::map<int, double> bottom;
+        for (const auto& l : doc.lines)
+            if (l.page == last && l.column >= 0 && l.style.rfind("body", 0) == 0)
+                bottom[l.column] = std::max(bottom[l.column], l.baseline);
+        if (bottom.size() < 2) continue;
+        // Back matter sits at the end of the last column: compare text bottoms allowing its height.
+        CHECK(bottom[0] >= bottom[1] - doc.geometry.baseline.pt() * 12);
+    }
+}
+
+TEST_CASE("the opening has the title, the drop cap and the outline") {
+    const page::PageDocument doc = lay_out(article(10));
+    bool title = false;
+    double cap_size = 0;
+    for (const auto& item : doc.pages[0].items)
+        if (const auto* t = std::get_if<page::TextItem>(&item)) {
+            if (t->role == "H1") title = true;
+            if (t->run.size_pt > cap_size && t->role == "P") cap_size = t->run.size_pt;
+        }
+    CHECK(title);
+    CHECK(cap_size > 30);  // a three-line initial of 9.5/12 text
+    REQUIRE_FALSE(doc.outline.empty());
+    CHECK(doc.outline.front().title == "A test of the page layout");
+    CHECK(doc.outline.front().level == 1);
+    // The first line's text carries the initial (text extraction reads the whole word).
+    for (const auto& l : doc.lines)
+        if (l.style == "body-first") {
+            CHECK(l.text.rfind(kWords[0], 0) == 0);
+            break;
+        }
+}
+
+TEST_CASE("the lead photo bleeds off the top and the sides, cropped to its frame") {
+    const page::PageDocument doc = lay_out(article(10, true));
+    const page::ImageItem* image = nullptr;
+    for (const auto& item : doc.pages[0].items)
+        if (const auto* i = std::get_if<page::ImageItem>(&item)) image = i;
+    REQUIRE(image);
+    CHECK(image->frame.x.pt() == doctest::Approx(-doc.geometry.bleed.pt()));
+    CHECK(image->frame.y.pt() == doctest::Approx(-doc.geometry.bleed.pt()));
+    CHECK(image->frame.width.pt() == doctest::Approx((doc.geometry.trim.width + doc.geometry.bleed * 2).pt()));
+    CHECK(image->placed.width.pt() >= image->frame.width.pt() - 0.01);
+    CHECK(image->placed.height.pt() >= image->frame.height.pt() - 0.01);
+}
+
+TEST_CASE("a missing image is an error at the figure's place") {
+    model::Article a = article(5, true);
+    a.lead_figure->src = "no-such.jpg";
+    style::Layout layout = style::load_layout_or_throw("magazine");
+    Diagnostics d;
+    CHECK_THROWS_WITH_AS(page::lay_out_article(a, nullptr, layout, QUIRE_TEST_DATA "/print", fonts(), d),
+                         doctest::Contains("test.xml:12:3"), QuireError);
+}
+
+TEST_CASE("the same input gives the same display list") {
+    CHECK(lay_out(article(25)).dump() == lay_out(article(25)).dump());
+}
+
+TEST_CASE("the a4 layout sets one column") {
+    const page::PageDocument doc = lay_out(article(20), "a4");
+    std::set<int> columns;
+    for (const auto& l : doc.lines)
+        if (l.column >= 0) columns.insert(l.column);
+    CHECK(columns == std::set<int>{0});
+}
