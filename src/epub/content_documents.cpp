@@ -25,11 +25,11 @@ std::string xhtml_document(const std::string& lang, const std::string& title, co
     // both XML and HTML processors (and Ace's axe) see the language.
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n";
     out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"" +
-           xml_escape_attribute(lang) + "\" xml:lang=\"" + xml_escape_attribute(lang) + "\">\n";
+           escape_xml_attribute(lang) + "\" xml:lang=\"" + escape_xml_attribute(lang) + "\">\n";
     out += "<head>\n<meta charset=\"UTF-8\"/>\n";
-    out += "<title>" + xml_escape_text(title) + "</title>\n";
+    out += "<title>" + escape_xml_text(title) + "</title>\n";
     if (!stylesheet_href.empty())
-        out += "<link rel=\"stylesheet\" type=\"text/css\" href=\"" + xml_escape_attribute(stylesheet_href) + "\"/>\n";
+        out += "<link rel=\"stylesheet\" type=\"text/css\" href=\"" + escape_xml_attribute(stylesheet_href) + "\"/>\n";
     out += "</head>\n<body" + (body_attributes.empty() ? std::string() : " " + body_attributes) + ">\n";
     out += body_content;
     out += "</body>\n</html>\n";
@@ -46,7 +46,7 @@ Attributes lang_attributes(const std::string& lang) {
 void append_inlines(std::string& out, const model::InlineText& content) {
     for (const Inline& item : content) {
         switch (item.kind) {
-            case InlineKind::Text: out += xml_escape_text(item.text); break;
+            case InlineKind::Text: out += escape_xml_text(item.text); break;
             case InlineKind::LineBreak: out += "<br/>"; break;
             case InlineKind::Emphasis:
                 open_tag(out, "em", lang_attributes(item.lang));

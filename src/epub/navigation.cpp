@@ -28,8 +28,8 @@ void nav_points(std::string& out, const std::vector<TocEntry>& entries, int& ord
         ++order;
         out += indent + "<navPoint id=\"nav-" + std::to_string(order) + "\" playOrder=\"" + std::to_string(order) +
                "\">\n";
-        out += indent + "  <navLabel><text>" + xml_escape_text(e.label) + "</text></navLabel>\n";
-        out += indent + "  <content src=\"" + xml_escape_attribute(e.href) + "\"/>\n";
+        out += indent + "  <navLabel><text>" + escape_xml_text(e.label) + "</text></navLabel>\n";
+        out += indent + "  <content src=\"" + escape_xml_attribute(e.href) + "\"/>\n";
         nav_points(out, e.children, order, depth + 1);
         out += indent + "</navPoint>\n";
     }
@@ -68,16 +68,16 @@ std::string nav_document(const Book& book) {
 std::string ncx_document(const Book& book) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"" +
-           xml_escape_attribute(book.meta.language) + "\">\n";
+           escape_xml_attribute(book.meta.language) + "\">\n";
     out += "<head>\n";
     // dtb:uid must equal the package's unique identifier (OPF 2.0.1 §2.4.1.2).
-    out += "  <meta name=\"dtb:uid\" content=\"" + xml_escape_attribute(book.meta.identifier) + "\"/>\n";
+    out += "  <meta name=\"dtb:uid\" content=\"" + escape_xml_attribute(book.meta.identifier) + "\"/>\n";
     out += "  <meta name=\"dtb:depth\" content=\"" + std::to_string(std::max(1, depth_of(book.toc))) + "\"/>\n";
     out += "  <meta name=\"dtb:totalPageCount\" content=\"0\"/>\n";
     out += "  <meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n";
     out += "</head>\n";
-    out += "<docTitle><text>" + xml_escape_text(book.meta.title) + "</text></docTitle>\n";
-    for (const auto& c : book.meta.creators) out += "<docAuthor><text>" + xml_escape_text(c.name) + "</text></docAuthor>\n";
+    out += "<docTitle><text>" + escape_xml_text(book.meta.title) + "</text></docTitle>\n";
+    for (const auto& c : book.meta.creators) out += "<docAuthor><text>" + escape_xml_text(c.name) + "</text></docAuthor>\n";
     out += "<navMap>\n";
     int order = 0;
     nav_points(out, book.toc, order, 0);

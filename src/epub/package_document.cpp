@@ -29,7 +29,7 @@ std::string package_document(const Book& book) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     // a11y:, schema: and dcterms: are reserved prefixes in EPUB 3 (§D.3): no prefix attribute needed.
     out += "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"pub-id\" xml:lang=\"" +
-           xml_escape_attribute(m.language) + "\">\n";
+           escape_xml_attribute(m.language) + "\">\n";
     out += "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
     dc(out, "identifier", m.identifier, {{"id", "pub-id"}});
     dc(out, "title", m.title, {{"id", "title"}});
@@ -42,7 +42,7 @@ std::string package_document(const Book& book) {
         const std::string id = "creator-" + std::to_string(i + 1);
         dc(out, "creator", m.creators[i].name, {{"id", id}});
         out += "    <meta refines=\"#" + id + "\" property=\"role\" scheme=\"marc:relators\">" +
-               xml_escape_text(m.creators[i].role) + "</meta>\n";
+               escape_xml_text(m.creators[i].role) + "</meta>\n";
     }
     dc(out, "language", m.language);
     dc(out, "date", m.date);
@@ -68,7 +68,7 @@ std::string package_document(const Book& book) {
     // EPUB 2 readers find the cover image through this (OPF 2.0.1 convention, allowed by EPUB 3.3 §D.5).
     for (const auto& r : book.resources)
         if (r.properties.find("cover-image") != std::string::npos)
-            out += "    <meta name=\"cover\" content=\"" + xml_escape_attribute(r.id) + "\"/>\n";
+            out += "    <meta name=\"cover\" content=\"" + escape_xml_attribute(r.id) + "\"/>\n";
     out += "  </metadata>\n";
 
     out += "  <manifest>\n";
@@ -84,7 +84,7 @@ std::string package_document(const Book& book) {
     std::string ncx_id;
     for (const auto& r : book.resources)
         if (r.media_type == "application/x-dtbncx+xml") ncx_id = r.id;
-    out += ncx_id.empty() ? "  <spine>\n" : "  <spine toc=\"" + xml_escape_attribute(ncx_id) + "\">\n";
+    out += ncx_id.empty() ? "  <spine>\n" : "  <spine toc=\"" + escape_xml_attribute(ncx_id) + "\">\n";
     for (const auto& r : book.resources) {
         if (r.spine == SpinePlace::None) continue;
         Attributes attributes{{"idref", r.id}};

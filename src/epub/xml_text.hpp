@@ -4,6 +4,8 @@
 // of our own keep the output exact and the stage free of a DOM.
 #pragma once
 
+#include "core/markup_escape.hpp"
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,10 +13,9 @@
 
 namespace quire::epub {
 
-// Escapes &, <, > (and " in attributes). Characters that XML 1.0 forbids (C0 controls other than
-// tab, CR, LF) are dropped: they cannot appear in a valid document (XML 1.0 §2.2).
-std::string xml_escape_text(std::string_view text);
-std::string xml_escape_attribute(std::string_view text);
+// Escaping is core's (core/markup_escape.hpp), shared with the article XML and the contact sheet.
+using quire::escape_xml_attribute;
+using quire::escape_xml_text;
 
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 

@@ -2,30 +2,6 @@
 
 namespace quire::model {
 
-std::string escape_xml_text(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string escape_xml_attribute(const std::string& text) {
-    std::string out;
-    for (char c : escape_xml_text(text)) {
-        if (c == '"') out += "&quot;";
-        else if (c == '\n') out += "&#10;";
-        else out += c;
-    }
-    return out;
-}
-
 void XmlWriter::indent() { out_.append(static_cast<std::size_t>(depth_) * 2, ' '); }
 
 std::string XmlWriter::attributes_text(const Attributes& attributes) {

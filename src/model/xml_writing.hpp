@@ -3,6 +3,7 @@
 // file reads well in a diff.
 #pragma once
 
+#include "core/markup_escape.hpp"
 #include "model/article.hpp"
 
 #include <string>
@@ -38,7 +39,5 @@ private:
     int depth_ = 0;
 };
 
-std::string escape_xml_text(const std::string& text);
-std::string escape_xml_attribute(const std::string& text);
 
 }  // namespace quire::model

@@ -1,26 +1,12 @@
 #include "proof/contact_sheet.hpp"
 
+#include "core/markup_escape.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <map>
 
 namespace quire::proof {
-
-std::string html_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 namespace {
 
@@ -72,9 +58,9 @@ td.place { white-space: nowrap; } td.check { font-family: ui-monospace, "DejaVu 
 )css";
 
 void page_html(std::string& out, const SheetPage& page, const Report& report) {
-    out += "<a class=\"page\" id=\"page-" + std::to_string(page.number) + "\" href=\"" + html_escape(page.image) +
+    out += "<a class=\"page\" id=\"page-" + std::to_string(page.number) + "\" href=\"" + escape_xml_attribute(page.image) +
            "\" title=\"Page " + std::to_string(page.number) + ": open full size\"><img src=\"" +
-           html_escape(page.thumb) + "\" alt=\"Page " + std::to_string(page.number) + "\" loading=\"lazy\">";
+           escape_xml_attribute(page.thumb) + "\" alt=\"Page " + std::to_string(page.number) + "\" loading=\"lazy\">";
     std::map<Severity, int> unplaced;
     for (const Finding& f : report.findings) {
         if (f.place.page != page.number) continue;
@@ -87,7 +73,7 @@ void page_html(std::string& out, const SheetPage& page, const Report& report) {
         const double w = std::max(b.width / page.size.width, 0.03), h = std::max(b.height / page.size.height, 0.012);
         out += "<span class=\"mark " + std::string(severity_name(f.severity)) + "\" style=\"left:" +
                pct(b.x / page.size.width) + ";top:" + pct(b.y / page.size.height) + ";width:" + pct(w) +
-               ";height:" + pct(h) + "\" title=\"" + html_escape(f.to_string()) + "\"></span>";
+               ";height:" + pct(h) + "\" title=\"" + escape_xml_attribute(f.to_string()) + "\"></span>";
     }
     if (!unplaced.empty()) {
         out += "<span class=\"count\">";
@@ -103,14 +89,14 @@ void page_html(std::string& out, const SheetPage& page, const Report& report) {
 std::string contact_sheet_html(const ContactSheet& sheet, const Report& report) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += "<title>" + html_escape(sheet.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+    out += "<title>" + escape_xml_attribute(sheet.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
 
-    out += "<header>\n<h1>" + html_escape(sheet.title) + "</h1>\n";
-    if (!sheet.subtitle.empty()) out += "<p class=\"subtitle\">" + html_escape(sheet.subtitle) + "</p>\n";
+    out += "<header>\n<h1>" + escape_xml_attribute(sheet.title) + "</h1>\n";
+    if (!sheet.subtitle.empty()) out += "<p class=\"subtitle\">" + escape_xml_attribute(sheet.subtitle) + "</p>\n";
     const std::size_t errors = report.count(Severity::Error), warnings = report.count(Severity::Warning),
                       notes = report.count(Severity::Note);
     out += "<ul class=\"facts\">\n<li><b>" + std::to_string(report.stats.pages) + "</b> pages</li>\n";
-    if (!report.stats.trim_size.empty()) out += "<li>trim <b>" + html_escape(report.stats.trim_size) + "</b></li>\n";
+    if (!report.stats.trim_size.empty()) out += "<li>trim <b>" + escape_xml_attribute(report.stats.trim_size) + "</b></li>\n";
     if (report.stats.words > 0) {
         char minutes[32];
         std::snprintf(minutes, sizeof minutes, "%.0f", std::max(1.0, std::round(report.stats.reading_minutes)));
@@ -125,7 +111,7 @@ std::string contact_sheet_html(const ContactSheet& sheet, const Report& report) 
     out += "</ul>\n";
     if (!sheet.links.empty()) {
         out += "<p class=\"links\">";
-        for (const auto& [label, href] : sheet.links) out += "<a href=\"" + html_escape(href) + "\">" + html_escape(label) + "</a>";
+        for (const auto& [label, href] : sheet.links) out += "<a href=\"" + escape_xml_attribute(href) + "\">" + escape_xml_attribute(label) + "</a>";
         out += "</p>\n";
     }
     out += "</header>\n<main>\n<h2>Pages</h2>\n";
@@ -159,11 +145,11 @@ std::string contact_sheet_html(const ContactSheet& sheet, const Report& report) 
     } else {
         out += "<table>\n<thead><tr><th>Severity</th><th>Place</th><th>Check</th><th>Finding</th></tr></thead>\n<tbody>\n";
         for (const Finding& f : report.findings) {
-            const std::string place = html_escape(f.place.to_string());
+            const std::string place = escape_xml_attribute(f.place.to_string());
             out += "<tr><td><span class=\"badge " + std::string(severity_name(f.severity)) + "\">" +
                    severity_name(f.severity) + "</span></td><td class=\"place\">" +
                    (f.place.page > 0 ? "<a href=\"#page-" + std::to_string(f.place.page) + "\">" + place + "</a>" : place) +
-                   "</td><td class=\"check\">" + html_escape(f.check) + "</td><td>" + html_escape(f.message) + "</td></tr>\n";
+                   "</td><td class=\"check\">" + escape_xml_attribute(f.check) + "</td><td>" + escape_xml_attribute(f.message) + "</td></tr>\n";
         }
         out += "</tbody>\n</table>\n";
     }

@@ -30,7 +30,4 @@ struct ContactSheet {
 
 std::string contact_sheet_html(const ContactSheet& sheet, const Report& report);
 
-// Escapes text for HTML element content and attribute values.
-std::string html_escape(const std::string& text);
-
 }  // namespace quire::proof

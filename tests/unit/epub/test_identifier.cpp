@@ -29,10 +29,10 @@ TEST_CASE("the book identifier is a stable RFC 4122 version 5 UUID") {
 }
 
 TEST_CASE("XML escaping keeps text exact and drops characters XML forbids") {
-    CHECK(xml_escape_text("a < b & c > d \"q\"") == "a &lt; b &amp; c &gt; d \"q\"");
-    CHECK(xml_escape_attribute("say \"hi\" & <go>") == "say &quot;hi&quot; &amp; &lt;go&gt;");
-    CHECK(xml_escape_text(std::string("bell\x07tab\t", 9)) == "belltab\t");
-    CHECK(xml_escape_text("Zażółć – Հայաստան") == "Zażółć – Հայաստան");
+    CHECK(escape_xml_text("a < b & c > d \"q\"") == "a &lt; b &amp; c &gt; d \"q\"");
+    CHECK(escape_xml_attribute("say \"hi\" & <go>") == "say &quot;hi&quot; &amp; &lt;go&gt;");
+    CHECK(escape_xml_text(std::string("bell\x07tab\t", 9)) == "belltab\t");
+    CHECK(escape_xml_text("Zażółć – Հայաստան") == "Zażółć – Հայաստան");
 }
 
 TEST_CASE("labels follow the article's language, with English for the rest") {
