@@ -52,7 +52,16 @@ struct Builder {
         return run_cursor;
     }
     const text::StyledSpan& span_of(const text::TextRun& r) const { return para.spans[r.span]; }
-    const text::FeatureSet& features_of(const text::TextRun& r) { return fonts.shape_cache().features(span_of(r).font.features); }
+    // The span's feature set, looked up once per span (the lookup builds a key from the list).
+    std::uint32_t features_span = UINT32_MAX;
+    const text::FeatureSet* features = nullptr;
+    const text::FeatureSet& features_of(const text::TextRun& r) {
+        if (r.span != features_span) {
+            features = &fonts.shape_cache().features(span_of(r).font.features);  // node-based map: stays valid
+            features_span = r.span;
+        }
+        return *features;
+    }
     std::string_view lang_of(const text::TextRun& r) const { return text::span_language(para, span_of(r)); }
     double scale_of(const text::TextRun& r) const { return span_of(r).font.size_pt / r.font->units_per_em(); }
     double tracking_of(const text::TextRun& r) const { return span_of(r).font.tracking_em * span_of(r).font.size_pt; }
@@ -150,7 +159,7 @@ ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpe
     out.itemized = text::itemize(paragraph, fonts, diagnostics);
     if (!paragraph.spans.empty()) out.em_pt = paragraph.spans.front().font.size_pt;
     const std::string& t = out.itemized.text;
-    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, UINT32_MAX, nullptr, {}};
+    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, UINT32_MAX, nullptr, UINT32_MAX, nullptr, {}};
     out.items.reserve(t.size() / 2 + 8);
     out.pieces.reserve(t.size() / 3 + 4);
     if (spec.first_indent_pt > 0 && purpose == ItemsFor::Paragraph) out.items.push_back(Item::box(spec.first_indent_pt, kNoPiece));

@@ -250,10 +250,18 @@ private:
                 auto it = std::upper_bound(starts.begin(), starts.end(), c);
                 return int((it == starts.end() ? std::uint32_t(run.text.size()) : *it) - c);
             };
+            run.clusters.reserve(starts.size());
+            // Left to right, the glyphs' clusters are `starts` in order: the next start is the
+            // next entry (no search).
+            std::size_t group = 0;
             for (std::size_t k = 0; k < run.glyphs.size();) {
                 std::size_t m = k;
                 while (m < run.glyphs.size() && run.glyphs[m].cluster == run.glyphs[k].cluster) ++m;
-                run.clusters.push_back(TextCluster{bytes_of(run.glyphs[k].cluster), int(m - k)});
+                const std::uint32_t c = run.glyphs[k].cluster;
+                const int bytes = sorted ? int((group + 1 < starts.size() ? starts[group + 1] : std::uint32_t(run.text.size())) - c)
+                                         : bytes_of(c);
+                run.clusters.push_back(TextCluster{bytes, int(m - k)});
+                ++group;
                 k = m;
             }
             // Text before the first cluster (cannot happen for shaped text, which starts at 0).

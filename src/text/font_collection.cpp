@@ -44,8 +44,10 @@ Font::Font(FT_Library library, const FontFamily& family, const FontFace& face)
         descender_em_ = -hb_ft_face_->descender / upem;
     }
     hb_codepoint_t space = 0;
-    if (hb_font_get_nominal_glyph(hb_font_, 0x20, &space))
+    if (hb_font_get_nominal_glyph(hb_font_, 0x20, &space)) {
         space_em_ = hb_font_get_glyph_h_advance(hb_font_, space) / upem;
+        space_glyph_ = space;
+    }
 }
 
 Font::~Font() {
@@ -70,6 +72,7 @@ bool Font::has_char(char32_t cp) const {
 }
 
 std::uint32_t Font::glyph_for(char32_t cp) const {
+    if (cp == 0x20) return space_glyph_;
     hb_codepoint_t g = 0;
     return hb_font_get_nominal_glyph(hb_font_, cp, &g) ? g : 0;
 }
@@ -87,10 +90,13 @@ FontCollection::~FontCollection() {
 }
 
 const Font& FontCollection::get(std::string_view family, int weight, Slant slant) {
+    for (const auto& r : resolved_)
+        if (r.weight == weight && r.slant == slant && r.family == family) return *r.font;
     const FontFace& face = table_.resolve_face(family, weight, slant);
     auto it = fonts_.find(face.file);
     if (it == fonts_.end())
         it = fonts_.emplace(face.file, std::make_unique<Font>(library_, *table_.find(family), face)).first;
+    resolved_.push_back(Resolved{std::string(family), weight, slant, it->second.get()});
     return *it->second;
 }
 

@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <tuple>
 #include <vector>
@@ -74,6 +75,7 @@ private:
     double ascender_em_ = 0.8;
     double descender_em_ = 0.2;
     double space_em_ = 0.25;
+    std::uint32_t space_glyph_ = 0;  // glyph_for(U' '), asked for every word space
     // Coverage of the first code points (Latin, Greek, Cyrillic, Armenian, Hebrew … Georgian,
     // general punctuation), filled on first use: 0 unknown, 1 present, 2 absent.
     static constexpr char32_t kCoverageCached = 0x2100;
@@ -110,6 +112,15 @@ private:
     FontTable table_;
     FT_Library library_ = nullptr;  // owned
     std::map<std::filesystem::path, std::unique_ptr<Font>> fonts_;  // by resolved file
+    // get()'s answers: itemising asks per character, and resolving a face (and looking its path
+    // up) each time cost a fifth of setting a paragraph. A handful of entries: searched in order.
+    struct Resolved {
+        std::string family;
+        int weight;
+        Slant slant;
+        const Font* font;
+    };
+    std::vector<Resolved> resolved_;
     std::unique_ptr<ShapeCache> cache_;
 };
 

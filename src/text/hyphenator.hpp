@@ -53,6 +53,10 @@ private:
     };
     std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> cache_;
     std::unordered_map<std::string, std::vector<std::uint32_t>> exceptions_;  // lowercased word → points
+    // hyphenation_points()'s answers per whole word (policy applied, parts split): running text
+    // repeats its words, and the policy's per-character checks cost more than the lookup.
+    std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> word_cache_;
+    friend void hyphenation_points(std::string_view, Hyphenator*, std::vector<std::uint32_t>&);
 };
 
 // The policy (docs/text-engine.md): words shorter than 5 letters, words in capitals (acronyms),

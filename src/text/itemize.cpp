@@ -70,6 +70,7 @@ bool is_strong_rtl(char32_t cp) {
 // run and a mark stays with its base.
 bool follows_previous_font(char32_t cp) {
     if (cp == 0x20 || cp == 0xA0 || cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2028) return true;
+    if (cp < 0x300) return false;  // no marks below the combining diacritics block (U+0300)
     const auto cat = u_charType(UChar32(cp));
     return cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_COMBINING_SPACING_MARK;
 }
@@ -111,7 +112,10 @@ ItemizedParagraph itemize(const StyledParagraph& paragraph, FontCollection& font
     std::size_t first_real = n;
     for (std::size_t i = 0; i < n; ++i) {
         UErrorCode err = U_ZERO_ERROR;
-        const UScriptCode sc = uscript_getScript(UChar32(cps[i].cp), &err);
+        const char32_t c = cps[i].cp;
+        // ASCII without ICU: its letters are Latin, the rest Common (Unicode Scripts.txt).
+        const UScriptCode sc = c < 0x80 ? (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? USCRIPT_LATIN : USCRIPT_COMMON)
+                                        : uscript_getScript(UChar32(c), &err);
         if (sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED || U_FAILURE(err)) {
             script[i] = last;
             common[i] = true;
@@ -155,6 +159,9 @@ ItemizedParagraph itemize(const StyledParagraph& paragraph, FontCollection& font
     std::vector<const Font*> font(n, nullptr);
     const Font* primary = nullptr;
     std::uint32_t primary_span = UINT32_MAX;
+    const Font* named = nullptr;  // the span's fallback family for the script `named_code`
+    std::uint32_t named_span = UINT32_MAX;
+    UScriptCode named_code = USCRIPT_INVALID_CODE;
     for (std::size_t i = 0; i < n; ++i) {
         const StyledSpan& span = paragraph.spans[cps[i].span];
         if (cps[i].span != primary_span) {
@@ -170,11 +177,20 @@ ItemizedParagraph itemize(const StyledParagraph& paragraph, FontCollection& font
             continue;
         }
         if (primary->has_char(cp) || (follows_previous_font(cp) && cp != 0x20)) { font[i] = primary; continue; }
-        const char* short_name = uscript_getShortName([&] {
-            UErrorCode err = U_ZERO_ERROR;
-            return uscript_getScript(UChar32(cp), &err);
-        }());
-        const Font* f = fonts.font_for(span.font, cp, short_name ? short_name : "Zyyy");
+        UErrorCode script_err = U_ZERO_ERROR;
+        const UScriptCode code = uscript_getScript(UChar32(cp), &script_err);
+        const char* short_name = uscript_getShortName(code);
+        // font_for() tries the span's face (which lacks cp: checked above), then the family's
+        // fallback for the script: that fallback is looked up once per span and script here, and
+        // font_for() is asked only when it lacks the character (whole Armenian or Georgian
+        // paragraphs asked it for every letter).
+        if (named_span != cps[i].span || named_code != code) {
+            const std::string family = fonts.table().fallback_family(span.font.family, short_name ? short_name : "Zyyy");
+            named = family.empty() ? nullptr : &fonts.get(family, span.font.weight, span.font.slant);
+            named_span = cps[i].span;
+            named_code = code;
+        }
+        const Font* f = named && named->has_char(cp) ? named : fonts.font_for(span.font, cp, short_name ? short_name : "Zyyy");
         if (!f) {
             char buf[16];
             std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));

@@ -144,6 +144,32 @@ TEST_CASE("hyphenation by language, with the policy for capitals, numbers, URLs 
     CHECK(hyphenated("“hyphenation,”", "en") == "“hy-phen-ation,”");
 }
 
+TEST_CASE("pattern completion: a state's match gains the patterns that end inside it, as substrings.pl gives") {
+    // libhyphen applies only the longest pattern prefix that ends at a letter. With "xab" (no values)
+    // and "a1b", reading "xaby" ends at state "xab", so "a1b" is lost unless the loader completes it.
+    const auto dir = std::filesystem::temp_directory_path() / "quire_text_test_patterns";
+    std::filesystem::create_directories(dir);
+    auto dictionary = [&](const char* name, const char* patterns) {
+        const auto path = dir / name;
+        std::ofstream(path) << "UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n" << patterns;
+        return path.string();
+    };
+    Hyphenator incomplete(dictionary("incomplete.dic", "xab\na1b\n"), 1, 1);
+    CHECK(incomplete.points("xaby") == std::vector<std::uint32_t>{2});
+    CHECK(incomplete.points("zaby") == std::vector<std::uint32_t>{2});
+    // The same in Cyrillic (two bytes a letter): the values stay on letter boundaries.
+    Hyphenator cyrillic(dictionary("cyrillic.dic", "жаб\nа1б\n"), 1, 1);
+    CHECK(cyrillic.points("жабы") == std::vector<std::uint32_t>{4});
+    // Duplicates keep the larger value (substrings.pl), not the last line (libhyphen alone).
+    Hyphenator duplicate(dictionary("duplicate.dic", "a1b\nab\n"), 1, 1);
+    CHECK(duplicate.points("xaby") == std::vector<std::uint32_t>{2});
+    // A complete dictionary needs nothing: values not in any pattern never appear.
+    Hyphenator complete(dictionary("complete.dic", "xa1b\na1b\n"), 1, 1);
+    CHECK(complete.points("xaby") == std::vector<std::uint32_t>{2});
+    CHECK(complete.points("xyby").empty());
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("break opportunities follow UAX #14: after spaces and hyphens, none before punctuation") {
     const std::string t = "Russia-backed troops (2022) arrived\xE2\x80\xA8later.";
     std::vector<std::uint32_t> at;
