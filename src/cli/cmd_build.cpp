@@ -4,6 +4,7 @@
 //   article.pdf with page PNGs, article.epub, and proof/.
 // --timings prints how long each stage took (the speed of the whole job is part of the product).
 #include "cli/command_registry.hpp"
+#include "cli/printed_diagnostics.hpp"
 #include "core/output_file.hpp"
 #include "import/import_page.hpp"
 #include "model/article_summary.hpp"
@@ -67,7 +68,6 @@ int run_build(const BuildOptions& options) {
     const fs::path out = options.out;
     fs::create_directories(out);
     StageClock clock(options.timings);
-    Diagnostics diagnostics;
 
     fs::path article_path = input;
     std::optional<fs::path> publication_path;
@@ -80,7 +80,7 @@ int run_build(const BuildOptions& options) {
             import_options.notice = import::NoticePlacement::Publication;
             import_options.publication_path = "publication.xml";
             auto result = import::import_page(read_file(input), input.string(), import_options);
-            diagnostics.append(result.analysis.diagnostics);
+            std::cerr << result.analysis.diagnostics.to_string();
             if (!publication_path) write_file_atomically(out / "publication.xml", model::write_publication_xml(result.publication));
             write_file_atomically(out / "article.xml", model::write_article_xml(result.article));
         });
@@ -88,7 +88,10 @@ int run_build(const BuildOptions& options) {
     }
 
     model::LoadedArticle loaded;
-    clock.run("load", [&] { loaded = model::load_article(article_path, diagnostics, publication_path); });
+    clock.run("load", [&] {
+        loaded = with_printed_diagnostics(
+            [&](Diagnostics& d) { return model::load_article(article_path, d, publication_path); });
+    });
 
     clock.run("article", [&] {
         if (input.extension() == ".xml") {
@@ -108,7 +111,8 @@ int run_build(const BuildOptions& options) {
         render::ArticlePdfOptions pdf_options;
         pdf_options.layout = options.layout;
         pdf_options.png_dir = out;
-        page_images = render::write_article_pdf(loaded, pdf_options, out / "article.pdf", diagnostics);
+        page_images = with_printed_diagnostics(
+            [&](Diagnostics& d) { return render::write_article_pdf(loaded, pdf_options, out / "article.pdf", d); });
     });
     clock.run("epub", [&] {
         epub::EpubOptions epub_options;
@@ -123,7 +127,6 @@ int run_build(const BuildOptions& options) {
         proof_result = proof::build_proof(article_path, out / "proof", proof_options);
     });
 
-    std::cerr << diagnostics.to_string();
     std::string folder = out.string();
     if (folder.back() != '/') folder += '/';
     std::cout << "built " << folder << ": article.xml, summary.txt, article.pdf (" << page_images.size()

@@ -2,6 +2,7 @@
 // The publication profile is the one the article names, else publication.xml beside it, else
 // --publication. Warnings from reading the article are printed; errors stop before any output.
 #include "cli/command_registry.hpp"
+#include "cli/printed_diagnostics.hpp"
 #include "epub/epub_builder.hpp"
 #include "model/article_xml.hpp"
 
@@ -24,17 +25,10 @@ struct EpubCommandOptions {
 };
 
 int run_epub(const EpubCommandOptions& options) {
-    Diagnostics diagnostics;
     std::optional<fs::path> publication;
     if (!options.publication.empty()) publication = options.publication;
-    model::LoadedArticle loaded;
-    try {
-        loaded = model::load_article(options.article, diagnostics, publication);
-    } catch (const QuireError&) {
-        std::cerr << diagnostics.to_string();  // every problem, not only the first
-        throw;
-    }
-    std::cerr << diagnostics.to_string();
+    const model::LoadedArticle loaded = with_printed_diagnostics(
+        [&](Diagnostics& d) { return model::load_article(options.article, d, publication); });
 
     epub::EpubOptions epub_options;
     epub_options.layout = options.layout;

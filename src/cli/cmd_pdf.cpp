@@ -3,6 +3,7 @@
 // (bad article, unknown layout or style, missing image, text that cannot fit) stops with its place
 // and leaves no PDF behind.
 #include "cli/command_registry.hpp"
+#include "cli/printed_diagnostics.hpp"
 #include "model/article_xml.hpp"
 #include "render/article_pdf.hpp"
 #include "render/render.hpp"
@@ -28,30 +29,12 @@ struct PdfCommandOptions {
 };
 
 int run_pdf(const PdfCommandOptions& options) {
-    Diagnostics diagnostics;
     std::optional<fs::path> publication;
     if (!options.publication.empty()) publication = options.publication;
-    model::LoadedArticle loaded;
-    try {
-        loaded = model::load_article(options.article, diagnostics, publication);
-    } catch (const QuireError& e) {
-        // Every problem, not only the first (which main prints from the exception).
-        for (const auto& d : diagnostics.all())
-            if (d.to_string() != e.diagnostic().to_string()) std::cerr << d.to_string() << '\n';
-        throw;
-    }
-    std::cerr << diagnostics.to_string();
-    Diagnostics set_diagnostics;
-    page::PageDocument doc;
-    try {
-        doc = render::lay_out_loaded_article(loaded, options.layout, set_diagnostics);
-    } catch (const QuireError& e) {
-        // Every problem, not only the first (which main prints from the exception).
-        for (const auto& d : set_diagnostics.all())
-            if (d.to_string() != e.diagnostic().to_string()) std::cerr << d.to_string() << '\n';
-        throw;
-    }
-    std::cerr << set_diagnostics.to_string();
+    const model::LoadedArticle loaded = with_printed_diagnostics(
+        [&](Diagnostics& d) { return model::load_article(options.article, d, publication); });
+    page::PageDocument doc = with_printed_diagnostics(
+        [&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
 
     if (options.dump) {
         std::cout << doc.dump();
