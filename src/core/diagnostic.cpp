@@ -41,6 +41,11 @@ std::size_t Diagnostics::count(Severity severity) const {
         [severity](const Diagnostic& d) { return d.severity == severity; }));
 }
 
+void Diagnostics::throw_first_error() const {
+    for (const auto& d : items_)
+        if (d.severity == Severity::Error) throw QuireError(d);
+}
+
 std::string Diagnostics::to_string() const {
     std::string out;
     for (const auto& d : items_) out += d.to_string() + '\n';

@@ -43,6 +43,8 @@ public:
     bool has_errors() const;
     std::size_t count(Severity severity) const;
     bool empty() const { return items_.empty(); }
+    // Throws the first error as a QuireError (for a stage that cannot go on); does nothing without one.
+    void throw_first_error() const;
 
     // One diagnostic a line, in the order found.
     std::string to_string() const;

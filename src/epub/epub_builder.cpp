@@ -111,12 +111,6 @@ std::vector<ImageFile> read_images(const model::LoadedArticle& loaded, ImageHref
     return images;
 }
 
-std::string layout_name(const model::LoadedArticle& loaded, const EpubOptions& options) {
-    if (!options.layout.empty()) return options.layout;
-    if (loaded.publication && !loaded.publication->default_layout.empty()) return loaded.publication->default_layout;
-    return "magazine";
-}
-
 // A face's characters plus printable ASCII and the marks reading systems or the stylesheet may add
 // (list numbers, bullets, quotation marks, dashes, soft hyphens), and the upper-case forms for
 // text-transform: uppercase.
@@ -163,7 +157,7 @@ Book assemble_book(const model::LoadedArticle& loaded, const EpubOptions& option
     ImageHrefs image_hrefs;
     std::vector<ImageFile> images = read_images(loaded, image_hrefs);
 
-    const style::Layout layout = style::load_layout_or_throw(layout_name(loaded, options));
+    const style::Layout layout = style::load_layout_or_throw(loaded.layout_name(options.layout));
     const text::FontTable& fonts = text::default_font_table();
 
     // Documents.

@@ -36,6 +36,8 @@ struct LoadedArticle {
 
     // The paragraphs of a notice: the article's own, else the publication's notice of the same kind.
     const std::vector<Block>& notice_content(const Notice& notice) const;
+    // The print layout to use: `requested` if given, else the publication's default, else "magazine".
+    std::string layout_name(const std::string& requested) const;
     // A figure's image file (folder / src).
     std::filesystem::path resolve(const std::string& relative_path) const;
 };

@@ -12,6 +12,12 @@ const std::vector<Block>& LoadedArticle::notice_content(const Notice& notice) co
     return notice.content;
 }
 
+std::string LoadedArticle::layout_name(const std::string& requested) const {
+    if (!requested.empty()) return requested;
+    if (publication && !publication->default_layout.empty()) return publication->default_layout;
+    return "magazine";
+}
+
 fs::path LoadedArticle::resolve(const std::string& relative_path) const { return folder / relative_path; }
 
 namespace {
@@ -62,8 +68,7 @@ LoadedArticle load_article(const fs::path& path, Diagnostics& diagnostics, const
             diagnostics.warning(item.where, "notice \"" + item.notice.kind +
                                                 "\" is empty and the publication profile has no text for it");
 
-    for (const auto& d : diagnostics.all())
-        if (d.severity == Severity::Error) throw QuireError(d);
+    diagnostics.throw_first_error();
     return loaded;
 }
 

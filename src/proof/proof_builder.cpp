@@ -30,11 +30,6 @@ void add_diagnostics(const Diagnostics& diagnostics, const std::string& check, R
     }
 }
 
-void throw_first_error(const Diagnostics& diagnostics) {
-    for (const Diagnostic& d : diagnostics.all())
-        if (d.severity == Severity::Error) throw QuireError(d);
-}
-
 }  // namespace
 
 ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, const ProofOptions& options) {
@@ -44,13 +39,10 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
 
     Diagnostics load_diagnostics;
     model::LoadedArticle loaded = model::load_article(article_path, load_diagnostics, options.publication);
-    throw_first_error(load_diagnostics);
-    std::string layout_name = options.layout;
-    if (layout_name.empty() && loaded.publication) layout_name = loaded.publication->default_layout;
-    if (layout_name.empty()) layout_name = "magazine";
+    load_diagnostics.throw_first_error();
     Diagnostics layout_diagnostics;
-    const style::Layout layout = style::load_layout(layout_name, layout_diagnostics);
-    throw_first_error(layout_diagnostics);
+    const style::Layout layout = style::load_layout(loaded.layout_name(options.layout), layout_diagnostics);
+    layout_diagnostics.throw_first_error();
 
     auto fonts = std::make_shared<text::FontCollection>();
     Diagnostics set_diagnostics;

@@ -7,31 +7,19 @@
 
 namespace quire::render {
 
-namespace {
-
-void throw_first_error(const Diagnostics& diagnostics) {
-    for (const auto& d : diagnostics.all())
-        if (d.severity == Severity::Error) throw QuireError(d);
-}
-
-}  // namespace
-
 page::PageDocument lay_out_loaded_article(const model::LoadedArticle& loaded, const std::string& layout_name,
                                           Diagnostics& diagnostics) {
-    std::string name = layout_name;
-    if (name.empty() && loaded.publication) name = loaded.publication->default_layout;
-    if (name.empty()) name = "magazine";
     Diagnostics layout_diagnostics;
-    const style::Layout layout = style::load_layout(name, layout_diagnostics);
+    const style::Layout layout = style::load_layout(loaded.layout_name(layout_name), layout_diagnostics);
     diagnostics.append(layout_diagnostics);
-    throw_first_error(layout_diagnostics);
+    layout_diagnostics.throw_first_error();
 
     auto fonts = std::make_shared<text::FontCollection>();
     Diagnostics set_diagnostics;
     page::PageDocument doc = page::lay_out_article(loaded.article, loaded.publication ? &*loaded.publication : nullptr,
                                                    layout, loaded.folder, fonts, set_diagnostics);
     diagnostics.append(set_diagnostics);
-    throw_first_error(set_diagnostics);
+    set_diagnostics.throw_first_error();
     return doc;
 }
 

@@ -494,8 +494,7 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
 Layout load_layout_or_throw(const std::string& name_or_path) {
     Diagnostics diagnostics;
     Layout layout = load_layout(name_or_path, diagnostics);
-    for (const auto& d : diagnostics.all())
-        if (d.severity == Severity::Error) throw QuireError(d);
+    diagnostics.throw_first_error();
     return layout;
 }
 
