@@ -4,6 +4,7 @@
 //   article.pdf with page PNGs, article.epub, and proof/.
 // --timings prints how long each stage took (the speed of the whole job is part of the product).
 #include "cli/command_registry.hpp"
+#include "cli/proof_commands.hpp"
 #include "cli/printed_diagnostics.hpp"
 #include "core/output_file.hpp"
 #include "import/import_page.hpp"
@@ -145,7 +146,7 @@ Runner setup(CLI::App& app) {
     return [options] { return run_build(*options); };
 }
 
-const Registration registration{"build", "Build everything for an article (PDF, EPUB, proof) into one folder", &setup};
+const Registration registration{"build", proof_command_description("build"), &setup};
 
 }  // namespace
 }  // namespace quire::cli

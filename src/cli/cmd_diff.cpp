@@ -1,5 +1,6 @@
 // quire diff OLD.pdf NEW.pdf -o diff/: what changed between two proof rounds (any two PDFs).
 #include "cli/command_registry.hpp"
+#include "cli/proof_commands.hpp"
 #include "proof/pdf_diff.hpp"
 
 #include <iostream>
@@ -39,7 +40,6 @@ cli::Runner setup_diff(CLI::App& app) {
     };
 }
 
-const cli::Registration reg{"diff", "Show what changed between two PDFs (proof rounds): pages, regions, words",
-                            &setup_diff};
+const cli::Registration reg{"diff", quire::cli::proof_command_description("diff"), &setup_diff};
 
 }  // namespace

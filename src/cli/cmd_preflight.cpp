@@ -1,5 +1,6 @@
 // quire preflight FILE.pdf: the PDF-level print checks on any PDF (our pages, supplied ads).
 #include "cli/command_registry.hpp"
+#include "cli/proof_commands.hpp"
 #include "core/output_file.hpp"
 #include "proof/preflight.hpp"
 
@@ -45,7 +46,6 @@ cli::Runner setup_preflight(CLI::App& app) {
     };
 }
 
-const cli::Registration reg{"preflight", "Check any PDF for print: fonts, boxes, image resolution, safe area",
-                            &setup_preflight};
+const cli::Registration reg{"preflight", quire::cli::proof_command_description("preflight"), &setup_preflight};
 
 }  // namespace

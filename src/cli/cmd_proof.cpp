@@ -1,6 +1,7 @@
 // quire proof ARTICLE.xml -o proof/: the proof folder (proof.pdf with marks, page images, report,
 // index.html). Given a PDF instead, it proofs that PDF as supplied (page images, preflight, sheet).
 #include "cli/command_registry.hpp"
+#include "cli/proof_commands.hpp"
 #include "proof/proof_builder.hpp"
 
 #include <iostream>
@@ -48,7 +49,6 @@ cli::Runner setup_proof(CLI::App& app) {
     };
 }
 
-const cli::Registration reg{"proof", "Proof an article: proof PDF with line numbers, page images, report, contact sheet",
-                            &setup_proof};
+const cli::Registration reg{"proof", quire::cli::proof_command_description("proof"), &setup_proof};
 
 }  // namespace

@@ -1,10 +1,18 @@
 // quire: the command. Subcommands register themselves (command_registry.hpp); this file parses the
 // command line, runs the chosen one, and turns a QuireError into "file:line:col: error: …" and exit 1.
+// Built twice (CMakeLists.txt): `quire`, without the Poppler commands, which it hands over to
+// `quire-proof` (QUIRE_HAND_OVER_PROOF_COMMANDS, cli/proof_commands.hpp); and `quire-proof`, with all.
 #include "cli/command_registry.hpp"
+#include "cli/proof_commands.hpp"
 #include "core/diagnostic.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -19,15 +27,53 @@ Registration::Registration(std::string name, std::string description, Setup setu
     registry().push_back(CommandEntry{std::move(name), std::move(description), setup});
 }
 
+#ifdef QUIRE_HAND_OVER_PROOF_COMMANDS
+namespace {
+
+// Runs quire-proof (beside this executable) with the same arguments, if argv[1] is one of its
+// commands; returns only if it is not, or with an error if quire-proof cannot be started.
+void hand_over_proof_command(int argc, char** argv) {
+    if (argc < 2) return;
+    const std::string_view command = argv[1];
+    if (std::none_of(std::begin(kProofCommands), std::end(kProofCommands),
+                     [&](const ProofCommand& c) { return c.name == command; }))
+        return;
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const std::filesystem::path target = (ec ? std::filesystem::path(argv[0]).parent_path() : self.parent_path()) /
+                                         std::string(kProofExecutable);
+    execv(target.c_str(), argv);
+    std::cerr << "quire: error: `quire " << command << "` needs " << target.string()
+              << " (built and installed beside quire): " << std::strerror(errno) << '\n';
+    std::exit(127);
+}
+
+// Lists the handed-over commands in `quire --help`; they never run here.
+Runner listed_only(CLI::App& app) {
+    app.allow_extras();
+    app.prefix_command();
+    return [] { return 127; };
+}
+
+}  // namespace
+#endif
+
 }  // namespace quire::cli
 
 int main(int argc, char** argv) {
     using namespace quire;
+#ifdef QUIRE_HAND_OVER_PROOF_COMMANDS
+    cli::hand_over_proof_command(argc, argv);
+#endif
     CLI::App app{"quire: articles to print-ready PDF, EPUB 3 and proofs"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "quire 0.1.0");
 
     auto entries = cli::registry();
+#ifdef QUIRE_HAND_OVER_PROOF_COMMANDS
+    for (const auto& c : cli::kProofCommands)
+        entries.push_back(cli::CommandEntry{std::string(c.name), std::string(c.description), &cli::listed_only});
+#endif
     std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     std::map<CLI::App*, cli::Runner> runners;
     for (const auto& entry : entries) {
