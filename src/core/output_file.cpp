@@ -2,12 +2,14 @@
 
 #include "core/diagnostic.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace quire {
@@ -49,12 +51,34 @@ void write_file_atomically(const fs::path& target, std::string_view bytes) {
     pending.commit();
 }
 
+std::optional<std::string> try_read_file(const fs::path& path) {
+    // One read of the known size (an ostringstream copy of a 300 KB image or font cost more than the
+    // read itself); the loop also handles files that grow or shrink meanwhile and non-regular files.
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return std::nullopt;
+    std::string out;
+    struct stat st {};
+    if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        out.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t size = 0;
+    for (;;) {
+        if (size == out.size()) out.resize(std::max<std::size_t>(4096, out.size() * 2));
+        const std::size_t n = std::fread(out.data() + size, 1, out.size() - size, f);
+        size += n;
+        if (n == 0) break;
+    }
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed) return std::nullopt;
+    out.resize(size);
+    return out;
+}
+
 std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw QuireError(SourceSpan{path.string()}, std::string("cannot read file: ") + std::strerror(errno));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    errno = 0;
+    if (auto bytes = try_read_file(path)) return std::move(*bytes);
+    throw QuireError(SourceSpan{path.string()}, std::string("cannot read file: ") +
+                                                    (errno ? std::strerror(errno) : "read error"));
 }
 
 }  // namespace quire

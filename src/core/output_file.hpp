@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,5 +34,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 
 // Reads a whole file. Throws QuireError naming the file when it cannot be read.
 std::string read_file(const std::filesystem::path& path);
+// The same, or nullopt when it cannot be read (errno says why).
+std::optional<std::string> try_read_file(const std::filesystem::path& path);
 
 }  // namespace quire

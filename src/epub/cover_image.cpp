@@ -2,17 +2,17 @@
 
 #include "core/diagnostic.hpp"
 #include "core/handle.hpp"
+#include "epub/palette_png.hpp"
 
 #include <cairo.h>
 #include <hb-ot.h>
 #include <hb.h>
-#include <png.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -153,16 +153,18 @@ hb_draw_funcs_t* draw_funcs() {
     return funcs.get();
 }
 
-void draw_line(cairo_t* cr, const FaceStack& stack, const ShapedLine& line, double x, double baseline, double size_px) {
+// Adds a shaped line's glyph outlines to the current path (filled once per line by the caller:
+// one scan conversion instead of one per glyph).
+void add_line_path(cairo_t* cr, const FaceStack& stack, const ShapedLine& line, double x, double baseline, double size_px) {
+    cairo_new_path(cr);
     for (const auto& g : line.glyphs) {
         const LoadedFace& f = stack.faces[g.face];
+        // The path is kept in device space across save/restore; only the transformation is undone.
         cairo_save(cr);
         cairo_translate(cr, x + g.x * size_px, baseline + g.y * size_px);
         cairo_scale(cr, size_px / f.upem, -size_px / f.upem);
-        cairo_new_path(cr);
         hb_font_get_glyph_shape(f.font.get(), g.glyph, draw_funcs(), cr);
         cairo_restore(cr);
-        cairo_fill(cr);
     }
 }
 
@@ -202,7 +204,8 @@ std::vector<std::string> wrap(const FaceStack& stack, const std::string& text, c
 // The cover is paper plus text and rules in a few flat colours. Each colour is drawn as a coverage
 // mask (A8 surface); the image is then an 8-bit palette PNG whose entries are the paper and each
 // colour at 85 levels of coverage. A third of the bytes of RGB, and no colour is lost: glyphs of
-// different colours never overlap.
+// different colours never overlap. Each mask remembers the rows it inked, so that the blank rest of
+// a 1200 × 1800 image is neither scanned nor, being untouched memory, even paged in.
 class ColourLayers {
 public:
     static constexpr int kLevels = 85;  // 3 colours × 85 levels + paper = 256 palette entries
@@ -212,37 +215,62 @@ public:
 
     // The drawing context for `colour` (at most three distinct colours; more fold into the last).
     cairo_t* operator()(const style::Color& colour) {
-        for (std::size_t i = 0; i < colours_.size(); ++i)
-            if (colours_[i] == colour) return contexts_[i].get();
-        if (colours_.size() == kMaxColours) return contexts_.back().get();
-        colours_.push_back(colour);
-        surfaces_.emplace_back(cairo_image_surface_create(CAIRO_FORMAT_A8, width_, height_));
-        contexts_.emplace_back(cairo_create(surfaces_.back().get()));
-        cairo_set_source_rgba(contexts_.back().get(), 0, 0, 0, 1);
-        return contexts_.back().get();
+        for (std::size_t i = 0; i < layers_.size(); ++i)
+            if (layers_[i].colour == colour) return layers_[i].context.get();
+        if (layers_.size() == kMaxColours) return layers_.back().context.get();
+        Layer layer;
+        layer.colour = colour;
+        layer.surface = CairoSurface{cairo_image_surface_create(CAIRO_FORMAT_A8, width_, height_)};
+        layer.context = Cairo{cairo_create(layer.surface.get())};
+        cairo_set_source_rgba(layer.context.get(), 0, 0, 0, 1);
+        layers_.push_back(std::move(layer));
+        return layers_.back().context.get();
     }
 
-    // Palette (RGB triples) and one index per pixel, row after row.
-    void compose(std::vector<unsigned char>& palette, std::vector<unsigned char>& indices) {
-        palette.assign(3, 0);
+    // Fills the current path of `cr` (one of this object's contexts), noting the rows it covers.
+    void fill(cairo_t* cr) {
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        cairo_fill_extents(cr, &x0, &y0, &x1, &y1);
+        for (auto& layer : layers_)
+            if (layer.context.get() == cr && y1 > y0) {
+                layer.first_row = std::min(layer.first_row, std::max(0, static_cast<int>(std::floor(y0)) - 1));
+                layer.end_row = std::max(layer.end_row, std::min(height_, static_cast<int>(std::ceil(y1)) + 1));
+            }
+        cairo_fill(cr);
+    }
+
+    // The rows [first, end) that any colour inked.
+    std::pair<int, int> inked_rows() const {
+        int first = height_, end = 0;
+        for (const auto& layer : layers_) {
+            first = std::min(first, layer.first_row);
+            end = std::max(end, layer.end_row);
+        }
+        return {first, std::max(first, end)};
+    }
+
+    // Palette (RGB triples) and one index per pixel for the rows [first, end), row after row.
+    void compose(std::vector<unsigned char>& palette, std::vector<unsigned char>& indices, int first, int end) {
         auto channel = [](double v) { return static_cast<unsigned char>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
         palette = {channel(paper_.r), channel(paper_.g), channel(paper_.b)};
-        for (const auto& c : colours_)
+        for (const auto& layer : layers_)
             for (int level = 1; level <= kLevels; ++level) {
                 const double t = static_cast<double>(level) / kLevels;
+                const style::Color& c = layer.colour;
                 palette.push_back(channel(paper_.r + (c.r - paper_.r) * t));
                 palette.push_back(channel(paper_.g + (c.g - paper_.g) * t));
                 palette.push_back(channel(paper_.b + (c.b - paper_.b) * t));
             }
-        indices.assign(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_), 0);
-        for (std::size_t k = 0; k < surfaces_.size(); ++k) {
-            cairo_surface_t* surface = surfaces_[k].get();
+        indices.assign(static_cast<std::size_t>(width_) * static_cast<std::size_t>(end - first), 0);
+        for (std::size_t k = 0; k < layers_.size(); ++k) {
+            const Layer& layer = layers_[k];
+            cairo_surface_t* surface = layer.surface.get();
             cairo_surface_flush(surface);
             const unsigned char* data = cairo_image_surface_get_data(surface);
             const int stride = cairo_image_surface_get_stride(surface);
-            for (int y = 0; y < height_; ++y) {
+            for (int y = std::max(first, layer.first_row); y < std::min(end, layer.end_row); ++y) {
                 const unsigned char* row = data + static_cast<std::ptrdiff_t>(y) * stride;
-                unsigned char* out = indices.data() + static_cast<std::ptrdiff_t>(y) * width_;
+                unsigned char* out = indices.data() + static_cast<std::ptrdiff_t>(y - first) * width_;
                 for (int x = 0; x < width_; ++x) {
                     // Most of a mask is empty: skip it eight bytes at a time.
                     if ((x & 7) == 0 && x + 8 <= width_) {
@@ -263,53 +291,22 @@ public:
     }
 
     cairo_status_t status() const {
-        for (const auto& c : contexts_)
-            if (cairo_status(c.get()) != CAIRO_STATUS_SUCCESS) return cairo_status(c.get());
+        for (const auto& layer : layers_)
+            if (cairo_status(layer.context.get()) != CAIRO_STATUS_SUCCESS) return cairo_status(layer.context.get());
         return CAIRO_STATUS_SUCCESS;
     }
 
 private:
+    struct Layer {
+        style::Color colour;
+        CairoSurface surface;
+        Cairo context;
+        int first_row = std::numeric_limits<int>::max(), end_row = 0;
+    };
     int width_, height_;
     style::Color paper_;
-    std::vector<style::Color> colours_;
-    std::vector<CairoSurface> surfaces_;
-    std::vector<Cairo> contexts_;
+    std::vector<Layer> layers_;
 };
-
-void append_png(png_structp png, png_bytep data, png_size_t length) {
-    static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), length);
-}
-void flush_png(png_structp) {}
-
-// An 8-bit palette PNG. Not cairo_surface_write_to_png: an RGB image through libpng's adaptive
-// filtering took ~200 ms for a 1200 × 1800 cover, ten times the rest of the book. Palette indices
-// of flat colour compress well with run-length zlib (Z_RLE) and no filter. Plain C with setjmp
-// (libpng's error model): no object with a destructor lives in this frame.
-bool encode_png(const unsigned char* indices, int width, int height, const unsigned char* palette_rgb,
-                int palette_size, std::string* out) {
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    if (!png) return false;
-    png_infop info = png_create_info_struct(png);
-    if (!info || setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        return false;
-    }
-    png_set_write_fn(png, out, append_png, flush_png);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
-                 PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_color palette[256];
-    for (int i = 0; i < palette_size; ++i)
-        palette[i] = png_color{palette_rgb[3 * i], palette_rgb[3 * i + 1], palette_rgb[3 * i + 2]};
-    png_set_PLTE(png, info, palette, palette_size);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-    png_set_compression_strategy(png, Z_RLE);
-    png_write_info(png, info);
-    for (int y = 0; y < height; ++y)
-        png_write_row(png, const_cast<png_bytep>(indices + static_cast<std::ptrdiff_t>(y) * width));
-    png_write_end(png, info);
-    png_destroy_write_struct(&png, &info);
-    return true;
-}
 
 std::string upper_ascii_safe(const std::string& s) {
     // Spaced capitals for the magazine name: ASCII letters only (case mapping of other scripts is
@@ -339,22 +336,24 @@ std::string render_cover_png(const CoverText& text, const style::Layout& layout,
     ColourLayers layers(size.width, size.height, style::Color{0.965, 0.949, 0.918});
     cairo_t* accent = layers(label_style.color);
     cairo_rectangle(accent, 0, 0, w, h * 0.018);
-    cairo_fill(accent);
+    layers.fill(accent);
 
     // Magazine name: spaced capitals in the label face, at the head.
     const double label_tracking = std::max(0.0, label_style.tracking / 1000.0);
     double name_px = w * 0.052;
     ShapedLine name = shape_line(label_faces, upper_ascii_safe(text.magazine), text.lang, label_tracking);
     if (name.width * name_px > measure) name_px = measure / name.width;
-    draw_line(accent, label_faces, name, margin, h * 0.11, name_px);
+    add_line_path(accent, label_faces, name, margin, h * 0.11, name_px);
+    layers.fill(accent);
     cairo_rectangle(accent, margin, h * 0.135, measure, std::max(2.0, w * 0.003));
-    cairo_fill(accent);
+    layers.fill(accent);
 
     // Section label.
     const double section_px = w * 0.026;
     ShapedLine section = shape_line(label_faces, upper_ascii_safe(text.section), text.lang, label_tracking);
     const double section_scale = section.width * section_px > measure ? measure / (section.width * section_px) : 1.0;
-    draw_line(accent, label_faces, section, margin, h * 0.19, section_px * section_scale);
+    add_line_path(accent, label_faces, section, margin, h * 0.19, section_px * section_scale);
+    layers.fill(accent);
 
     // Title: the largest size (from 10 % of the width down) that fits in six lines and whose
     // longest word fits the measure.
@@ -372,7 +371,8 @@ std::string render_cover_png(const CoverText& text, const style::Layout& layout,
     cairo_t* ink = layers(title_style.color);
     double baseline = h * 0.30 + title_px;
     for (const auto& l : title_lines) {
-        draw_line(ink, title_faces, shape_line(title_faces, l, text.lang, title_tracking), margin, baseline, title_px);
+        add_line_path(ink, title_faces, shape_line(title_faces, l, text.lang, title_tracking), margin, baseline, title_px);
+        layers.fill(ink);
         baseline += title_px * leading_ratio;
     }
 
@@ -382,23 +382,33 @@ std::string render_cover_png(const CoverText& text, const style::Layout& layout,
     double y = std::max(baseline + title_px * 0.6, h * 0.62);
     cairo_t* byline_ink = layers(byline_style.color);
     for (const auto& l : wrap(byline_faces, text.author, text.lang, byline_tracking, measure / byline_px)) {
-        draw_line(byline_ink, byline_faces, shape_line(byline_faces, l, text.lang, byline_tracking), margin, y, byline_px);
+        add_line_path(byline_ink, byline_faces, shape_line(byline_faces, l, text.lang, byline_tracking), margin, y, byline_px);
+        layers.fill(byline_ink);
         y += byline_px * 1.3;
     }
     if (!text.date.empty()) {
         const double date_px = w * 0.03;
-        draw_line(accent, byline_faces, shape_line(byline_faces, text.date, text.lang, byline_tracking), margin,
-                  h - margin, date_px);
+        add_line_path(accent, byline_faces, shape_line(byline_faces, text.date, text.lang, byline_tracking), margin,
+                      h - margin, date_px);
+        layers.fill(accent);
     }
 
     if (layers.status() != CAIRO_STATUS_SUCCESS)
         throw QuireError(SourceSpan{}, std::string("cover: cairo: ") + cairo_status_to_string(layers.status()));
     std::vector<unsigned char> palette, indices;
-    layers.compose(palette, indices);
-    std::string png;
-    if (!encode_png(indices.data(), size.width, size.height, palette.data(), static_cast<int>(palette.size() / 3), &png))
-        throw QuireError(SourceSpan{}, "cover: libpng could not encode the image");
-    return png;
+    const auto [first, end] = layers.inked_rows();
+    layers.compose(palette, indices, first, end);
+    // Rows outside the inked band are paper (index 0).
+    const std::vector<unsigned char> paper_row(static_cast<std::size_t>(size.width), 0);
+    PaletteImage image;
+    image.width = size.width;
+    image.height = size.height;
+    image.palette_rgb = palette;
+    image.row = [&, first = first, end = end](int row) {
+        return row >= first && row < end ? indices.data() + static_cast<std::ptrdiff_t>(row - first) * size.width
+                                         : paper_row.data();
+    };
+    return encode_palette_png(image);
 }
 
 }  // namespace quire::epub

@@ -1,5 +1,6 @@
 #include "epub/epub_builder.hpp"
 
+#include "core/artefact_cache.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_file.hpp"
 #include "core/source_date.hpp"
@@ -13,6 +14,7 @@
 #include "epub/stylesheet.hpp"
 #include "model/validate.hpp"
 
+#include <hb.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -123,6 +125,29 @@ Codepoints with_basics(Codepoints cps) {
     for (char32_t c : cps) upper.insert(static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))));
     cps.insert(upper.begin(), upper.end());
     return cps;
+}
+
+// What every cached artefact depends on besides its own inputs: this build of quire (its
+// executable's identity: a rebuild may draw or subset differently) and HarfBuzz's version.
+std::string cache_key_base() {
+    return "quire " + file_identity("/proc/self/exe") + "\nharfbuzz " + hb_version_string() + "\n";
+}
+
+std::string subset_cache_key(const PlannedFace& p, const std::vector<std::string>& features) {
+    std::string key = cache_key_base() + "font " + file_identity(p.face->file) + " index " +
+                      std::to_string(p.face->face_index) + "\nfeatures";
+    for (const auto& f : features) key += " " + f;
+    key += "\ncodepoints";
+    for (char32_t cp : p.codepoints) key += " " + std::to_string(static_cast<std::uint32_t>(cp));
+    return key;
+}
+
+std::string cover_cache_key(const CoverText& text, const style::Layout& layout, const text::FontTable& fonts) {
+    std::string key = cache_key_base() + "cover\n" + text.magazine + "\n" + text.section + "\n" + text.title + "\n" +
+                      text.author + "\n" + text.date + "\n" + text.lang + "\n" + layout.dump();
+    for (const auto& family : fonts.families())
+        for (const auto& face : family.faces) key += "\n" + file_identity(face.file);
+    return key;
 }
 
 }  // namespace
@@ -237,14 +262,20 @@ Book assemble_book(const model::LoadedArticle& loaded, const EpubOptions& option
     if (std::any_of(feature_set.begin(), feature_set.end(), [](const std::string& f) { return kFigures.count(f) != 0; }))
         feature_set.insert(kFigures.begin(), kFigures.end());
     const std::vector<std::string> features(feature_set.begin(), feature_set.end());
+    // Both are pure functions of their inputs and the slowest parts of the build: kept between runs
+    // (core/artefact_cache.hpp; the same bytes either way).
+    const ArtefactCache& cache = options.cache ? *options.cache : ArtefactCache::shared();
     std::vector<std::future<std::string>> subsets;
     for (const auto& p : planned)
-        subsets.push_back(std::async(std::launch::async, [&p, &features] {
-            return subset_font(p.face->file, p.face->face_index, p.codepoints, KeepFeatures::DefaultAndListed, features);
+        subsets.push_back(std::async(std::launch::async, [&p, &features, &cache] {
+            return cache.get_or_make("font-subset", subset_cache_key(p, features), [&] {
+                return subset_font(p.face->file, p.face->face_index, p.codepoints, KeepFeatures::DefaultAndListed, features);
+            });
         }));
     if (!options.cover_image) {
         CoverText cover_text{pub.name, meta.section, meta.title, author_line, display_date(meta.date, lang), lang};
-        cover_bytes = render_cover_png(cover_text, layout, fonts);
+        cover_bytes = cache.get_or_make("cover", cover_cache_key(cover_text, layout, fonts),
+                                        [&] { return render_cover_png(cover_text, layout, fonts); });
     }
 
     std::vector<Resource> others;

@@ -16,6 +16,10 @@
 #include <optional>
 #include <string>
 
+namespace quire {
+class ArtefactCache;
+}
+
 namespace quire::epub {
 
 struct EpubOptions {
@@ -25,6 +29,9 @@ struct EpubOptions {
     // An image to use as the cover (JPEG or PNG). Empty: a cover is drawn from the article's title,
     // author and the magazine's name.
     std::optional<std::filesystem::path> cover_image;
+    // Where font subsets and the drawn cover are kept between runs (core/artefact_cache.hpp); null:
+    // the process's cache, from the environment.
+    const ArtefactCache* cache = nullptr;
 };
 
 // Everything the .epub will hold, in order. Throws QuireError naming the article's line for a

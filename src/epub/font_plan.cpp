@@ -106,10 +106,10 @@ std::vector<PlannedFace> plan_faces(const StyleUses& uses, const style::Layout& 
 
     // Each wanted (family, weight, slant) with the characters it must set.
     std::map<Wanted, Codepoints> wanted;
-    std::map<std::filesystem::path, Codepoints> cmap_cache;
-    auto cmap = [&](const text::FontFace& f) -> const Codepoints& {
+    std::map<std::filesystem::path, FaceCoverage> cmap_cache;
+    auto cmap = [&](const text::FontFace& f) -> const FaceCoverage& {
         auto it = cmap_cache.find(f.file);
-        if (it == cmap_cache.end()) it = cmap_cache.emplace(f.file, face_codepoints(f.file, f.face_index)).first;
+        if (it == cmap_cache.end()) it = cmap_cache.emplace(f.file, FaceCoverage(f.file, f.face_index)).first;
         return it->second;
     };
     for (const auto& [name, use] : uses) {
@@ -133,15 +133,15 @@ std::vector<PlannedFace> plan_faces(const StyleUses& uses, const style::Layout& 
         // Fallbacks: the characters of this style's text its family lacks, set by the first fallback
         // family that has them, in each of the style's variants.
         Codepoints missing;
-        const Codepoints& main = cmap(fonts.resolve_face(s.font_family, s.weight, text_slant(s.slant)));
         for (char32_t cp : text)
-            if (cp > 0x7F && !main.count(cp)) missing.insert(cp);
+            if (cp > 0x7F && !cmap(fonts.resolve_face(s.font_family, s.weight, text_slant(s.slant))).has(cp))
+                missing.insert(cp);
         for (const auto& family : s.fallback_families) {
             if (missing.empty() || !fonts.find(family)) continue;
-            const Codepoints& fb = cmap(fonts.resolve_face(family, s.weight, text_slant(s.slant)));
+            const FaceCoverage& fb = cmap(fonts.resolve_face(family, s.weight, text_slant(s.slant)));
             Codepoints covered;
             for (char32_t cp : missing)
-                if (fb.count(cp)) covered.insert(cp);
+                if (fb.has(cp)) covered.insert(cp);
             if (covered.empty()) continue;
             for (const auto& v : variants)
                 if (v.family == s.font_family) wanted[{family, v.weight, v.slant}].insert(covered.begin(), covered.end());

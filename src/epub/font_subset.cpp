@@ -57,6 +57,14 @@ Codepoints face_codepoints(const std::filesystem::path& file, int face_index) {
     return out;
 }
 
+FaceCoverage::FaceCoverage(const std::filesystem::path& file, int face_index) {
+    HbFace face = open_face(file, face_index);
+    set_ = std::shared_ptr<hb_set_t>(hb_set_create(), hb_set_destroy);
+    hb_face_collect_unicodes(face.get(), set_.get());
+}
+
+bool FaceCoverage::has(char32_t cp) const { return hb_set_has(set_.get(), cp); }
+
 namespace {
 
 std::set<hb_tag_t> layout_feature_tags(hb_face_t* face) {

@@ -6,9 +6,12 @@
 #include "text/font_table.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
+
+struct hb_set_t;  // HarfBuzz's (hb-set.h), kept out of this header
 
 namespace quire::epub {
 
@@ -19,6 +22,17 @@ void collect_codepoints(const std::string& utf8, Codepoints& into);
 
 // The code points a face maps to glyphs (its cmap).
 Codepoints face_codepoints(const std::filesystem::path& file, int face_index = 0);
+
+// Whether a face maps a code point, asked many times: the cmap kept as HarfBuzz's bit set (building
+// a std::set of a large face's cmap for a few lookups cost more than the lookups).
+class FaceCoverage {
+public:
+    FaceCoverage(const std::filesystem::path& file, int face_index = 0);
+    bool has(char32_t cp) const;
+
+private:
+    std::shared_ptr<::hb_set_t> set_;
+};
 
 // Which OpenType layout features a subset keeps.
 enum class KeepFeatures {

@@ -1,4 +1,5 @@
 // core: diagnostics, atomic output, reproducible dates, lengths.
+#include "core/artefact_cache.hpp"
 #include "core/diagnostic.hpp"
 #include "core/length.hpp"
 #include "core/output_file.hpp"
@@ -67,4 +68,55 @@ TEST_CASE("lengths convert between millimetres and points") {
     CHECK((Length::pt(10) + Length::pt(2)).pt() == doctest::Approx(12.0));
     CHECK(Length::pt(12) / Length::pt(4) == doctest::Approx(3.0));
     CHECK(Length::pt(1) < Length::pt(2));
+}
+
+TEST_CASE("artefact cache: a hit needs the whole key; off stores nothing; damage is a miss") {
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::temp_directory_path() / "quire-test-artefact-cache";
+    fs::remove_all(folder);
+    const quire::ArtefactCache cache(folder);
+    CHECK(cache.enabled());
+    CHECK_FALSE(cache.get("kind", "key one").has_value());
+    cache.put("kind", "key one", std::string("value\0with nul", 14));
+    REQUIRE(cache.get("kind", "key one").has_value());
+    CHECK(*cache.get("kind", "key one") == std::string("value\0with nul", 14));
+    CHECK_FALSE(cache.get("kind", "key two").has_value());
+    CHECK_FALSE(cache.get("other", "key one").has_value());
+    int made = 0;
+    auto make = [&] { ++made; return std::string("made"); };
+    CHECK(cache.get_or_make("kind", "key three", make) == "made");
+    CHECK(cache.get_or_make("kind", "key three", make) == "made");
+    CHECK(made == 1);
+    // Truncate every entry: each becomes a miss.
+    for (const auto& e : fs::recursive_directory_iterator(folder))
+        if (e.is_regular_file()) fs::resize_file(e.path(), 5);
+    CHECK_FALSE(cache.get("kind", "key one").has_value());
+    CHECK(cache.get_or_make("kind", "key three", make) == "made");
+    CHECK(made == 2);
+    fs::remove_all(folder);
+
+    const quire::ArtefactCache off(std::nullopt);
+    CHECK_FALSE(off.enabled());
+    off.put("kind", "k", "v");
+    CHECK_FALSE(off.get("kind", "k").has_value());
+
+    setenv("QUIRE_CACHE_DIR", "off", 1);
+    CHECK_FALSE(quire::ArtefactCache::folder_from_environment().has_value());
+    setenv("QUIRE_CACHE_DIR", "/tmp/somewhere", 1);
+    CHECK(*quire::ArtefactCache::folder_from_environment() == fs::path("/tmp/somewhere"));
+    unsetenv("QUIRE_CACHE_DIR");
+    setenv("XDG_CACHE_HOME", "/tmp/xdg", 1);
+    CHECK(*quire::ArtefactCache::folder_from_environment() == fs::path("/tmp/xdg/quire"));
+    unsetenv("XDG_CACHE_HOME");
+}
+
+TEST_CASE("file identity changes when the file does") {
+    namespace fs = std::filesystem;
+    const fs::path file = fs::temp_directory_path() / "quire-test-identity.txt";
+    quire::write_file_atomically(file, "one");
+    const std::string first = quire::file_identity(file);
+    quire::write_file_atomically(file, "three");
+    CHECK(quire::file_identity(file) != first);
+    fs::remove(file);
+    CHECK(quire::file_identity(file).find("unreadable") != std::string::npos);
 }

@@ -2,6 +2,7 @@
 #include "epub/ocf_container.hpp"
 #include "test_helpers.hpp"
 
+#include "core/artefact_cache.hpp"
 #include "core/output_file.hpp"
 
 #include <doctest/doctest.h>
@@ -105,4 +106,28 @@ TEST_CASE("image types are told by their bytes, and file names are made safe") {
     CHECK(image_media_type("RIFF....WEBP") == "");
     CHECK(safe_file_name("my photo (1).JPG") == "my-photo--1-.JPG");
     CHECK(safe_file_name(".hidden") == "file.hidden");
+}
+
+TEST_CASE("the artefact cache gives the same book, cold, warm and off") {
+    const auto loaded = testing::sample_article();
+    const fs::path folder = fs::temp_directory_path() / "quire-test-epub-cache";
+    fs::remove_all(folder);
+    const ArtefactCache off(std::nullopt), on(folder);
+    EpubOptions without;
+    without.cache = &off;
+    EpubOptions with;
+    with.cache = &on;
+    const std::string reference = ocf_bytes(assemble_book(loaded, without), 0);
+    const std::string cold = ocf_bytes(assemble_book(loaded, with), 0);
+    // The cold build filled the cache: a cover and one subset per embedded face.
+    REQUIRE(fs::is_directory(folder / "cover"));
+    CHECK(std::distance(fs::directory_iterator(folder / "cover"), fs::directory_iterator()) == 1);
+    CHECK(std::distance(fs::directory_iterator(folder / "font-subset"), fs::directory_iterator()) >= 2);
+    const std::string warm = ocf_bytes(assemble_book(loaded, with), 0);
+    CHECK(cold == reference);
+    CHECK(warm == reference);
+    // A damaged entry is a miss, never a wrong book.
+    for (const auto& entry : fs::directory_iterator(folder / "cover")) write_file_atomically(entry.path(), "garbage");
+    CHECK(ocf_bytes(assemble_book(loaded, with), 0) == reference);
+    fs::remove_all(folder);
 }
