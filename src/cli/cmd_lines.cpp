@@ -132,6 +132,9 @@ quire::cli::Runner setup_lines(CLI::App& app) {
     app.add_option("--tolerance", p.tolerance, "TeX \\tolerance")->capture_default_str();
     app.add_option("--linepenalty", p.linepenalty, "TeX \\linepenalty")->capture_default_str();
     app.add_option("--hyphenpenalty", p.hyphenpenalty, "TeX \\hyphenpenalty")->capture_default_str();
+    app.add_option("--capitalised-hyphenpenalty", p.capitalised_hyphenpenalty,
+                   "penalty for breaking a capitalised word (a name) at a hyphenation point")
+        ->capture_default_str();
     app.add_option("--exhyphenpenalty", p.exhyphenpenalty, "TeX \\exhyphenpenalty")->capture_default_str();
     app.add_option("--adjdemerits", p.adjdemerits, "TeX \\adjdemerits")->capture_default_str();
     app.add_option("--doublehyphendemerits", p.doublehyphendemerits, "TeX \\doublehyphendemerits")->capture_default_str();

@@ -48,10 +48,7 @@ std::optional<fs::path> ArtefactCache::folder_from_environment() {
     return std::nullopt;
 }
 
-ArtefactCache& ArtefactCache::shared() {
-    static ArtefactCache cache(folder_from_environment());
-    return cache;
-}
+ArtefactCache ArtefactCache::shared() { return ArtefactCache(folder_from_environment()); }
 
 fs::path ArtefactCache::entry_path(std::string_view kind, std::string_view key) const {
     return *folder_ / std::string(kind) / key_hash(kind, key);

@@ -26,8 +26,8 @@ public:
 
     explicit ArtefactCache(std::optional<std::filesystem::path> folder) : folder_(std::move(folder)) {}
 
-    // The process's cache, from the environment, read once.
-    static ArtefactCache& shared();
+    // The cache the environment names now (read at each call: cheap, and tests may change it).
+    static ArtefactCache shared();
 
     bool enabled() const { return folder_.has_value(); }
     std::optional<std::string> get(std::string_view kind, std::string_view key) const;

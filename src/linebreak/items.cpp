@@ -33,6 +33,8 @@ struct Builder {
     bool ragged = false;
     std::size_t run_cursor = 0;
     std::vector<std::uint32_t> points_;  // scratch, reused word to word
+    std::vector<text::HyphenationPoint> hyphenation_;  // scratch: the hyphenator's points
+    std::vector<std::uint32_t> capitalised_;           // scratch: points in capitalised parts, ascending
     std::uint32_t hyphenator_span = UINT32_MAX;
     text::Hyphenator* hyphenator = nullptr;
 
@@ -84,11 +86,16 @@ struct Builder {
         const std::string& t = out.itemized.text;
         std::vector<std::uint32_t>& points = points_;
         points.clear();
+        capitalised_.clear();
         {
             const auto& r0 = out.itemized.runs[run_at(a)];
             if (hyphenation == Hyphenation::On && r0.bidi_level % 2 == 0) {
-                text::hyphenation_points(std::string_view(t).substr(a, b - a), hyphenator_for(r0), points);
-                for (auto& p : points) p += a;
+                hyphenation_.clear();
+                text::hyphenation_points(std::string_view(t).substr(a, b - a), hyphenator_for(r0), hyphenation_);
+                for (const auto& h : hyphenation_) {
+                    points.push_back(h.offset + a);
+                    if (h.word_case == text::WordCase::Capitalised) capitalised_.push_back(h.offset + a);
+                }
             }
             // Soft hyphens are the author's own break points, honoured even without hyphenation.
             for (std::uint32_t i = a; i + 1 < b; ++i)
@@ -122,7 +129,11 @@ struct Builder {
                 std::uint32_t g_end = g;
                 while (g_end < n && s + shaped.glyphs[g_end].cluster < p) ++g_end;
                 emit(g_end, p);
-                Item pen = Item::penalty_item(hyphen_width(ri), spec.params.hyphenpenalty, true, p);
+                // A capitalised word's points have their own penalty (soft hyphens, the author's
+                // own, keep hyphenpenalty).
+                const bool capitalised = std::binary_search(capitalised_.begin(), capitalised_.end(), p);
+                Item pen = Item::penalty_item(
+                    hyphen_width(ri), capitalised ? spec.params.capitalised_hyphenpenalty : spec.params.hyphenpenalty, true, p);
                 pen.discretionary = true;
                 out.items.push_back(pen);
             }
@@ -159,7 +170,7 @@ ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpe
     out.itemized = text::itemize(paragraph, fonts, diagnostics);
     if (!paragraph.spans.empty()) out.em_pt = paragraph.spans.front().font.size_pt;
     const std::string& t = out.itemized.text;
-    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, UINT32_MAX, nullptr, UINT32_MAX, nullptr, {}};
+    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, {}, {}, UINT32_MAX, nullptr, UINT32_MAX, nullptr, {}};
     out.items.reserve(t.size() / 2 + 8);
     out.pieces.reserve(t.size() / 3 + 4);
     if (spec.first_indent_pt > 0 && purpose == ItemsFor::Paragraph) out.items.push_back(Item::box(spec.first_indent_pt, kNoPiece));

@@ -34,7 +34,14 @@ struct Node {
     double ratio = 0.0;
     int prev = -1;          // index into nodes
     double target = 0.0;    // width of the line after this break (width_of(lines))
+    int next_cls = 0;       // line_class(lines + 1): the class of a break that ends the next line
     Sum sum;                // the prefix sums at `start`
+};
+
+// Buffers of one paragraph's passes, allocated once for all three.
+struct Workspace {
+    std::vector<Node> nodes;
+    std::vector<int> active, created;
 };
 
 // TeX §108: badness of stretching or shrinking `t` with `s` available.
@@ -64,9 +71,12 @@ std::size_t after_break(const std::vector<Item>& items, std::size_t i) {
     return j;
 }
 
-// One pass; returns false if no feasible breaks (non-final pass).
+// One pass; returns false if no feasible breaks (non-final pass). `Uncapped` (the final pass's
+// badness) is a template parameter: the inner loop then carries no test of it.
+template <bool Uncapped>
 bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums& s, double threshold,
-              bool hyphenate, double background_stretch, bool final_pass, BreakResult& result, bool uncapped = false) {
+              bool hyphenate, double background_stretch, bool final_pass, BreakResult& result, Workspace& ws) {
+    constexpr bool uncapped = Uncapped;
     const BreakParams& p = in.params;
     const std::size_t width_count = std::max<std::size_t>(in.widths_pt.size(), 1);
     auto width_of = [&](int line) {
@@ -77,10 +87,12 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
     // easy_line); with looseness every line count is kept apart.
     auto line_class = [&](int lines) { return p.looseness != 0 ? lines : std::min<int>(lines, int(width_count) - 1); };
 
-    std::vector<Node> nodes;
+    std::vector<Node>& nodes = ws.nodes;
+    nodes.clear();
     nodes.reserve(items.size() / 2 + 8);
-    std::vector<int> active;
-    nodes.push_back(Node{0, 0, 0, 2, 0, false, false, 0.0, 0.0, -1, width_of(0), s[0]});
+    std::vector<int>& active = ws.active;
+    active.clear();
+    nodes.push_back(Node{0, 0, 0, 2, 0, false, false, 0.0, 0.0, -1, width_of(0), line_class(1), s[0]});
     active.push_back(0);
 
     struct Candidate {
@@ -96,8 +108,7 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
     constexpr int kSlotClasses = 4, kSlotRuns = 8;
     std::array<int, std::size_t(kSlotClasses * kSlotRuns * 4)> slots;
     slots.fill(-1);
-    std::vector<int> still_active;
-    std::vector<int> created;
+    std::vector<int>& created = ws.created;
 
     for (std::size_t i = 0; i < items.size() && !active.empty(); ++i) {
         const Item& it = items[i];
@@ -119,48 +130,65 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
             if (c.cls >= 0 && c.cls < kSlotClasses && c.hyphen_run < kSlotRuns)
                 slots[(std::size_t(c.cls) * kSlotRuns + std::size_t(c.hyphen_run)) * 4 + std::size_t(c.fitness)] = -1;
         candidates.clear();
-        still_active.clear();
+        // Nodes that stay active are compacted in place: kept[0, w) (w ≤ k, so unread entries
+        // are never overwritten).
+        std::size_t w = 0;
         const Sum& si = s[i];
+        // The penalty's share of the demerits (TeX §859), the same for every active node.
+        const double penalty_demerits = pi > 0 ? pi * pi : pi > -kInfinitePenalty ? -pi * pi : 0.0;
         double minimum = kAwful;
+        // Active nodes made at one break lie next to each other in `active` (they are appended
+        // together and removals keep the order), and share the line to this break: its badness,
+        // ratio and fitness are computed once per such group, not once per node.
+        std::size_t group_start = SIZE_MAX;
+        double group_target = 0.0;
+        double b = 0.0, r = 0.0;
+        int fitness = 2;
+        bool deactivate = forced;
         for (std::size_t k = 0; k < active.size(); ++k) {
             const int a_index = active[k];
             const Node& a = nodes[std::size_t(a_index)];
-            const Sum& from = a.sum;
-            const double natural = si.w - from.w + extra_width;
-            const double stretch = si.y - from.y + in.line_stretch_pt + background_stretch;
-            const double shrink = si.z - from.z;
-            const double fil = si.f - from.f;
             const double target = a.target;
-            double b = 0.0, r = 0.0;
-            int fitness = 2;
-            bool deactivate = forced;
-            if (natural < target) {
-                if (fil > 0) {
-                    b = 0; r = 0;
-                } else {
-                    b = uncapped ? uncapped_badness(target - natural, stretch) : badness(target - natural, stretch);
-                    r = stretch > 0 ? (target - natural) / stretch : kInfBad;
-                    fitness = b > 99 ? 0 : b > 12 ? 1 : 2;
-                }
-            } else if (natural > target) {
-                if (natural - target > shrink + 1e-6) {  // (1e-6: prefix sums round differently)
-                    b = 1e9;  // overfull: never feasible, and no longer line from `a` can be
-                    r = -kInfBad;
-                    deactivate = true;
-                } else {
-                    b = badness(natural - target, shrink);
-                    r = shrink > 0 ? (target - natural) / shrink : 0.0;
-                    fitness = b > 12 ? 3 : 2;
+            if (a.start != group_start || target != group_target) {
+                group_start = a.start;
+                group_target = target;
+                const Sum& from = a.sum;
+                const double natural = si.w - from.w + extra_width;
+                const double stretch = si.y - from.y + in.line_stretch_pt + background_stretch;
+                const double shrink = si.z - from.z;
+                const double fil = si.f - from.f;
+                b = 0.0;
+                r = 0.0;
+                fitness = 2;
+                deactivate = forced;
+                if (natural < target) {
+                    if (fil > 0) {
+                        b = 0; r = 0;
+                    } else {
+                        b = uncapped ? uncapped_badness(target - natural, stretch) : badness(target - natural, stretch);
+                        r = stretch > 0 ? (target - natural) / stretch : kInfBad;
+                        fitness = b > 99 ? 0 : b > 12 ? 1 : 2;
+                    }
+                } else if (natural > target) {
+                    if (natural - target > shrink + 1e-6) {  // (1e-6: prefix sums round differently)
+                        b = 1e9;  // overfull: never feasible, and no longer line from `a` can be
+                        r = -kInfBad;
+                        deactivate = true;
+                    } else {
+                        b = badness(natural - target, shrink);
+                        r = shrink > 0 ? (target - natural) / shrink : 0.0;
+                        fitness = b > 12 ? 3 : 2;
+                    }
                 }
             }
             bool artificial = false;
             if (b > threshold || b >= 1e9) {
                 // TeX §863: on the final pass, when the last active node is about to go and no
                 // feasible break was found, break here anyway (an overfull or underfull line).
-                const bool last_one = k + 1 == active.size() && still_active.empty() && deactivate;
+                const bool last_one = k + 1 == active.size() && w == 0 && deactivate;
                 if (final_pass && minimum == kAwful && candidates.empty() && last_one) artificial = true;
                 else {
-                    if (!deactivate) still_active.push_back(a_index);
+                    if (!deactivate) active[w++] = a_index;
                     continue;
                 }
             }
@@ -169,20 +197,19 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
             if (!artificial) {
                 d = p.linepenalty + b;
                 d = !uncapped && std::abs(d) >= 10000 ? 100000000.0 : d * d;
-                if (pi > 0) d += pi * pi;
-                else if (pi > -kInfinitePenalty) d -= pi * pi;
+                d += penalty_demerits;
                 if (flagged && a.hyphenated) d += p.doublehyphendemerits;
                 if (forced && a.hyphenated) d += p.finalhyphendemerits;
                 if (std::abs(fitness - a.fitness) > 1) d += p.adjdemerits;
             }
             const int run = flagged ? a.hyphen_run + 1 : 0;
             if (p.max_consecutive_hyphens > 0 && run > p.max_consecutive_hyphens && !artificial) {
-                if (!deactivate) still_active.push_back(a_index);
+                if (!deactivate) active[w++] = a_index;
                 continue;
             }
             const double total = a.total + d;
             const int lines = a.lines + 1;
-            const int cls = line_class(lines);
+            const int cls = a.next_cls;
             // The candidate of this (line class, fitness, hyphen run): looked up in a small table
             // (the find over the candidates was a fifth of the breaker's time), else searched.
             const bool slotted = cls >= 0 && cls < kSlotClasses && run < kSlotRuns;
@@ -209,9 +236,9 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
                 *c = Candidate{total, a_index, lines, fitness, run, cls, r, b >= 1e9};
             }
             minimum = std::min(minimum, total);
-            if (!deactivate) still_active.push_back(a_index);
+            if (!deactivate) active[w++] = a_index;
         }
-        active.swap(still_active);
+        active.resize(w);
         // New active nodes: TeX keeps a class's best only if within adjdemerits of the best overall.
         const std::size_t start = after_break(items, i);
         created.clear();
@@ -234,6 +261,7 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
             n.ratio = c.ratio;
             n.prev = c.from;
             n.target = width_of(n.lines);
+            n.next_cls = line_class(n.lines + 1);
             n.sum = s[start];
             nodes.push_back(n);
             created.push_back(int(nodes.size() - 1));
@@ -305,22 +333,23 @@ BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& in) 
     BreakResult result;
     if (items.empty()) return result;
     const BreakParams& p = in.params;
+    Workspace ws;
     // TeX §863: first pass without hyphenation at \pretolerance; second with hyphenation at
     // \tolerance; a third with \emergencystretch if the second finds nothing.
     // With looseness TeX goes on to the next pass unless the first reaches the wanted line count
     // (§873); the first pass's choices are too few for that, so it is skipped.
-    if (p.pretolerance >= 0 && p.looseness == 0 && run_pass(items, in, s, p.pretolerance, false, 0.0, false, result)) {
+    if (p.pretolerance >= 0 && p.looseness == 0 && run_pass<false>(items, in, s, p.pretolerance, false, 0.0, false, result, ws)) {
         result.pass = 1;
         return result;
     }
-    if (run_pass(items, in, s, p.tolerance, in.hyphenation, 0.0, false, result)) {
+    if (run_pass<false>(items, in, s, p.tolerance, in.hyphenation, 0.0, false, result, ws)) {
         result.pass = 2;
         return result;
     }
     // The final pass (ours, not TeX's): any tolerance, badness uncapped, plus \emergencystretch;
     // an overfull line only where a box is wider than the line.
-    run_pass(items, in, s, std::numeric_limits<double>::infinity(), in.hyphenation, p.emergencystretch_em * in.em_pt,
-             true, result, true);
+    run_pass<true>(items, in, s, std::numeric_limits<double>::infinity(), in.hyphenation, p.emergencystretch_em * in.em_pt,
+             true, result, ws);
     result.pass = 3;
     return result;
 }

@@ -163,7 +163,7 @@ private:
         GlyphRun* current = nullptr;
         std::size_t current_run = SIZE_MAX;
         std::uint32_t current_text_start = 0;
-        std::vector<std::uint32_t> starts;  // scratch
+        std::vector<std::uint32_t>& starts = starts_;
         const std::string& t = p_.itemized.text;
         std::uint32_t current_text_end = 0;
         bool current_hyphen = false;
@@ -285,6 +285,7 @@ private:
     ParagraphItems& p_;
     std::vector<Emit> emits_;
     std::string piece_;  // scratch: a fragment's text
+    std::vector<std::uint32_t> starts_;  // scratch: a run's cluster starts
 };
 
 }  // namespace

@@ -43,6 +43,14 @@ struct BreakParams {
     double linepenalty = 10;              // plain TeX 10
     double hyphenpenalty = 50;            // plain TeX 50; a break at a discretionary hyphen
     double exhyphenpenalty = 50;          // plain TeX 50; a break after an explicit hyphen or dash
+    // A discretionary hyphen in a capitalised word (Kazakhstan, Srbinovski: mostly proper names),
+    // instead of hyphenpenalty. Not in TeX (\uchyph=1 breaks them at \hyphenpenalty; \uchyph=0
+    // never does); a magazine avoids breaking names, so the breaker does it only where it saves a
+    // clearly worse line: 1000² demerits are those of a line of badness 1000 (r = 2.15), the
+    // proof's "very loose" mark. Any capitalised word counts, sentence-initial ones included:
+    // telling a name from a sentence's first word is not reliable, and they are few.
+    // ≥ 10000 forbids it (\uchyph=0).
+    double capitalised_hyphenpenalty = 1000;
     double adjdemerits = 10000;           // plain TeX 10000; adjacent lines in non-adjacent fitness classes
     double doublehyphendemerits = 10000;  // plain TeX 10000; two hyphenated lines in a row
     double finalhyphendemerits = 5000;    // plain TeX 5000; the penultimate line hyphenated

@@ -57,7 +57,7 @@ Font::~Font() {
     FT_Done_Face(hb_ft_face_);
 }
 
-bool Font::has_char(char32_t cp) const {
+bool Font::has_char_lookup(char32_t cp) const {
     if (cp < kCoverageCached) {
         if (coverage_.empty()) coverage_.assign(kCoverageCached, 0);
         std::uint8_t& c = coverage_[cp];

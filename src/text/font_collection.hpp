@@ -58,10 +58,16 @@ public:
     double descender_em() const { return descender_em_; }
     // Horizontal advance of U+0020 in em (the basis of interword glue).
     double space_em() const { return space_em_; }
-    bool has_char(char32_t cp) const;
+    bool has_char(char32_t cp) const {
+        // Inline for the common case (itemising asks for every character): already known.
+        if (cp < kCoverageCached && !coverage_.empty() && coverage_[cp] != 0) return coverage_[cp] == 1;
+        return has_char_lookup(cp);
+    }
     std::uint32_t glyph_for(char32_t cp) const;  // 0 (.notdef) if missing
 
 private:
+    bool has_char_lookup(char32_t cp) const;
+
     std::string family_;
     int weight_ = 400;
     Slant slant_ = Slant::Upright;

@@ -2,7 +2,11 @@
 // is ISO8859-2, hyph_ru_RU.dic KOI8-R, en_US and uk_UA UTF-8; UTF-8 results are per code point).
 #include "text/hyphenator.hpp"
 
+#include "core/artefact_cache.hpp"
+
 #include "text/itemize.hpp"
+
+#include "core/output_file.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -197,6 +201,33 @@ std::string complete_patterns(const std::string& raw) {
     return out;
 }
 
+// Completing costs a full check of every state (about 15 ms of CPU for English, which is complete
+// and comes back unchanged), in every process that hyphenates. The outcome depends only on the
+// dictionary's bytes, so it is kept in quire's artefact cache (core/artefact_cache.hpp; off with
+// QUIRE_CACHE_DIR=off) under their hash and size: an empty value for "complete as it is", else the
+// completed text. A different or edited dictionary has a different key and is checked anew;
+// `kCompletionVersion` changes whenever complete_patterns() does. Outputs do not depend on it.
+constexpr const char* kCompletionVersion = "v1";
+
+// FNV-1a, 64 bits: a content key, not a defence against forged files (the cache is the user's own).
+std::uint64_t fnv1a(std::string_view bytes) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return h;
+}
+
+// The dictionary's text ready for libhyphen: `raw` itself when it is complete, else completed.
+std::string completed_text(const std::string& raw) {
+    char key[96];
+    std::snprintf(key, sizeof key, "hyphenation patterns %016llx %zu completion %s",
+                  static_cast<unsigned long long>(fnv1a(raw)), raw.size(), kCompletionVersion);
+    const std::string text = ArtefactCache::shared().get_or_make("hyphen-completion", key, [&] {
+        std::string completed = complete_patterns(raw);
+        return completed == raw ? std::string() : completed;
+    });
+    return text.empty() ? raw : text;
+}
+
 }  // namespace
 
 Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
@@ -206,7 +237,7 @@ Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
     {
         std::ifstream in(path, std::ios::binary);
         const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const std::string text = complete_patterns(raw);
+        const std::string text = completed_text(raw);
         // libhyphen reads from a FILE*: hand it the completed text through an in-memory stream.
         FILE* f = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
         if (f) {
@@ -348,15 +379,31 @@ void policy_points(std::string_view word, Hyphenator* h, std::vector<std::uint32
 
 }  // namespace
 
-void hyphenation_points(std::string_view word, Hyphenator* h, std::vector<std::uint32_t>& out) {
-    if (!h || word.size() < 5) return;
+namespace {
+
+constexpr std::uint32_t kCapitalisedBit = 0x80000000u;  // marks a point of a capitalised part
+
+}  // namespace
+
+const std::vector<std::uint32_t>& cached_points(std::string_view word, Hyphenator* h) {
     auto it = h->word_cache_.find(word);
     if (it == h->word_cache_.end()) {
         std::vector<std::uint32_t> points;
         policy_points(word, h, points);
         it = h->word_cache_.emplace(std::string(word), std::move(points)).first;
     }
-    out.insert(out.end(), it->second.begin(), it->second.end());
+    return it->second;
+}
+
+void hyphenation_points(std::string_view word, Hyphenator* h, std::vector<std::uint32_t>& out) {
+    if (!h || word.size() < 5) return;
+    for (const std::uint32_t p : cached_points(word, h)) out.push_back(p & ~kCapitalisedBit);
+}
+
+void hyphenation_points(std::string_view word, Hyphenator* h, std::vector<HyphenationPoint>& out) {
+    if (!h || word.size() < 5) return;
+    for (const std::uint32_t p : cached_points(word, h))
+        out.push_back({p & ~kCapitalisedBit, p & kCapitalisedBit ? WordCase::Capitalised : WordCase::Lower});
 }
 
 namespace {
@@ -383,13 +430,16 @@ void policy_points(std::string_view word, Hyphenator* h, std::vector<std::uint32
         std::size_t last_letter_end = a;
         bool inner_other = false;
         int letters = 0, upper = 0;
+        bool capitalised = false;  // the part's first letter is upper or title case
         for (std::size_t k = a; k < b;) {
             const char32_t cp = decode_utf8(word, k);
             if (is_letter(cp)) {
                 if (inner_other) { letters = 0; break; }  // "e.g.x": letters after a non-letter: leave it
                 last_letter_end = k;
                 ++letters;
-                if (u_isupper(UChar32(cp))) ++upper;
+                const bool is_upper = u_isupper(UChar32(cp)) || u_istitle(UChar32(cp));
+                if (is_upper) ++upper;
+                if (letters == 1) capitalised = is_upper;
             } else {
                 inner_other = true;
             }
@@ -398,7 +448,7 @@ void policy_points(std::string_view word, Hyphenator* h, std::vector<std::uint32
         // acronyms (NATO, OSCE) and stay whole.
         if (letters >= 5 && upper < letters) {
             const std::string_view core = word.substr(a, last_letter_end - a);
-            for (std::uint32_t p : h->points(core)) out.push_back(std::uint32_t(a) + p);
+            for (std::uint32_t p : h->points(core)) out.push_back((std::uint32_t(a) + p) | (capitalised ? kCapitalisedBit : 0u));
         }
         i = part_end;
         if (i < word.size()) decode_utf8(word, i);  // skip the hyphen

@@ -55,8 +55,19 @@ private:
     std::unordered_map<std::string, std::vector<std::uint32_t>> exceptions_;  // lowercased word → points
     // hyphenation_points()'s answers per whole word (policy applied, parts split): running text
     // repeats its words, and the policy's per-character checks cost more than the lookup.
+    // Points in capitalised parts carry kCapitalisedBit.
     std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> word_cache_;
-    friend void hyphenation_points(std::string_view, Hyphenator*, std::vector<std::uint32_t>&);
+    friend const std::vector<std::uint32_t>& cached_points(std::string_view, Hyphenator*);
+};
+
+// Whether a hyphenation point falls in a capitalised word (or part of a compound): its first letter
+// is upper or title case. Mostly proper names (Kazakhstan, Srbinovski), which good magazine
+// practice avoids breaking; the line breaker gives them their own penalty.
+enum class WordCase : std::uint8_t { Lower, Capitalised };
+
+struct HyphenationPoint {
+    std::uint32_t offset = 0;  // byte offset into the word after which a hyphen may go
+    WordCase word_case = WordCase::Lower;
 };
 
 // The policy (docs/text-engine.md): words shorter than 5 letters, words in capitals (acronyms),
@@ -66,5 +77,7 @@ private:
 std::vector<std::uint32_t> hyphenation_points(std::string_view word, std::string_view bcp47);
 // The same with the hyphenator already chosen (nullptr: none), appending to `out`.
 void hyphenation_points(std::string_view word, Hyphenator* hyphenator, std::vector<std::uint32_t>& out);
+// The same, with each point's word case.
+void hyphenation_points(std::string_view word, Hyphenator* hyphenator, std::vector<HyphenationPoint>& out);
 
 }  // namespace quire::text

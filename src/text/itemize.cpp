@@ -12,7 +12,7 @@
 
 namespace quire::text {
 
-char32_t decode_utf8(std::string_view s, std::size_t& i) {
+char32_t decode_utf8_multibyte(std::string_view s, std::size_t& i) {
     const auto b = static_cast<unsigned char>(s[i]);
     auto cont = [&](std::size_t k) -> int {
         if (i + k >= s.size()) return -1;
@@ -68,8 +68,9 @@ bool is_strong_rtl(char32_t cp) {
 // Characters that take the font of what precedes them rather than choosing their own: spaces,
 // marks, default-ignorables (soft hyphen, joiners), so that a Georgian phrase with spaces stays one
 // run and a mark stays with its base.
-bool follows_previous_font(char32_t cp) {
-    if (cp == 0x20 || cp == 0xA0 || cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2028) return true;
+inline bool follows_previous_font(char32_t cp) {
+    if (cp < 0xA0) return cp == 0x20;  // inline for ASCII, which asks for every character
+    if (cp == 0xA0 || cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2028) return true;
     if (cp < 0x300) return false;  // no marks below the combining diacritics block (U+0300)
     const auto cat = u_charType(UChar32(cp));
     return cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_COMBINING_SPACING_MARK;

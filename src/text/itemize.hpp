@@ -43,7 +43,15 @@ ItemizedParagraph itemize(const StyledParagraph& paragraph, FontCollection& font
 std::string dump(const ItemizedParagraph& items, const StyledParagraph& paragraph);
 
 // UTF-8 decoding (never fails: an invalid byte decodes to U+FFFD and advances by one).
-char32_t decode_utf8(std::string_view s, std::size_t& i);
+char32_t decode_utf8_multibyte(std::string_view s, std::size_t& i);
+inline char32_t decode_utf8(std::string_view s, std::size_t& i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII inline: spaces, punctuation and Latin letters are most of any text
+        ++i;
+        return b;
+    }
+    return decode_utf8_multibyte(s, i);
+}
 void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace quire::text

@@ -60,23 +60,29 @@ Shaped ShapeCache::shape_uncached(const Font& font, const FeatureSet& features, 
     return out;
 }
 
+ShapeCache::Context& ShapeCache::context(const Font& font, const FeatureSet& features, std::string_view lang,
+                                         hb_script_t script, hb_direction_t direction) {
+    auto same = [&](const Context& c) {
+        return c.font == &font && c.script == script && c.direction == direction && c.lang == lang && c.features == features.key;
+    };
+    if (last_ && same(*last_)) return *last_;
+    for (auto& c : contexts_)
+        if (same(*c)) return *(last_ = c.get());
+    contexts_.push_back(std::make_unique<Context>(Context{&font, features.key, std::string(lang), script, direction, {}}));
+    return *(last_ = contexts_.back().get());
+}
+
 const Shaped& ShapeCache::shape(const Font& font, const FeatureSet& features, std::string_view lang,
                                 hb_script_t script, hb_direction_t direction, std::string_view text) {
-    key_.clear();
-    const Font* f = &font;
-    key_.append(reinterpret_cast<const char*>(&f), sizeof f);
-    const std::uint32_t tags[2] = {std::uint32_t(script), std::uint32_t(direction)};
-    key_.append(reinterpret_cast<const char*>(tags), sizeof tags);
-    key_.append(features.key).push_back('\x1f');
-    key_.append(lang).push_back('\x1f');
-    key_.append(text);
-    auto it = shapes_.find(key_);
-    if (it != shapes_.end()) {
+    Context& c = context(font, features, lang, script, direction);
+    auto it = c.shapes.find(text);
+    if (it != c.shapes.end()) {
         ++hits_;
         return it->second;
     }
     ++misses_;
-    return shapes_.emplace(key_, shape_uncached(font, features, lang, script, direction, text)).first->second;
+    ++size_;
+    return c.shapes.emplace(std::string(text), shape_uncached(font, features, lang, script, direction, text)).first->second;
 }
 
 }  // namespace quire::text

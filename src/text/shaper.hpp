@@ -13,6 +13,7 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,16 +59,35 @@ public:
     // FeatureSet for a FontSpec's list, parsed once.
     const FeatureSet& features(const std::vector<std::string>& list);
 
-    std::size_t size() const { return shapes_.size(); }
+    std::size_t size() const { return size_; }
     std::size_t hits() const { return hits_; }
     std::size_t misses() const { return misses_; }
 
 private:
+    // Texts are looked up without building a key: by string_view, heterogeneous lookup (C++20).
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    // One table per shaping context (font, features, language, script, direction): a paragraph
+    // has a handful, found by a short search, and each word then costs one hash of its text
+    // (a single table keyed by context + text built and hashed a key string for every lookup).
+    struct Context {
+        const Font* font;
+        std::string features;  // FeatureSet::key
+        std::string lang;
+        hb_script_t script;
+        hb_direction_t direction;
+        std::unordered_map<std::string, Shaped, TextHash, std::equal_to<>> shapes;
+    };
+    Context& context(const Font& font, const FeatureSet& features, std::string_view lang, hb_script_t script,
+                     hb_direction_t direction);
+
     hb_buffer_t* buffer_ = nullptr;  // owned; reused for every shaping call
-    std::unordered_map<std::string, Shaped> shapes_;
+    std::vector<std::unique_ptr<Context>> contexts_;  // stable addresses
+    Context* last_ = nullptr;                          // the context of the previous lookup
     std::unordered_map<std::string, FeatureSet> feature_sets_;
-    std::string key_;  // reused key buffer
-    std::size_t hits_ = 0, misses_ = 0;
+    std::size_t size_ = 0, hits_ = 0, misses_ = 0;
 };
 
 }  // namespace quire::text

@@ -8,6 +8,11 @@
 // median of the runs, words per second and peak memory (getrusage).
 //
 //   cmake --build build --target bench_text_breaking && build/bench_text_breaking [runs]
+//   build/bench_text_breaking --dump FILE   writes every paragraph of both workloads, set justified at
+//                                           156 pt and 300 pt and ragged right at 156 pt, as
+//                                           SetParagraph::dump() text: two builds set the same lines
+//                                           if their dumps are byte-identical (speed work must not
+//                                           change the output).
 #include "core/output_file.hpp"
 #include "linebreak/paragraph_setter.hpp"
 #include "text/font_collection.hpp"
@@ -166,7 +171,34 @@ void report(const char* name, const std::vector<Para>& ps, int runs) {
 
 }  // namespace
 
+// Every paragraph in three settings, as dump text (see the header comment).
+int dump_all(const char* path) {
+    std::string out;
+    text::FontCollection fonts;
+    const auto seed = seed_paragraphs();
+    const auto mixed = mixed_paragraphs(40000);
+    for (const auto* ps : {&seed, &mixed})
+        for (const auto& p : *ps)
+            for (int setting = 0; setting < 3; ++setting) {
+                linebreak::LineSpec spec;
+                spec.widths_pt = {setting == 1 ? 300.0 : 156.0};
+                if (setting == 2) spec.alignment = linebreak::Alignment::RaggedRight;
+                text::FontSpec font;
+                font.size_pt = setting == 1 ? 10.5 : 9.5;
+                font.features = {"onum"};
+                text::StyledParagraph sp;
+                sp.lang = p.lang;
+                sp.spans.push_back(text::StyledSpan{p.text, font, {}, {}, {}});
+                Diagnostics d;
+                out += linebreak::set_paragraph(sp, spec, fonts, d).dump();
+            }
+    write_file_atomically(path, out);
+    std::printf("%zu bytes written to %s\n", out.size(), path);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc > 2 && std::string(argv[1]) == "--dump") return dump_all(argv[2]);
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 11;
     const auto seed = seed_paragraphs();
     if (!seed.empty()) report("seed", seed, runs);

@@ -213,3 +213,46 @@ TEST_CASE("golden dumps: items and lines of a mixed-script paragraph") {
     check_golden("mixed_lines.txt", set_paragraph(p, spec, fonts, d).dump());
     CHECK(d.empty());
 }
+
+TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenalty; others hyphenpenalty") {
+    text::FontCollection fonts;
+    const text::StyledParagraph p = paragraph("Kazakhstan’s independence", "en");
+    LineSpec spec;
+    spec.params.hyphenpenalty = 50;
+    spec.params.capitalised_hyphenpenalty = 700;
+    Diagnostics d;
+    const ParagraphItems items = build_items(p, spec, fonts, d);
+    const std::uint32_t space = std::uint32_t(p.spans[0].text.find(' '));
+    int in_name = 0, in_word = 0;
+    for (const auto& it : items.items) {
+        if (it.kind != ItemKind::Penalty || !it.discretionary) continue;
+        if (it.ref < space) { CHECK(it.penalty == 700); ++in_name; }
+        else { CHECK(it.penalty == 50); ++in_word; }
+    }
+    CHECK(in_name > 0);
+    CHECK(in_word > 0);
+}
+
+TEST_CASE("the capitalised penalty keeps a name whole where that costs little, and breaks it where it must") {
+    text::FontCollection fonts;
+    // A column just too narrow for the name beside the words before it.
+    const std::string text = "The strategy of Kazakhstan and Azerbaijan in the region changed after the unrest of January.";
+    auto names_broken = [&](double capitalised) {
+        LineSpec spec;
+        spec.widths_pt = {96};
+        spec.params.capitalised_hyphenpenalty = capitalised;
+        Diagnostics d;
+        const SetParagraph set = set_paragraph(paragraph(text, "en"), spec, fonts, d);
+        int broken = 0;
+        for (const auto& l : set.lines)
+            if (l.hyphenated && (l.text.ends_with("Ka-") || l.text.ends_with("Kaz-") || l.text.ends_with("Kazakh-") ||
+                                 l.text.ends_with("Azer-") || l.text.ends_with("Azerbai-") || l.text.ends_with("Az-")))
+                ++broken;
+        CHECK(rejoin(set) == normalise(text));
+        return broken;
+    };
+    // Never more names broken with the penalty than without it.
+    CHECK(names_broken(500) <= names_broken(50));
+    // An infinite penalty forbids it (TeX's \uchyph=0): the paragraph still sets.
+    CHECK(names_broken(10000) == 0);
+}

@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -144,6 +145,68 @@ TEST_CASE("hyphenation by language, with the policy for capitals, numbers, URLs 
     CHECK(hyphenated("“hyphenation,”", "en") == "“hy-phen-ation,”");
 }
 
+TEST_CASE("hyphenation points say whether their word (or compound part) is capitalised") {
+    auto cases = [](std::string_view word) {
+        std::vector<HyphenationPoint> at;
+        hyphenation_points(word, Hyphenator::for_language("en"), at);
+        std::string out;
+        for (const auto& p : at) out += p.word_case == WordCase::Capitalised ? 'C' : 'l';
+        return out;
+    };
+    CHECK(cases("Kazakhstan").find('l') == std::string::npos);
+    CHECK(!cases("Kazakhstan").empty());
+    CHECK(cases("independence").find('C') == std::string::npos);
+    CHECK(!cases("independence").empty());
+    // Part by part: a capitalised part, then a lower-case one.
+    const std::string compound = cases("Kazakhstan-independence");
+    CHECK(compound.find('C') == 0);
+    CHECK(compound.find('l') != std::string::npos);
+    CHECK(compound.rfind('C') < compound.find('l'));
+    CHECK(cases("“Kazakhstan’s”").find('l') == std::string::npos);  // quotes are not its first letter
+    // The offsets are the same as the plain overload's.
+    std::vector<HyphenationPoint> with_case;
+    hyphenation_points("Srbinovski", Hyphenator::for_language("en"), with_case);
+    const std::vector<std::uint32_t> plain = hyphenation_points("Srbinovski", "en");
+    REQUIRE(with_case.size() == plain.size());
+    for (std::size_t k = 0; k < plain.size(); ++k) CHECK(with_case[k].offset == plain[k]);
+}
+
+TEST_CASE("a dictionary's completion is remembered by the hash of its bytes, with the same result") {
+    const auto dir = std::filesystem::temp_directory_path() / "quire_text_test_cache";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "cache");
+    const std::string old_env = std::getenv("QUIRE_CACHE_DIR") ? std::getenv("QUIRE_CACHE_DIR") : "";
+    setenv("QUIRE_CACHE_DIR", (dir / "cache").c_str(), 1);
+    auto dictionary = [&](const char* name, const char* patterns) {
+        const auto path = dir / name;
+        std::ofstream(path) << "UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n" << patterns;
+        return path.string();
+    };
+    auto entries = [&] {
+        std::size_t n = 0;
+        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir / "cache" / "hyphen-completion")) ++n;
+        return n;
+    };
+    // An incomplete dictionary: completed once, then read back completed.
+    const std::string incomplete = dictionary("incomplete.dic", "xab\na1b\n");
+    { Hyphenator first(incomplete, 1, 1); CHECK(first.points("xaby") == std::vector<std::uint32_t>{2}); }
+    CHECK(entries() == 1);
+    { Hyphenator again(incomplete, 1, 1); CHECK(again.points("xaby") == std::vector<std::uint32_t>{2}); }
+    CHECK(entries() == 1);
+    // A complete one is remembered as such (an empty entry), and loads as it is.
+    const std::string complete = dictionary("complete.dic", "xa1b\na1b\n");
+    { Hyphenator first(complete, 1, 1); CHECK(first.points("xaby") == std::vector<std::uint32_t>{2}); }
+    CHECK(entries() == 2);
+    { Hyphenator again(complete, 1, 1); CHECK(again.points("xaby") == std::vector<std::uint32_t>{2}); CHECK(again.points("xyby").empty()); }
+    // Other bytes are another key: an edited dictionary is never answered from the old entry.
+    const std::string edited = dictionary("incomplete.dic", "xab\na1b\nx1y\n");
+    { Hyphenator changed(edited, 1, 1); CHECK(changed.points("xyby") == std::vector<std::uint32_t>{1}); }
+    CHECK(entries() == 3);
+    if (old_env.empty()) unsetenv("QUIRE_CACHE_DIR");
+    else setenv("QUIRE_CACHE_DIR", old_env.c_str(), 1);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("pattern completion: a state's match gains the patterns that end inside it, as substrings.pl gives") {
     // libhyphen applies only the longest pattern prefix that ends at a letter. With "xab" (no values)
     // and "a1b", reading "xaby" ends at state "xab", so "a1b" is lost unless the loader completes it.
@@ -178,4 +241,10 @@ TEST_CASE("break opportunities follow UAX #14: after spaces and hyphens, none be
     CHECK(at == std::vector<std::uint32_t>{7, 14, 21, 28, 38, 44});
     CHECK(kinds[4] == BreakKind::Hard);
     CHECK(kinds.back() == BreakKind::Hard);
+    // Offsets are bytes whatever the characters' UTF-8 and UTF-16 lengths (ICU reads UTF-16):
+    // two-byte Polish, three-byte Georgian, a four-byte emoji (two UTF-16 units).
+    const std::string mixed = "źdźbło თბილისი \xF0\x9F\x98\x80 end";
+    std::vector<std::uint32_t> offsets;
+    for (const auto& b : line_break_opportunities(mixed, "en")) offsets.push_back(b.offset);
+    CHECK(offsets == std::vector<std::uint32_t>{10, 32, 37, 40});
 }
