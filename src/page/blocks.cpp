@@ -1,5 +1,6 @@
 #include "page/blocks.hpp"
 
+#include "page/justify.hpp"
 #include "page/styled.hpp"
 
 #include <hb-ot.h>
@@ -124,6 +125,10 @@ public:
             add_block(b, first_paragraph, after_heading);
         }
         add_back_matter();
+        // Loose justified lines take part of their excess in letter spacing and glyph scaling.
+        for (FlowBlock& b : blocks_)
+            if (b.style->align == style::Align::Justify)
+                for (FlowLine& fl : b.lines) fl.x_scale = justify_loose_line(fl.line);
         return std::move(blocks_);
     }
 
@@ -174,8 +179,11 @@ private:
         // paragraph) has no lines beside it.
         std::erase_if(p.spans, [](const text::StyledSpan& sp) { return sp.text.empty(); });
         linebreak::SetParagraph set;
-        if (!p.spans.empty())
+        if (!p.spans.empty()) {
             set = set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, n, room, true);
+            if (const style::CharacterStyle* lead = c_.layout.character_style("lead-in"))
+                set = set_with_lead_in(p, s, *lead, n, room, std::move(set));
+        }
         // Text extraction should read "When", not "W" then "hen": the initial's glyph maps to no
         // text, and the first glyph of the first line maps to the initial and its own character
         // (cairo writes such clusters as /ActualText spans, PDF 32000-1 §14.9.4).
@@ -204,6 +212,83 @@ private:
         fb.ornaments.push_back(Ornament{std::move(cap_line), inset_of(s), n - 1, s.color});
         fb.orphans = std::max(fb.orphans, n);
         return true;
+    }
+
+    // The lead-in: the words of the first line after a drop cap in the layout's `lead-in` character
+    // style, usually letter-spaced small caps (a convention of book and magazine openings; InDesign's
+    // nested styles do it "through the first line"). It also fills the short lines beside the
+    // initial, which are otherwise loose: small caps are wider than lower case. Which words make the
+    // first line depends on the lead-in's width, so set again until the lead-in is exactly the
+    // whole words of the first line or within them, keeping the breaker's best such setting (at most
+    // four settings more; usually one or two).
+    linebreak::SetParagraph set_with_lead_in(const text::StyledParagraph& p, const style::ParagraphStyle& s,
+                                             const style::CharacterStyle& lead, int n, double room,
+                                             linebreak::SetParagraph set) {
+        std::string text;
+        for (const auto& sp : p.spans) text += sp.text;
+        std::size_t k = set.lines.empty() ? 0 : first_line_words(set.lines.front(), text);
+        // Of the settings whose lead-in stays on the first line, the breaker's best (least demerits).
+        std::optional<linebreak::SetParagraph> best;
+        for (int attempt = 0; attempt < 4 && k > 0; ++attempt) {
+            linebreak::SetParagraph again = set_in_style(with_lead_in(p, k, lead), s, measure_of(c_, s), c_.fonts,
+                                                         c_.diagnostics, n, room, true);
+            if (again.lines.empty()) break;
+            const std::size_t k2 = first_line_words(again.lines.front(), text);
+            const bool done = k2 == k;
+            if (k2 >= k && (!best || again.demerits < best->demerits)) best = std::move(again);
+            if (done) break;
+            k = k2;
+        }
+        return best ? std::move(*best) : std::move(set);  // no setting kept the lead-in on the first line: none
+    }
+
+    // Bytes of the paragraph's text that the first line shows as whole words (a hyphenated last
+    // word is left out: small caps ending inside a word look like a mistake); 0 if the line is not
+    // a prefix of the text.
+    static std::size_t first_line_words(const linebreak::SetLine& line, const std::string& text) {
+        std::string t = line.text;
+        if (line.hyphenated && !t.empty() && t.back() == '-') t.pop_back();
+        if (text.compare(0, t.size(), t) != 0) return 0;
+        if (line.hyphenated) {
+            const auto space = t.rfind(' ');
+            return space == std::string::npos ? 0 : space;
+        }
+        return t.size();
+    }
+
+    // `p` with its first `bytes` bytes in the lead-in style. Small caps and capitals are letter-spaced
+    // (Bringhurst 3.2.2: 5–10 % for strings of capitals and small caps).
+    static text::StyledParagraph with_lead_in(const text::StyledParagraph& p, std::size_t bytes,
+                                              const style::CharacterStyle& lead) {
+        text::StyledParagraph out;
+        out.lang = p.lang;
+        std::size_t at = 0;
+        for (const auto& sp : p.spans) {
+            const std::size_t begin = at, end = at + sp.text.size();
+            at = end;
+            if (begin >= bytes) {
+                out.spans.push_back(sp);
+                continue;
+            }
+            text::StyledSpan head = sp;
+            head.text = sp.text.substr(0, std::min(end, bytes) - begin);
+            if (lead.font_family) head.font.family = *lead.font_family;
+            if (lead.weight) head.font.weight = *lead.weight;
+            if (lead.slant) head.font.slant = *lead.slant == style::Slant::Italic ? text::Slant::Italic : text::Slant::Upright;
+            bool caps = false;
+            for (const auto& f : lead.features) {
+                head.font.features.push_back(f);
+                caps = caps || f == "smcp" || f == "c2sc";
+            }
+            if (caps) head.font.tracking_em += 0.05;
+            out.spans.push_back(std::move(head));
+            if (end > bytes) {
+                text::StyledSpan tail = sp;
+                tail.text = sp.text.substr(bytes - begin);
+                out.spans.push_back(std::move(tail));
+            }
+        }
+        return out;
     }
 
     void add_block(const model::Block& b, bool& first_paragraph, bool& after_heading) {

@@ -196,9 +196,13 @@ CairoSurface image_surface(const Image& image, SurfaceUse use, double min_scale)
         return CairoSurface{decode_png(image.bytes, &w, &h)};
     }
     if (use == SurfaceUse::Pdf) {
-        // cairo's PDF surface writes the JPEG's bytes and never reads these pixels; an untouched
-        // surface costs no decoding and (calloc'd pages) little memory.
-        CairoSurface s{cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height)};
+        // cairo's PDF surface writes the JPEG's bytes (with the JPEG's own /Width and /Height) and
+        // never reads these pixels, so the surface is a stand-in of one pixel: the image XObject fills
+        // the surface's extents, scaled as the caller scales the surface. A full-size stand-in would
+        // cost nothing to make (calloc'd pages) but cairo copies its pixels when it is destroyed
+        // while the PDF surface holds a snapshot of it (cairo-surface-snapshot.c): 80 MB for a
+        // 20-megapixel photograph.
+        CairoSurface s{cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)};
         auto* copy = static_cast<unsigned char*>(std::malloc(image.bytes.size()));
         std::memcpy(copy, image.bytes.data(), image.bytes.size());
         cairo_surface_set_mime_data(s.get(), CAIRO_MIME_TYPE_JPEG, copy, image.bytes.size(), std::free, copy);

@@ -27,6 +27,7 @@ struct TextItem {
     style::Color color;
     std::string role;          // structure: "H1", "H2", "P", "Caption", "Artifact" (running heads, folios)
     int group = -1;            // items of one paragraph share a group: one structure element in the PDF
+    double x_scale = 1;        // horizontal scaling of the glyphs' shapes (a loose line's, page/justify.hpp)
 };
 
 // An image scaled to `placed` and clipped to `frame` (cropping: `placed` may exceed `frame`).

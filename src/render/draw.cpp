@@ -8,11 +8,18 @@
 
 namespace quire::render {
 
-FontFaces::~FontFaces() {
+DrawResources::~DrawResources() {
     for (auto& [font, face] : faces_) cairo_font_face_destroy(face);
 }
 
-cairo_font_face_t* FontFaces::get(const text::Font& font) {
+cairo_surface_t* DrawResources::image(const page::Image& image, page::SurfaceUse use, double min_scale) {
+    const ImageKey key{&image, use, use == page::SurfaceUse::Pdf ? 1.0 : min_scale};
+    auto it = images_.find(key);
+    if (it == images_.end()) it = images_.emplace(key, page::image_surface(image, use, key.min_scale)).first;
+    return it->second.get();
+}
+
+cairo_font_face_t* DrawResources::font_face(const text::Font& font) {
     auto it = faces_.find(&font);
     if (it != faces_.end()) return it->second;
     // The Font owns this FT_Face, opened for Cairo alone (text/font_collection.hpp); it outlives us.
@@ -25,22 +32,38 @@ namespace {
 
 void set_color(cairo_t* cr, const style::Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
-// The font last set on the context: consecutive runs mostly share it, and setting it again makes
-// cairo look its scaled font up again.
-struct CurrentFont {
+// The font and colour last set on the context: consecutive runs mostly share them, and setting the
+// font again makes cairo look its scaled font up again, setting a colour makes a new pattern.
+struct DrawState {
     const text::Font* font = nullptr;
     double size = 0;
+    double x_scale = 1;
+    bool has_color = false;
+    style::Color color;
 };
 
-void draw_text(cairo_t* cr, const page::TextItem& t, FontFaces& faces, Target target, CurrentFont& current) {
+void set_text_color(cairo_t* cr, const style::Color& c, DrawState& current) {
+    if (current.has_color && current.color == c) return;
+    set_color(cr, c);
+    current.has_color = true;
+    current.color = c;
+}
+
+void draw_text(cairo_t* cr, const page::TextItem& t, DrawResources& resources, Target target, DrawState& current) {
     const linebreak::GlyphRun& run = t.run;
     if (!run.font || run.glyphs.empty()) return;
-    if (current.font != run.font || current.size != run.size_pt) {
-        cairo_set_font_face(cr, faces.get(*run.font));
-        cairo_set_font_size(cr, run.size_pt);
-        current = CurrentFont{run.font, run.size_pt};
+    if (current.font != run.font) {
+        cairo_set_font_face(cr, resources.font_face(*run.font));
+        current.font = run.font;
     }
-    set_color(cr, t.color);
+    if (current.size != run.size_pt || current.x_scale != t.x_scale) {
+        cairo_matrix_t m;
+        cairo_matrix_init_scale(&m, run.size_pt * t.x_scale, run.size_pt);
+        cairo_set_font_matrix(cr, &m);
+        current.size = run.size_pt;
+        current.x_scale = t.x_scale;
+    }
+    set_text_color(cr, t.color, current);
     std::vector<cairo_glyph_t> glyphs(run.glyphs.size());
     for (std::size_t i = 0; i < run.glyphs.size(); ++i)
         glyphs[i] = cairo_glyph_t{run.glyphs[i].id, t.x + run.glyphs[i].x_pt, t.y + run.glyphs[i].y_pt};
@@ -69,21 +92,21 @@ void draw_text(cairo_t* cr, const page::TextItem& t, FontFaces& faces, Target ta
     }
 }
 
-void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double scale) {
+void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double scale, DrawResources& resources) {
     if (!item.image) return;
     const double min_scale = target == Target::Raster ? item.placed.width.pt() * scale / item.image->width : 1.0;
-    page::CairoSurface surface =
-        page::image_surface(*item.image, target == Target::Pdf ? page::SurfaceUse::Pdf : page::SurfaceUse::Raster,
-                            std::min(1.0, min_scale));
+    cairo_surface_t* surface =
+        resources.image(*item.image, target == Target::Pdf ? page::SurfaceUse::Pdf : page::SurfaceUse::Raster,
+                        std::min(1.0, min_scale));
     if (!surface) return;
-    const int sw = cairo_image_surface_get_width(surface.get());
-    const int sh = cairo_image_surface_get_height(surface.get());
+    const int sw = cairo_image_surface_get_width(surface);
+    const int sh = cairo_image_surface_get_height(surface);
     cairo_save(cr);
     cairo_rectangle(cr, item.frame.x.pt(), item.frame.y.pt(), item.frame.width.pt(), item.frame.height.pt());
     cairo_clip(cr);
     cairo_translate(cr, item.placed.x.pt(), item.placed.y.pt());
     cairo_scale(cr, item.placed.width.pt() / sw, item.placed.height.pt() / sh);
-    cairo_set_source_surface(cr, surface.get(), 0, 0);
+    cairo_set_source_surface(cr, surface, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
     cairo_paint(cr);
     cairo_restore(cr);
@@ -91,18 +114,18 @@ void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double 
 
 }  // namespace
 
-void draw_items(cairo_t* cr, const page::Page& page, Target target, double scale, FontFaces& faces) {
+void draw_items(cairo_t* cr, const page::Page& page, Target target, double scale, DrawResources& resources) {
     // No cairo tags: cairo 1.16 aborts in cairo_surface_finish (an assertion in cairo-array.c) on our
     // multi-page documents once cairo_tag_begin("P") is used, and CAIRO_TAG_LINK writes a reference to
     // an object it never writes (qpdf: "file is damaged"). TextItem::role and ::group keep the
     // structure; links are written by the qpdf post-pass (render/post_pass.hpp).
-    CurrentFont current;
+    DrawState current;
     for (const page::Item& item : page.items) {
         const auto* t = std::get_if<page::TextItem>(&item);
         if (t) {
-            draw_text(cr, *t, faces, target, current);
+            draw_text(cr, *t, resources, target, current);
         } else if (const auto* im = std::get_if<page::ImageItem>(&item)) {
-            draw_image(cr, *im, target, scale);
+            draw_image(cr, *im, target, scale, resources);
         } else if (const auto* r = std::get_if<page::RuleItem>(&item)) {
             cairo_save(cr);
             set_color(cr, r->color);
@@ -113,7 +136,7 @@ void draw_items(cairo_t* cr, const page::Page& page, Target target, double scale
             cairo_stroke(cr);
             cairo_restore(cr);
         } else if (const auto* b = std::get_if<page::BoxItem>(&item)) {
-            set_color(cr, b->fill);
+            set_text_color(cr, b->fill, current);
             cairo_rectangle(cr, b->rect.x.pt(), b->rect.y.pt(), b->rect.width.pt(), b->rect.height.pt());
             cairo_fill(cr);
         }

@@ -85,12 +85,12 @@ std::string render_pdf_bytes(const page::PageDocument& doc, const PdfOptions& op
     }
 
     Cairo cr{cairo_create(surface.get())};
-    FontFaces faces;
+    DrawResources resources;
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         const page::Page& p = doc.pages[i];
         cairo_save(cr.get());
         cairo_translate(cr.get(), off, off);
-        draw_items(cr.get(), p, Target::Pdf, 1.0, faces);
+        draw_items(cr.get(), p, Target::Pdf, 1.0, resources);
         if (options.crop_marks == CropMarks::Yes && g.slug.pt() > 0) crop_marks(cr.get(), g);
         cairo_restore(cr.get());
         cairo_show_page(cr.get());

@@ -25,7 +25,7 @@ std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, con
     std::filesystem::create_directories(dir, ec);
     if (ec) throw QuireError(SourceSpan{dir.string()}, "cannot create the folder: " + ec.message());
     std::vector<std::filesystem::path> written;
-    FontFaces faces;
+    DrawResources resources;
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         CairoSurface surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)};
         Cairo cr{cairo_create(surface.get())};
@@ -39,7 +39,7 @@ std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, con
         cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
         cairo_set_font_options(cr.get(), fo);
         cairo_font_options_destroy(fo);
-        draw_items(cr.get(), doc.pages[i], Target::Raster, scale, faces);
+        draw_items(cr.get(), doc.pages[i], Target::Raster, scale, resources);
         if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
             throw QuireError(SourceSpan{}, std::string("cairo could not draw page ") + doc.pages[i].label + ": " +
                                                cairo_status_to_string(cairo_status(cr.get())));
