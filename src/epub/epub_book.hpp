@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,14 @@ struct Resource {
     std::string properties;  // manifest properties: "nav", "cover-image", … (space separated)
     SpinePlace spine = SpinePlace::None;
     std::string bytes;       // the file's content
+};
+
+// A resource's content already deflated (raw RFC 1951) with the CRC-32 of its bytes, for the
+// container to copy as it is: fonts are compressed beside their subsetting, in parallel, and kept
+// in the artefact cache compressed.
+struct Deflated {
+    std::string data;
+    std::uint32_t crc32 = 0;
 };
 
 // One entry of the table of contents (nav.xhtml and toc.ncx).
@@ -68,6 +77,9 @@ struct Book {
     std::vector<Resource> resources;  // in manifest order (derived: documents, then sorted others)
     std::vector<TocEntry> toc;
     std::vector<Landmark> landmarks;
+    // Resources whose content is already deflated, by href (the fonts); the others the container
+    // compresses itself.
+    std::map<std::string, Deflated> deflated;
 
     const Resource* find(const std::string& href) const;
 };

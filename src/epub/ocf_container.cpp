@@ -6,8 +6,11 @@
 #include "epub/package_document.hpp"
 
 #include <zip.h>
+#include <zlib.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 namespace quire::epub {
 
@@ -33,7 +36,7 @@ void dos_time(std::time_t t, zip_uint16_t& time, zip_uint16_t& date) {
     date = static_cast<zip_uint16_t>(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
 }
 
-enum class Compression { Store, Fast, Default };
+enum class Compression { Store, Fast, Default, Predeflated };
 
 // Already-compressed formats gain nothing from deflate: store them. Fonts are most of the book's
 // bytes: zlib level 1 takes a quarter of the time of level 6 on them for a few per cent more size
@@ -42,6 +45,53 @@ Compression compression_for(const std::string& media_type) {
     if (media_type == "image/jpeg" || media_type == "image/png" || media_type == "image/gif") return Compression::Store;
     if (media_type.rfind("font/", 0) == 0) return Compression::Fast;
     return Compression::Default;
+}
+
+// A libzip source holding data already deflated: its stat says so (method, sizes, CRC), and
+// zip_close copies the bytes as they are instead of compressing them again (libzip's add_data
+// recompresses only when the source's method differs from the entry's; the entry's stays default).
+struct Predeflated {
+    const std::string* data;
+    std::uint64_t size;  // uncompressed
+    std::uint32_t crc;
+    std::size_t offset = 0;
+    zip_error_t error{};
+};
+
+zip_int64_t predeflated_callback(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+    auto* p = static_cast<Predeflated*>(state);
+    switch (command) {
+        case ZIP_SOURCE_OPEN: p->offset = 0; return 0;
+        case ZIP_SOURCE_READ: {
+            const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(length), p->data->size() - p->offset);
+            std::memcpy(data, p->data->data() + p->offset, n);
+            p->offset += n;
+            return static_cast<zip_int64_t>(n);
+        }
+        case ZIP_SOURCE_CLOSE: return 0;
+        case ZIP_SOURCE_STAT: {
+            auto* st = static_cast<zip_stat_t*>(data);
+            zip_stat_init(st);
+            st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+            st->size = p->size;
+            st->comp_size = p->data->size();
+            st->comp_method = ZIP_CM_DEFLATE;
+            st->crc = p->crc;
+            st->encryption_method = ZIP_EM_NONE;
+            return sizeof(zip_stat_t);
+        }
+        case ZIP_SOURCE_ERROR: return zip_error_to_data(&p->error, data, length);
+        case ZIP_SOURCE_FREE:
+            zip_error_fini(&p->error);
+            delete p;
+            return 0;
+        case ZIP_SOURCE_SUPPORTS:
+            return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                                  ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+        default:
+            zip_error_set(&p->error, ZIP_ER_OPNOTSUPP, 0);
+            return -1;
+    }
 }
 
 class ZipWriter {
@@ -61,8 +111,21 @@ public:
     ZipWriter(const ZipWriter&) = delete;
     ZipWriter& operator=(const ZipWriter&) = delete;
 
-    void add(const std::string& name, const std::string& bytes, Compression compression, std::time_t when) {
-        zip_source_t* source = zip_source_buffer(archive_, bytes.data(), bytes.size(), 0);
+    // `deflated` (with the CRC of `bytes`), when not empty, is written as it is.
+    void add(const std::string& name, const std::string& bytes, Compression compression, std::time_t when,
+             const std::string* deflated = nullptr, std::uint32_t crc = 0) {
+        zip_source_t* source = nullptr;
+        if (deflated && !deflated->empty()) {
+            auto* state = new Predeflated{deflated, bytes.size(), crc};
+            zip_error_init(&state->error);
+            source = zip_source_function(archive_, predeflated_callback, state);
+            if (!source) {
+                zip_error_fini(&state->error);
+                delete state;
+            }
+        } else {
+            source = zip_source_buffer(archive_, bytes.data(), bytes.size(), 0);
+        }
         if (!source) fail("source for " + name, zip_get_error(archive_));
         const zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
@@ -70,9 +133,10 @@ public:
             fail("add " + name, zip_get_error(archive_));
         }
         const auto i = static_cast<zip_uint64_t>(index);
+        if (deflated && !deflated->empty()) compression = Compression::Predeflated;
         const zip_int32_t method = compression == Compression::Store ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
         const zip_uint32_t level = compression == Compression::Fast ? 1 : 0;  // 0: zlib's default (6)
-        if (zip_set_file_compression(archive_, i, method, level) != 0)
+        if (compression != Compression::Predeflated && zip_set_file_compression(archive_, i, method, level) != 0)
             fail("compression of " + name, zip_get_error(archive_));
         // zip_file_set_mtime goes through localtime() and would make the bytes depend on TZ
         // (stack-notes); DOS time and date are written as given.
@@ -109,6 +173,27 @@ private:
 
 }  // namespace
 
+Deflated deflate_for_container(const std::string& bytes) {
+    Deflated out;
+    out.crc32 = static_cast<std::uint32_t>(
+        crc32(crc32(0, nullptr, 0), reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+    z_stream z{};
+    // Raw deflate (no zlib header: ZIP stores the bare stream), level 1 as compression_for() says
+    // for fonts, zlib's default memory level.
+    if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw QuireError(SourceSpan{}, "cannot build the EPUB container (zlib: deflateInit2 failed)");
+    out.data.resize(deflateBound(&z, static_cast<uLong>(bytes.size())));
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.avail_in = static_cast<uInt>(bytes.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data.data());
+    z.avail_out = static_cast<uInt>(out.data.size());
+    const int status = deflate(&z, Z_FINISH);
+    out.data.resize(z.total_out);
+    deflateEnd(&z);
+    if (status != Z_STREAM_END) throw QuireError(SourceSpan{}, "cannot build the EPUB container (zlib: deflate failed)");
+    return out;
+}
+
 std::string container_xml() {
     return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                        "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
@@ -129,8 +214,14 @@ std::string ocf_bytes(const Book& book, std::time_t entry_time) {
     zip.add("META-INF/container.xml", container, Compression::Default, entry_time);
     const std::string package = package_document(book);
     zip.add(std::string(kPackageFolder) + "/" + kPackageHref, package, Compression::Default, entry_time);
-    for (const auto& r : book.resources)
-        zip.add(std::string(kPackageFolder) + "/" + r.href, r.bytes, compression_for(r.media_type), entry_time);
+    for (const auto& r : book.resources) {
+        const auto deflated = book.deflated.find(r.href);
+        if (deflated != book.deflated.end())
+            zip.add(std::string(kPackageFolder) + "/" + r.href, r.bytes, compression_for(r.media_type), entry_time,
+                    &deflated->second.data, deflated->second.crc32);
+        else
+            zip.add(std::string(kPackageFolder) + "/" + r.href, r.bytes, compression_for(r.media_type), entry_time);
+    }
     return zip.finish();
 }
 

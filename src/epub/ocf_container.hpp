@@ -9,6 +9,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <cstdint>
 #include <string>
 
 namespace quire::epub {
@@ -16,6 +17,10 @@ namespace quire::epub {
 std::string container_xml();
 
 // The whole .epub as bytes. Throws QuireError if libzip fails.
+// `bytes` deflated as the container stores fonts (raw deflate, zlib level 1), with their CRC-32,
+// for Book::deflated: done beside the font subsetting, in parallel, and cached with it.
+Deflated deflate_for_container(const std::string& bytes);
+
 std::string ocf_bytes(const Book& book, std::time_t entry_time);
 
 // Writes the .epub to `target` through a temporary file that is renamed into place only when

@@ -6,6 +6,7 @@
 #include "core/output_file.hpp"
 
 #include <doctest/doctest.h>
+#include <zip.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -130,4 +131,35 @@ TEST_CASE("the artefact cache gives the same book, cold, warm and off") {
     for (const auto& entry : fs::directory_iterator(folder / "cover")) write_file_atomically(entry.path(), "garbage");
     CHECK(ocf_bytes(assemble_book(loaded, with), 0) == reference);
     fs::remove_all(folder);
+}
+
+TEST_CASE("a resource deflated beforehand is copied as it is and reads back whole") {
+    Book book;
+    book.meta.language = "en";
+    std::string font;
+    for (int i = 0; i < 5000; ++i) font += static_cast<char>("glyf table bytes "[i % 17] + i % 3);
+    book.resources.push_back({"fonts/a.ttf", "a", "font/ttf", "", SpinePlace::None, font});
+    book.deflated["fonts/a.ttf"] = deflate_for_container(font);
+    const std::string zip = ocf_bytes(book, 1642377600);
+    const auto entries = testing::zip_entries(zip);
+    REQUIRE(entries.size() == 4);
+    CHECK(entries[3].name == "EPUB/fonts/a.ttf");
+    CHECK(entries[3].method == 8);
+    // libzip reads it back, checking the CRC as it goes.
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(zip.data(), zip.size(), 0, &error);
+    REQUIRE(source);
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+    REQUIRE(archive);
+    zip_file_t* file = zip_fopen(archive, "EPUB/fonts/a.ttf", 0);
+    REQUIRE(file);
+    std::string back(font.size() + 10, '\0');
+    const zip_int64_t n = zip_fread(file, back.data(), back.size());
+    CHECK(n == static_cast<zip_int64_t>(font.size()));
+    back.resize(static_cast<std::size_t>(std::max<zip_int64_t>(n, 0)));
+    CHECK(back == font);
+    CHECK(zip_fclose(file) == 0);  // non-zero on a CRC mismatch
+    zip_close(archive);
+    zip_error_fini(&error);
 }
