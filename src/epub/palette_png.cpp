@@ -131,22 +131,33 @@ std::string encode_palette_png(const PaletteImage& image) {
     w.bits(1, 1);  // BFINAL: one block
     w.bits(1, 2);  // BTYPE 01: fixed Huffman codes
     RunEncoder runs(w);
-    uLong adler = adler32(0, nullptr, 0);
-    const std::uint8_t filter_none = 0;
-    // Rows given by the same pointer as the row before are the same bytes: their checksum is reused
+    // Each row is filtered with PNG's Up filter (type 2: the byte minus the one above it): a glyph's
+    // rows repeat the row above where its strokes run down, so they become long runs of zeros too.
+    // Rows given by the same pointer as the row before filter to zeros, and their checksum is reused
     // (adler32_combine) instead of summed again.
-    const std::uint8_t* previous = nullptr;
+    uLong adler = adler32(0, nullptr, 0);
+    const std::uint8_t filter_up = 2;
+    const std::vector<std::uint8_t> zeros(static_cast<std::size_t>(image.width), 0);
+    std::vector<std::uint8_t> filtered(static_cast<std::size_t>(image.width));
+    const std::uint8_t* above = zeros.data();
+    const std::uint8_t* previous_bytes = nullptr;  // the filtered bytes of the row before
     uLong row_adler = 0;
     const auto row_length = static_cast<z_off_t>(image.width + 1);
     for (int y = 0; y < image.height; ++y) {
         const std::uint8_t* row = image.row(y);
-        runs.add(&filter_none, 1);
-        runs.add(row, static_cast<std::size_t>(image.width));
-        if (row != previous) {
-            row_adler = adler32(adler32(adler32(0, nullptr, 0), &filter_none, 1), row, static_cast<uInt>(image.width));
-            previous = row;
+        const std::uint8_t* bytes = zeros.data();
+        if (row != above) {
+            for (std::size_t x = 0; x < filtered.size(); ++x) filtered[x] = static_cast<std::uint8_t>(row[x] - above[x]);
+            bytes = filtered.data();
+        }
+        runs.add(&filter_up, 1);
+        runs.add(bytes, filtered.size());
+        if (bytes != previous_bytes || bytes == filtered.data()) {
+            row_adler = adler32(adler32(adler32(0, nullptr, 0), &filter_up, 1), bytes, static_cast<uInt>(image.width));
+            previous_bytes = bytes;
         }
         adler = adler32_combine(adler, row_adler, row_length);
+        above = row;
     }
     runs.end_run();
     fixed_code(w, 256);  // end of block
@@ -157,7 +168,7 @@ std::string encode_palette_png(const PaletteImage& image) {
     std::string header;
     put32(header, static_cast<std::uint32_t>(image.width));
     put32(header, static_cast<std::uint32_t>(image.height));
-    header += std::string("\x08\x03\x00\x00\x00", 5);  // 8 bits, palette, deflate, filter 0, no interlace
+    header += std::string("\x08\x03\x00\x00\x00", 5);  // 8 bits, palette, deflate, filter method 0, no interlace
     chunk(png, "IHDR", header);
     chunk(png, "PLTE", std::string(image.palette_rgb.begin(), image.palette_rgb.end()));
     chunk(png, "IDAT", zlib_stream);
