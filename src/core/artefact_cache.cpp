@@ -18,17 +18,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// FNV-1a, 64 bits, twice with different offsets: a file name, not a proof of identity (the entry
-// holds its key).
+// Two FNV-1a hashes with different seeds: a file name, not a proof of identity (the entry holds
+// its key).
 std::string key_hash(std::string_view kind, std::string_view key) {
-    auto fnv = [&](std::uint64_t h) {
-        for (std::string_view part : {kind, std::string_view("\n", 1), key})
-            for (unsigned char c : part) h = (h ^ c) * 0x100000001b3ULL;
-        return h;
-    };
+    const std::string text = std::string(kind) + "\n" + std::string(key);
     char out[33];
-    std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(fnv(0xcbf29ce484222325ULL)),
-                  static_cast<unsigned long long>(fnv(0x84222325cbf29ce4ULL)));
+    std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(fnv1a_64(text)),
+                  static_cast<unsigned long long>(fnv1a_64(text, 0x84222325cbf29ce4ULL)));
     return out;
 }
 
@@ -36,6 +32,12 @@ std::string key_hash(std::string_view kind, std::string_view key) {
 constexpr std::string_view kMagic = "quire-cache 1\n";
 
 }  // namespace
+
+std::uint64_t fnv1a_64(std::string_view bytes, std::uint64_t seed) {
+    std::uint64_t h = seed;
+    for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
+    return h;
+}
 
 std::optional<fs::path> ArtefactCache::folder_from_environment() {
     if (const char* dir = std::getenv("QUIRE_CACHE_DIR")) {

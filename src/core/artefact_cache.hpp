@@ -11,6 +11,7 @@
 // is always safe.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -40,6 +41,10 @@ private:
     std::filesystem::path entry_path(std::string_view kind, std::string_view key) const;
     std::optional<std::filesystem::path> folder_;
 };
+
+// FNV-1a, 64 bits, from `seed` (FNV's offset basis by default): a cheap content hash for cache keys
+// and entry names, not a defence against forged input (the cache is the user's own).
+std::uint64_t fnv1a_64(std::string_view bytes, std::uint64_t seed = 0xcbf29ce484222325ULL);
 
 // A file's identity for a cache key: its absolute path, size, modification time (ns) and inode.
 // Reading a font's bytes to hash them would cost more than the cache saves; a font file replaced in

@@ -150,6 +150,54 @@ std::string cover_cache_key(const CoverText& text, const style::Layout& layout, 
     return key;
 }
 
+// An embedded font: its subset and the subset deflated for the container. They travel together
+// through the artefact cache as a 20-digit size, the CRC in 8 hex digits, the subset, the deflated
+// bytes.
+struct FontFile {
+    std::string bytes;
+    Deflated deflated;
+};
+
+std::string pack_font(const FontFile& f) {
+    char head[32];
+    std::snprintf(head, sizeof head, "%020zu%08x", f.bytes.size(), static_cast<unsigned>(f.deflated.crc32));
+    return std::string(head) + f.bytes + f.deflated.data;
+}
+
+std::optional<FontFile> unpack_font(const std::string& v) {  // nullopt: a damaged entry
+    if (v.size() < 28) return std::nullopt;
+    std::size_t size = 0;
+    std::uint32_t crc = 0;
+    for (std::size_t k = 0; k < 20; ++k) {
+        if (v[k] < '0' || v[k] > '9') return std::nullopt;
+        size = size * 10 + static_cast<std::size_t>(v[k] - '0');
+    }
+    for (std::size_t k = 20; k < 28; ++k) {
+        const char c = v[k];
+        const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (digit < 0) return std::nullopt;
+        crc = crc << 4 | static_cast<std::uint32_t>(digit);
+    }
+    if (size == 0 || v.size() <= 28 + size) return std::nullopt;
+    FontFile f;
+    f.bytes = v.substr(28, size);
+    f.deflated.data = v.substr(28 + size);
+    f.deflated.crc32 = crc;
+    return f;
+}
+
+// The planned face subset and deflated, from the cache when it holds them.
+FontFile embedded_font(const PlannedFace& p, const std::vector<std::string>& features, const ArtefactCache& cache) {
+    const std::string key = subset_cache_key(p, features);
+    if (const auto hit = cache.get("font-subset", key))
+        if (auto f = unpack_font(*hit)) return std::move(*f);
+    FontFile made;
+    made.bytes = subset_font(p.face->file, p.face->face_index, p.codepoints, KeepFeatures::DefaultAndListed, features);
+    made.deflated = deflate_for_container(made.bytes);
+    cache.put("font-subset", key, pack_font(made));
+    return made;
+}
+
 }  // namespace
 
 Book assemble_book(const model::LoadedArticle& loaded, const EpubOptions& options) {
@@ -265,50 +313,9 @@ Book assemble_book(const model::LoadedArticle& loaded, const EpubOptions& option
     // Both are pure functions of their inputs and the slowest parts of the build: kept between runs
     // (core/artefact_cache.hpp; the same bytes either way).
     const ArtefactCache& cache = options.cache ? *options.cache : ArtefactCache::shared();
-    // A subset and its deflated form travel together through the cache: a 20-digit size, the CRC
-    // in 8 hex digits, the subset, the deflated bytes.
-    struct FontFile {
-        std::string bytes;
-        Deflated deflated;
-    };
-    auto pack = [](const FontFile& f) {
-        char head[32];
-        std::snprintf(head, sizeof head, "%020zu%08x", f.bytes.size(), static_cast<unsigned>(f.deflated.crc32));
-        return std::string(head) + f.bytes + f.deflated.data;
-    };
-    auto unpack = [](const std::string& v) -> std::optional<FontFile> {  // nullopt: a damaged entry
-        if (v.size() < 28) return std::nullopt;
-        std::size_t size = 0;
-        std::uint32_t crc = 0;
-        for (std::size_t k = 0; k < 20; ++k) {
-            if (v[k] < '0' || v[k] > '9') return std::nullopt;
-            size = size * 10 + static_cast<std::size_t>(v[k] - '0');
-        }
-        for (std::size_t k = 20; k < 28; ++k) {
-            const char c = v[k];
-            const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) return std::nullopt;
-            crc = crc << 4 | static_cast<std::uint32_t>(digit);
-        }
-        if (size == 0 || v.size() <= 28 + size) return std::nullopt;
-        FontFile f;
-        f.bytes = v.substr(28, size);
-        f.deflated.data = v.substr(28 + size);
-        f.deflated.crc32 = crc;
-        return f;
-    };
     std::vector<std::future<FontFile>> subsets;
     for (const auto& p : planned)
-        subsets.push_back(std::async(std::launch::async, [&p, &features, &cache, &pack, &unpack] {
-            const std::string key = subset_cache_key(p, features);
-            if (const auto hit = cache.get("font-subset", key))
-                if (auto f = unpack(*hit)) return std::move(*f);
-            FontFile made;
-            made.bytes = subset_font(p.face->file, p.face->face_index, p.codepoints, KeepFeatures::DefaultAndListed, features);
-            made.deflated = deflate_for_container(made.bytes);
-            cache.put("font-subset", key, pack(made));
-            return made;
-        }));
+        subsets.push_back(std::async(std::launch::async, [&p, &features, &cache] { return embedded_font(p, features, cache); }));
     if (!options.cover_image) {
         CoverText cover_text{pub.name, meta.section, meta.title, author_line, display_date(meta.date, lang), lang};
         cover_bytes = cache.get_or_make("cover", cover_cache_key(cover_text, layout, fonts),

@@ -133,14 +133,14 @@ std::string encode_palette_png(const PaletteImage& image) {
     RunEncoder runs(w);
     // Each row is filtered with PNG's Up filter (type 2: the byte minus the one above it): a glyph's
     // rows repeat the row above where its strokes run down, so they become long runs of zeros too.
-    // Rows given by the same pointer as the row before filter to zeros, and their checksum is reused
-    // (adler32_combine) instead of summed again.
+    // A row given by the same pointer as the row above filters to zeros; a run of such rows reuses
+    // one checksum (adler32_combine) instead of summing each again.
     uLong adler = adler32(0, nullptr, 0);
     const std::uint8_t filter_up = 2;
     const std::vector<std::uint8_t> zeros(static_cast<std::size_t>(image.width), 0);
     std::vector<std::uint8_t> filtered(static_cast<std::size_t>(image.width));
     const std::uint8_t* above = zeros.data();
-    const std::uint8_t* previous_bytes = nullptr;  // the filtered bytes of the row before
+    bool previous_was_zeros = false;
     uLong row_adler = 0;
     const auto row_length = static_cast<z_off_t>(image.width + 1);
     for (int y = 0; y < image.height; ++y) {
@@ -152,10 +152,10 @@ std::string encode_palette_png(const PaletteImage& image) {
         }
         runs.add(&filter_up, 1);
         runs.add(bytes, filtered.size());
-        if (bytes != previous_bytes || bytes == filtered.data()) {
+        const bool zeros_row = bytes == zeros.data();
+        if (!zeros_row || !previous_was_zeros)
             row_adler = adler32(adler32(adler32(0, nullptr, 0), &filter_up, 1), bytes, static_cast<uInt>(image.width));
-            previous_bytes = bytes;
-        }
+        previous_was_zeros = zeros_row;
         adler = adler32_combine(adler, row_adler, row_length);
         above = row;
     }

@@ -3,23 +3,20 @@
 #include "text/hyphenator.hpp"
 
 #include "core/artefact_cache.hpp"
-
-#include "text/itemize.hpp"
-
 #include "core/output_file.hpp"
+#include "text/itemize.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <iterator>
-#include <unordered_map>
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 namespace quire::text {
 
@@ -209,18 +206,11 @@ std::string complete_patterns(const std::string& raw) {
 // `kCompletionVersion` changes whenever complete_patterns() does. Outputs do not depend on it.
 constexpr const char* kCompletionVersion = "v1";
 
-// FNV-1a, 64 bits: a content key, not a defence against forged files (the cache is the user's own).
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    return h;
-}
-
 // The dictionary's text ready for libhyphen: `raw` itself when it is complete, else completed.
 std::string completed_text(const std::string& raw) {
     char key[96];
     std::snprintf(key, sizeof key, "hyphenation patterns %016llx %zu completion %s",
-                  static_cast<unsigned long long>(fnv1a(raw)), raw.size(), kCompletionVersion);
+                  static_cast<unsigned long long>(fnv1a_64(raw)), raw.size(), kCompletionVersion);
     const std::string text = ArtefactCache::shared().get_or_make("hyphen-completion", key, [&] {
         std::string completed = complete_patterns(raw);
         return completed == raw ? std::string() : completed;
@@ -235,8 +225,7 @@ Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
     charset_ = read_charset(path);
     if (charset_.rfind("ISO8859-", 0) == 0) charset_ = "ISO-8859-" + charset_.substr(8);
     {
-        std::ifstream in(path, std::ios::binary);
-        const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string raw = try_read_file(path).value_or(std::string());  // unreadable: no dictionary
         const std::string text = completed_text(raw);
         // libhyphen reads from a FILE*: hand it the completed text through an in-memory stream.
         FILE* f = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
