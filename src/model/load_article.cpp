@@ -46,6 +46,9 @@ LoadedArticle load_article(const fs::path& path, Diagnostics& diagnostics, const
     loaded.folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
     if (!fs::exists(path)) throw QuireError(SourceSpan{path.string()}, "no such file");
     loaded.article = read_article_file(path, diagnostics);
+    // A file that could not be read (malformed XML, another root element) yields an empty article:
+    // validating it would only add "no title", "empty body"… beside the one real error.
+    if (diagnostics.has_errors()) diagnostics.throw_first_error();
 
     // The profile: named on the command line, else by the article, else publication.xml beside it.
     std::optional<fs::path> profile = publication_path;
