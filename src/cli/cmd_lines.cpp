@@ -104,6 +104,7 @@ int run_lines(const LinesOptions& o) {
         j["ratio"] = std::round(l.ratio * 10000) / 10000;
         j["hyphenated"] = l.hyphenated;
         if (l.overfull) j["overfull"] = true;
+        if (l.glyph_scale != 1.0) j["glyph_scale"] = std::round(l.glyph_scale * 10000) / 10000;
         j["width"] = std::round(l.natural_width_pt * 1000) / 1000;
         out["lines"].push_back(j);
     }
@@ -143,6 +144,11 @@ quire::cli::Runner setup_lines(CLI::App& app) {
     app.add_option("--emergencystretch", p.emergencystretch_em, "TeX \\emergencystretch, em")->capture_default_str();
     app.add_option("--max-hyphens", p.max_consecutive_hyphens, "most hyphenated lines in a row (0: no limit)")->capture_default_str();
     app.add_option("--ragged-stretch", p.ragged_stretch_em, "ragged settings' line-end stretch, em")->capture_default_str();
+    app.add_option("--expansion", p.expansion,
+                   "font expansion of justified lines: glyphs scaled by up to this fraction (pdfTeX's "
+                   "\\pdfadjustspacing; 0: none, as plain TeX)")
+        ->capture_default_str();
+    app.add_option("--expansion-step", p.expansion_step, "font expansion's step")->capture_default_str();
     return [o] { return run_lines(*o); };
 }
 

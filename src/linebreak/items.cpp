@@ -118,7 +118,9 @@ struct Builder {
                 Piece pc{std::uint32_t(ri), piece_start, text_end, &shaped, s, g, g_end, scale, tracking};
                 double w = 0;
                 for (std::uint32_t k = g; k < g_end; ++k) w += shaped.glyphs[k].x_advance * scale + tracking;
-                out.items.push_back(Item::box(w, std::uint32_t(out.pieces.size())));
+                Item box = Item::box(w, std::uint32_t(out.pieces.size()));
+                if (!ragged) box.stretch = box.shrink = w * spec.params.expansion;  // font expansion
+                out.items.push_back(box);
                 out.pieces.push_back(pc);
                 g = g_end;
                 piece_start = text_end;
@@ -230,7 +232,8 @@ std::string dump(const ParagraphItems& p) {
     for (const auto& it : p.items) {
         switch (it.kind) {
         case ItemKind::Box:
-            std::snprintf(buf, sizeof buf, "box %.2f", it.width);
+            if (it.stretch > 0) std::snprintf(buf, sizeof buf, "box %.2f~%.2f", it.width, it.stretch);
+            else std::snprintf(buf, sizeof buf, "box %.2f", it.width);
             out += buf;
             if (it.ref != kNoPiece) {
                 const Piece& pc = p.pieces[it.ref];

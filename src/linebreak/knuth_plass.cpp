@@ -326,8 +326,9 @@ BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& in) 
     for (std::size_t i = 0; i < n; ++i) {
         const Item& it = items[i];
         s[i + 1].w = s[i].w + (it.kind == ItemKind::Penalty ? 0.0 : it.width);
-        s[i + 1].y = s[i].y + (it.kind == ItemKind::Glue && !it.fil ? it.stretch : 0.0);
-        s[i + 1].z = s[i].z + (it.kind == ItemKind::Glue ? it.shrink : 0.0);
+        // Boxes stretch and shrink too where the glyphs may be expanded (BreakParams::expansion).
+        s[i + 1].y = s[i].y + (it.kind == ItemKind::Penalty || it.fil ? 0.0 : it.stretch);
+        s[i + 1].z = s[i].z + (it.kind == ItemKind::Penalty ? 0.0 : it.shrink);
         s[i + 1].f = s[i].f + (it.kind == ItemKind::Glue && it.fil ? it.stretch : 0.0);
     }
     BreakResult result;

@@ -21,8 +21,8 @@ constexpr double kInfinitePenalty = 10000;  // TeX's inf_penalty: ≥ this never
 struct Item {
     ItemKind kind = ItemKind::Box;
     double width = 0.0;
-    double stretch = 0.0;      // glue only
-    double shrink = 0.0;       // glue only
+    double stretch = 0.0;      // glue; a box's is its font expansion (BreakParams::expansion)
+    double shrink = 0.0;       // glue; a box's is its font expansion
     double penalty = 0.0;      // penalty only
     bool flagged = false;      // penalty: a hyphen break (double/final hyphen demerits)
     bool fil = false;          // glue: `stretch` is of infinite order (\parfillskip's fil)

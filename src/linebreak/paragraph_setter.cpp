@@ -139,25 +139,31 @@ private:
         SetLine line;
         line.target_width_pt = target;
         line.hyphenated = hyphenated;
-        double natural = indent, stretch = 0, shrink = 0;
+        double natural = indent, stretch = 0, shrink = 0, boxes = 0;
         for (const auto& e : emits_) {
-            if (e.shaped) natural += e.box_width;
+            if (e.shaped) { natural += e.box_width; boxes += e.box_width; }
             else { natural += e.glue_width; stretch += e.glue_stretch; shrink += e.glue_shrink; }
         }
         line.natural_width_pt = natural;
         const bool justified = spec_.alignment == Alignment::Justified;
         double ratio = 0.0;
+        double glyph_scale = 1.0;
         if (justified) {
-            if (natural > target) ratio = shrink > 0 ? (target - natural) / shrink : 0.0;
-            else if (!last_line) ratio = stretch > 0 ? (target - natural) / stretch : 0.0;
+            glyph_scale = expansion_scale(target - natural, last_line, stretch, shrink, boxes);
+            // The word spaces take what the glyphs do not.
+            const double rest = target - natural - (glyph_scale - 1.0) * boxes;
+            if (rest < 0) ratio = shrink > 0 ? rest / shrink : 0.0;
+            else if (!last_line) ratio = stretch > 0 ? rest / stretch : 0.0;
             if (ratio < -1.0) { ratio = -1.0; overfull = true; }
         } else {
             const double line_stretch = spec_.params.ragged_stretch_em * p_.em_pt * (spec_.alignment == Alignment::Centred ? 2 : 1);
             if (!last_line && natural < target && line_stretch > 0) ratio = (target - natural) / line_stretch;
             if (natural > target + 1e-6) overfull = true;
         }
-        line.overfull = overfull || natural - (justified ? shrink : 0.0) > target + 0.01;
+        const double max_shrink = justified ? shrink + spec_.params.expansion * boxes : 0.0;
+        line.overfull = overfull || natural - max_shrink > target + 0.01;
         line.ratio = ratio;
+        line.glyph_scale = glyph_scale;
         // Lay the glyphs out.
         double x = indent;
         GlyphRun* current = nullptr;
@@ -207,13 +213,13 @@ private:
                     const auto& g = e.shaped->glyphs[k];
                     PositionedGlyph pg;
                     pg.id = g.id;
-                    pg.x_pt = x + g.x_offset * e.scale;
+                    pg.x_pt = x + g.x_offset * e.scale * glyph_scale;
                     pg.y_pt = -g.y_offset * e.scale;
                     std::uint32_t c = e.shaped_offset + g.cluster;  // paragraph byte offset
                     if (e.hyphen && c >= e.text_end) c = e.text_end;  // the added hyphen's cluster
                     pg.cluster = c - current_text_start;
                     current->glyphs.push_back(pg);
-                    x += g.x_advance * e.scale + e.tracking;
+                    x += g.x_advance * e.scale * glyph_scale + e.tracking;
                 }
                 if (e.hyphen) current_hyphen = true;
             } else {
@@ -277,6 +283,22 @@ private:
             line.text.append(run.text, from, std::string::npos);
         }
         return line;
+    }
+
+    // The glyph scale of a justified line `slack` short of its width (negative: too wide), with
+    // `stretch`/`shrink` of glue and `boxes` points of glyphs: the glyphs take their share
+    // 1 + r·expansion of the adjustment ratio r over glue and glyphs together (pdfTeX), at most
+    // ±expansion, rounded to the step: down when stretching (the spaces take the rest), up in
+    // magnitude when shrinking (so that the spaces never shrink more than they can). The last line
+    // of a paragraph is not stretched.
+    double expansion_scale(double slack, bool last_line, double stretch, double shrink, double boxes) const {
+        const double e = spec_.params.expansion;
+        if (e <= 0 || boxes <= 0 || slack == 0 || (slack > 0 && last_line)) return 1.0;
+        const double step = spec_.params.expansion_step > 0 ? spec_.params.expansion_step : e;
+        const double total = (slack > 0 ? stretch : shrink) + e * boxes;
+        const double r = std::clamp(slack / total, -1.0, 1.0);
+        // floor: towards 1 when stretching, away from it when shrinking.
+        return 1.0 + std::max(std::floor(r * e / step + 1e-9) * step, -e);
     }
 
     const text::StyledParagraph& para_;
@@ -352,6 +374,11 @@ std::string SetParagraph::dump() const {
                       l.target_width_pt, l.x_offset_pt, l.ascent_pt, l.descent_pt, l.hyphenated ? " hyph" : "",
                       l.overfull ? " overfull" : "");
         out += buf;
+        if (l.glyph_scale != 1.0) {  // before the text's bars, so that lines without it read as before
+            out.pop_back();
+            std::snprintf(buf, sizeof buf, "s=%.3f |", l.glyph_scale);
+            out += buf;
+        }
         out += l.text;
         out += "|\n";
         for (const auto& r : l.runs) {

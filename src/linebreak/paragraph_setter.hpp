@@ -64,6 +64,15 @@ struct BreakParams {
     // Ragged settings: TeX's \rightskip 0pt plus `ragged_stretch_em`, with interword glue that
     // neither stretches nor shrinks, so lines look hand-set (ragged2e's RaggedRight uses 2em).
     double ragged_stretch_em = 2.0;
+    // Font expansion in justified settings (pdfTeX's \pdfadjustspacing=2 with microtype's default
+    // stretch=20, shrink=20, i.e. ±2 %; InDesign's glyph scaling 98–102 %): a line's glyphs may be
+    // scaled horizontally by up to this fraction, taking a share of the line's adjustment beside the
+    // word spaces, in proportion to their width. The breaker counts it as stretch and shrink of every
+    // box, so narrow columns find more good breaks; a line is set with glyph scale 1 + r·expansion
+    // (r its adjustment ratio over both), rounded to `expansion_step` (each scale is another scaled
+    // font in the PDF), and the word spaces take the rest. 0: none (plain TeX, LuaTeX's default).
+    double expansion = 0.02;
+    double expansion_step = 0.005;
 };
 
 struct LineSpec {
@@ -112,7 +121,10 @@ struct GlyphRun {
 
 struct SetLine {
     std::string text;           // the line's characters in logical order, ending in "-" if hyphenated
-    double ratio = 0.0;         // adjustment ratio: >0 stretched (1 = all stretch used), <0 shrunk
+    // The word spaces' adjustment ratio (TeX's glue set): >0 stretched (1 = all their stretch used),
+    // <0 shrunk. With font expansion it is what is left to the spaces after the glyphs' share.
+    double ratio = 0.0;
+    double glyph_scale = 1.0;   // horizontal scale of the line's glyphs (font expansion; 1: none)
     bool hyphenated = false;    // the line ends at a discretionary break (a hyphen was added)
     double natural_width_pt = 0.0;  // the line's width before justification
     double target_width_pt = 0.0;   // the width it was set to (LineSpec's width for this line)

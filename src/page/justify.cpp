@@ -22,13 +22,15 @@ bool is_space(const linebreak::GlyphRun& run, const linebreak::PositionedGlyph& 
 
 double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limits, double space_stretch) {
     const double r = line.ratio;
-    if (line.overfull || r <= limits.adjust_above || r <= 1.0 || space_stretch <= 0) return 1.0;
+    // The glyphs may already be scaled by the breaker's font expansion: the limit is on the total.
+    const double before = line.glyph_scale;
+    if (line.overfull || r <= limits.adjust_above || r <= 1.0 || space_stretch <= 0) return before;
     std::vector<GlyphRef> glyphs;
     for (auto& run : line.runs) {
-        if (run.direction == linebreak::RunDirection::RightToLeft) return 1.0;
+        if (run.direction == linebreak::RunDirection::RightToLeft) return before;
         for (std::size_t i = 0; i < run.glyphs.size(); ++i) glyphs.push_back({&run, i, is_space(run, run.glyphs[i])});
     }
-    if (glyphs.size() < 2) return 1.0;
+    if (glyphs.size() < 2) return before;
     // Each glyph's advance is the distance to the next; the last one's runs to the line's end.
     auto x_of = [](const GlyphRef& g) { return g.run->glyphs[g.index].x_pt; };
     std::vector<double> advance(glyphs.size());
@@ -52,16 +54,18 @@ double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limit
             if (!b.space && (a.run != b.run || a.run->glyphs[a.index].cluster != b.run->glyphs[b.index].cluster)) ++gaps;
         }
     }
-    if (spaces == 0 || stretch <= 0) return 1.0;
+    if (spaces == 0 || stretch <= 0) return before;
     const double natural_space = stretch / space_stretch / spaces;
     const double wanted = (r - 1.0) * stretch;  // the excess beyond the spaces' stretchability
-    if (letters <= 0) return 1.0;
+    if (letters <= 0) return before;
     // Glyph scaling first, in steps of 0.5 %, rounded down: every distinct scale is another cairo
     // scaled font (its glyphs' metrics loaded again). Its advances are the scaled font's own, so the
     // PDF needs no adjustment between glyphs.
     constexpr double kScaleStep = 0.005;
-    const double scale =
-        1.0 + std::floor(std::min(limits.max_glyph_scale, wanted / letters) / kScaleStep + 1e-9) * kScaleStep;
+    const double room = std::max(0.0, 1.0 + limits.max_glyph_scale - before);  // of the total scale
+    const double total_scale =
+        before + std::floor(std::min(room, wanted / letters * before) / kScaleStep + 1e-9) * kScaleStep;
+    const double scale = total_scale / before;  // on the letters' advances as they are
     // Letter spacing last (Bringhurst: do not letterspace the lower case without a reason), for lines still
     // very loose.
     double per_gap = 0;
@@ -96,7 +100,8 @@ double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limit
         if (i + 1 == glyphs.size() || glyphs[i + 1].run != g.run) g.run->width_pt = x - g.run->x_start_pt;
     }
     line.ratio = r - given / stretch;
-    return scale;
+    line.glyph_scale = total_scale;
+    return total_scale;
 }
 
 }  // namespace quire::page

@@ -22,8 +22,9 @@ struct LooseLineLimits {
     double letter_spacing_above = 2.0; // letter spacing only for lines whose ratio stays above this
 };
 
-// Adjusts `line` in place (glyph positions, runs' extents, ratio) and returns the horizontal scale
-// of its glyphs (1 when unchanged). `space_stretch` is the breaker's stretch as a fraction of the
+// Adjusts `line` in place (glyph positions, runs' extents, ratio, glyph_scale) and returns the
+// horizontal scale of its glyphs: the line's own glyph_scale (font expansion, paragraph_setter.hpp)
+// when unchanged; `max_glyph_scale` bounds the total. `space_stretch` is the breaker's stretch as a fraction of the
 // space (linebreak::BreakParams::space_stretch). Lines with right-to-left runs are left alone.
 double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limits = {},
                           double space_stretch = linebreak::BreakParams{}.space_stretch);

@@ -258,3 +258,31 @@ TEST_CASE("a forced break inside the paragraph ends a line there") {
     const BreakResult r = knuth_plass(items, in);
     CHECK(r.breaks.size() == 2);
 }
+
+TEST_CASE("a box's font-expansion stretch and shrink count in its line's ratio (pdfTeX's adjust spacing)") {
+    // "90 90 90" at 193 pt: the first line is 185 pt natural with one space of 2.5 pt stretch; the
+    // glyphs of its two words may stretch by 2 % (1.8 pt each), so its ratio is 8 / 6.1.
+    std::vector<Item> items = paragraph({90, 90, 90});
+    for (auto& it : items)
+        if (it.kind == ItemKind::Box) it.stretch = it.shrink = it.width * 0.02;
+    BreakerInput in;
+    in.widths_pt = {193};
+    const BreakResult r = knuth_plass(items, in);
+    REQUIRE(r.breaks.size() == 2);
+    CHECK(r.breaks[0].stretch == doctest::Approx(2.5 + 3.6));
+    CHECK(r.breaks[0].ratio == doctest::Approx(8 / 6.1));
+    // Without expansion the same line is beyond \tolerance (r = 3.2): only the final pass sets it.
+    const BreakResult plain = knuth_plass(paragraph({90, 90, 90}), in);
+    CHECK(plain.breaks[0].ratio == doctest::Approx(3.2));
+    CHECK(plain.pass == 3);
+    CHECK(r.pass < 3);
+    // Shrinking: "100 100" at 200 pt is 205 pt natural with 1.67 pt of space shrink and 4 pt of glyphs'.
+    std::vector<Item> tight = paragraph({100, 100, 30});
+    for (auto& it : tight)
+        if (it.kind == ItemKind::Box) it.stretch = it.shrink = it.width * 0.02;
+    in.widths_pt = {200};
+    const BreakResult t = knuth_plass(tight, in);
+    REQUIRE(t.breaks.size() == 2);
+    CHECK(t.breaks[0].ratio == doctest::Approx(-5 / (5.0 / 3 + 4)));
+    CHECK_FALSE(t.breaks[0].overfull);
+}

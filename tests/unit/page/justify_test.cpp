@@ -74,3 +74,18 @@ TEST_CASE("lines up to ratio 2, overfull lines and right-to-left runs are left a
     CHECK(page::justify_loose_line(rtl) == 1.0);
     CHECK(rtl.ratio == 3.0);
 }
+
+TEST_CASE("a line the breaker already expanded gets only what is left of the 2 % in glyph scaling") {
+    linebreak::SetLine line = fake_line(3.0);
+    line.glyph_scale = 1.015;
+    const double end = end_of(line);
+    CHECK(page::justify_loose_line(line) == doctest::Approx(1.02));
+    CHECK(line.glyph_scale == doctest::Approx(1.02));
+    CHECK(end_of(line) == doctest::Approx(end));
+    // At the limit already: letter spacing only, the scale stays.
+    linebreak::SetLine full = fake_line(3.0);
+    full.glyph_scale = 1.02;
+    CHECK(page::justify_loose_line(full) == doctest::Approx(1.02));
+    const auto& g = full.runs.front().glyphs;
+    CHECK(g[1].x_pt - g[0].x_pt == doctest::Approx(5 + 0.04 * 3));
+}
