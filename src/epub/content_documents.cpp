@@ -2,11 +2,8 @@
 
 #include "epub/labels.hpp"
 #include "epub/xml_text.hpp"
+#include "text/display_date.hpp"
 
-#include <unicode/datefmt.h>
-#include <unicode/locid.h>
-#include <unicode/timezone.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -270,30 +267,6 @@ std::string names_list(const std::vector<std::string>& names, const std::string&
         if (i > 0) out += i + 1 == names.size() ? conjunction : ", ";
         out += names[i];
     }
-    return out;
-}
-
-std::string display_date(const std::string& iso_date, const std::string& lang) {
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(iso_date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return iso_date;
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
-    if (U_FAILURE(status)) return iso_date;
-    std::unique_ptr<icu::DateFormat> format(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
-    if (!format) return iso_date;
-    // The date is a calendar day, not an instant: format it in UTC so the machine's zone cannot shift it.
-    format->adoptTimeZone(icu::TimeZone::createTimeZone("Etc/UTC"));
-    // Days since 1970 (proleptic Gregorian), as in core/source_date.cpp.
-    const int yy = y - (m <= 2);
-    const int era = (yy >= 0 ? yy : yy - 399) / 400;
-    const int yoe = yy - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const double days = static_cast<double>(era) * 146097.0 + doe - 719468;
-    icu::UnicodeString text;
-    format->format(days * 86400000.0, text);
-    std::string out;
-    text.toUTF8String(out);
     return out;
 }
 

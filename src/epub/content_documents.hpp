@@ -3,6 +3,8 @@
 // the article model. Images are referred to by the href the package gives them (ImageHrefs).
 #pragma once
 
+#include "text/display_date.hpp"
+
 #include "epub/epub_book.hpp"
 #include "model/article_xml.hpp"
 
@@ -33,9 +35,8 @@ std::string xhtml_document(const std::string& lang, const std::string& title, co
 // The inline content as XHTML (em, strong, a, span with lang, b.speaker, br).
 std::string inline_xhtml(const model::InlineText& content);
 
-// The date shown under the title, in the article's language ("17 January 2022", "17 stycznia 2022"),
-// formatted by ICU's long date style; the ISO date itself when it cannot be parsed.
-std::string display_date(const std::string& iso_date, const std::string& lang);
+// The date under the title: text::display_date (one formatter for print, EPUB and cover).
+using text::display_date;
 
 ContentDocument cover_document(const model::LoadedArticle& loaded, const std::string& cover_image_href,
                                const std::string& cover_alt);

@@ -201,7 +201,10 @@ struct RuleWriter {
         }
     }
 
-    void character(const char* name, const char* selector) {
+    enum class CapsSpacing { No, Yes };
+    // `spacing`: strings of small caps and capitals are letter-spaced (Bringhurst 3.2.2: 5–10 %), as
+    // the print edition does for the lead-in (page/blocks.cpp).
+    void character(const char* name, const char* selector, CapsSpacing spacing = CapsSpacing::No) {
         const style::CharacterStyle* c = layout.character_style(name);
         if (!c) return;
         out += std::string(selector) + " {\n";
@@ -215,6 +218,9 @@ struct RuleWriter {
         if (!c->features.empty()) property("font-feature-settings", feature_settings(c->features));
         if (c->color && !near_black(*c->color)) property("color", c->color->to_hex());
         if (c->text_case) property("text-transform", *c->text_case == style::TextCase::Upper ? "uppercase" : "none");
+        const bool caps = std::any_of(c->features.begin(), c->features.end(),
+                                      [](const std::string& f) { return f == "smcp" || f == "c2sc"; });
+        if (spacing == CapsSpacing::Yes && caps) property("letter-spacing", "0.05em");
         out += "}\n";
     }
 };
@@ -239,6 +245,9 @@ std::string stylesheet(const style::Layout& layout, const std::vector<FontFaceRu
     w.character("strong", "strong");
     w.character("link", "a");
     w.character("speaker", ".speaker");
+    // The lead-in: print sets the first line after the drop cap in it; a reading system's first line
+    // is its own, and ::first-line follows it wherever the text wraps.
+    if (layout.has_style("body-first")) w.character("lead-in", "p.first::first-line", RuleWriter::CapsSpacing::Yes);
 
     // Layout-independent: headings' own spacing after a heading starts flush; images scale to the
     // screen and never exceed it; captions sit close to their image.

@@ -3,11 +3,7 @@
 #include "page/blocks.hpp"
 #include "page/flow.hpp"
 #include "page/styled.hpp"
-
-#include <unicode/datefmt.h>
-#include <unicode/gregocal.h>
-#include <unicode/locid.h>
-#include <unicode/timezone.h>
+#include "text/display_date.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -30,27 +26,6 @@ void emit_line(Layer& layer, linebreak::SetLine& line, double x, double baseline
         if (!run.glyphs.empty())
             layer.front.push_back(TextItem{std::move(run), x + line.x_offset_pt, baseline, color, role, group, x_scale});
     line.runs.clear();
-}
-
-// The article's date as the language writes it ("17 January 2022", "17 stycznia 2022"): ICU's long
-// date format, in UTC so that the machine's time zone cannot change it.
-std::string format_date(const std::string& iso, const std::string& lang) {
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return iso;
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale locale(lang == "en" ? "en_GB" : lang.c_str());
-    std::unique_ptr<icu::DateFormat> fmt(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
-    if (!fmt) return iso;
-    fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
-    icu::GregorianCalendar cal(*icu::TimeZone::getGMT(), status);
-    cal.set(y, m - 1, d, 12, 0, 0);
-    const UDate when = cal.getTime(status);
-    if (U_FAILURE(status)) return iso;
-    icu::UnicodeString out;
-    fmt->format(when, out);
-    std::string s;
-    out.toUTF8String(s);
-    return s;
 }
 
 std::string join_authors(const model::Article& a) {
@@ -224,7 +199,7 @@ private:
                              text_x, y, stand_w, "P");
         y = header_paragraph(styled_text(join_authors(a_), l_.style("byline"), lang_), "byline", text_x, y, text_w, "P");
         if (!a_.meta.date.empty())
-            y = header_paragraph(styled_text(format_date(a_.meta.date, lang_), l_.style("date"), lang_), "date", text_x,
+            y = header_paragraph(styled_text(text::display_date(a_.meta.date, lang_), l_.style("date"), lang_), "date", text_x,
                                  y, text_w, "P");
         // A hairline across the text area separates the head from the body, one grid step below.
         const double rule_y = y + 4;

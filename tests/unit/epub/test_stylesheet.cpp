@@ -43,6 +43,10 @@ TEST_CASE("the CSS follows the print layout's styles in relative units") {
     CHECK(contains(p, "hyphens: auto;"));
     CHECK(contains(rule(css, ".byline"), "\"smcp\""));
     CHECK(contains(css, "p.first::first-letter {"));
+    // The first line after the drop cap in the lead-in style, letter-spaced small caps as in print.
+    const std::string lead = rule(css, "p.first::first-line");
+    CHECK(contains(lead, "\"smcp\""));
+    CHECK(contains(lead, "letter-spacing: 0.05em;"));
     // A fallback family not embedded is not named.
     CHECK_FALSE(contains(css, "Noto Serif Armenian"));
     // No absolute sizes anywhere: every length is em or unitless.
