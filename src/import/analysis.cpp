@@ -57,6 +57,7 @@ PageAnalysis run_rules(PageText page) {
     rule_article_kind(a);
     rule_publication_facts(a);
     rule_cut_short(a);
+    rule_typographic_punctuation(a);
     return a;
 }
 

@@ -99,6 +99,9 @@ void rule_article_kind(PageAnalysis& a);
 void rule_publication_facts(PageAnalysis& a);
 // A page cut short (no bio, no notice, a last paragraph ending mid-sentence): warnings.
 void rule_cut_short(PageAnalysis& a);
+// Keyboard punctuation made typographic in the article's text (import/punctuation.hpp): " - " → " – ",
+// straight quotes → curly, "..." → "…". Last, so that every other rule saw the page as published.
+void rule_typographic_punctuation(PageAnalysis& a);
 
 // Splits a byline into names: "A and B", "A, B", "A, B and C", "A & B"; drops a leading "By ".
 std::vector<std::string> split_authors(std::string_view byline);

@@ -97,7 +97,7 @@ TEST_CASE("seed: bio and donation notice in the back matter") {
     REQUIRE(a.back_matter[1].notice.content.size() == 1);
     // Only white space normalised: the page's no-break spaces become single spaces.
     CHECK(plain_text(a.back_matter[1].notice.content[0].content) ==
-          "Dear Readers - New Eastern Europe is a not-for-profit publication that has been publishing online and in "
+          "Dear Readers – New Eastern Europe is a not-for-profit publication that has been publishing online and in "
           "print since 2011. Our mission is to shape the debate, enhance understanding, and further the dialogue "
           "surrounding issues facing the states that were once a part of the Soviet Union or under its influence. "
           "But we can only achieve this mission with the support of our donors. If you appreciate our work please "
