@@ -72,7 +72,9 @@ bool decode_jpeg(const std::string& bytes, unsigned scale_num, cairo_surface_t**
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
     jpeg_read_header(&cinfo, TRUE);
-    cinfo.out_color_space = JCS_EXT_BGRX;
+    // libjpeg converts CMYK to no RGB layout: read CMYK and convert below.
+    const bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX;
     cinfo.scale_num = scale_num;
     cinfo.scale_denom = 8;
     cinfo.dct_method = JDCT_ISLOW;  // exact: page images must be the same on every machine
@@ -82,9 +84,30 @@ bool decode_jpeg(const std::string& bytes, unsigned scale_num, cairo_surface_t**
     cairo_surface_flush(surface);
     unsigned char* data = cairo_image_surface_get_data(surface);
     const int stride = cairo_image_surface_get_stride(surface);
-    while (cinfo.output_scanline < cinfo.output_height) {
-        JSAMPROW row = data + static_cast<std::ptrdiff_t>(cinfo.output_scanline) * stride;
-        jpeg_read_scanlines(&cinfo, &row, 1);
+    if (cmyk) {
+        // Adobe's CMYK JPEGs (Photoshop's, and most others: the APP14 marker) store the inks inverted
+        // (jpeg_is_adobe_cmyk). A naive conversion, R = (1 − C)(1 − K): page images and proofs show
+        // the photo as a screen would without a colour profile, not as the press will print it.
+        const bool inverted = cinfo.saw_Adobe_marker;
+        std::vector<JSAMPLE> inks(static_cast<std::size_t>(cinfo.output_width) * 4);
+        while (cinfo.output_scanline < cinfo.output_height) {
+            unsigned char* out_row = data + static_cast<std::ptrdiff_t>(cinfo.output_scanline) * stride;
+            JSAMPROW row = inks.data();
+            jpeg_read_scanlines(&cinfo, &row, 1);
+            for (std::size_t x = 0; x < cinfo.output_width; ++x) {
+                unsigned v[4];
+                for (int k = 0; k < 4; ++k) v[k] = inverted ? inks[x * 4 + k] : 255u - inks[x * 4 + k];  // 255: no ink
+                out_row[x * 4 + 0] = static_cast<unsigned char>(v[2] * v[3] / 255);  // B from yellow
+                out_row[x * 4 + 1] = static_cast<unsigned char>(v[1] * v[3] / 255);  // G from magenta
+                out_row[x * 4 + 2] = static_cast<unsigned char>(v[0] * v[3] / 255);  // R from cyan
+                out_row[x * 4 + 3] = 0xff;
+            }
+        }
+    } else {
+        while (cinfo.output_scanline < cinfo.output_height) {
+            JSAMPROW row = data + static_cast<std::ptrdiff_t>(cinfo.output_scanline) * stride;
+            jpeg_read_scanlines(&cinfo, &row, 1);
+        }
     }
     jpeg_finish_decompress(&cinfo);
     jpeg_destroy_decompress(&cinfo);
@@ -92,6 +115,33 @@ bool decode_jpeg(const std::string& bytes, unsigned scale_num, cairo_surface_t**
     *out = surface;
     return true;
 }
+
+}  // namespace
+
+bool jpeg_is_adobe_cmyk(std::string_view b) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+    if (b.size() < 4 || byte(0) != 0xFF || byte(1) != 0xD8) return false;
+    bool adobe = false;
+    int components = 0;
+    std::size_t i = 2;
+    // The segments before the scan: FF, marker, 2-byte length (JPEG, ITU T.81 Annex B).
+    while (i + 4 <= b.size() && byte(i) == 0xFF) {
+        const unsigned marker = byte(i + 1);
+        if (marker == 0xFF) { ++i; continue; }  // fill byte
+        if (marker == 0xD9 || marker == 0xDA) break;  // end of image, start of scan
+        const std::size_t length = std::size_t(byte(i + 2)) << 8 | byte(i + 3);
+        if (length < 2 || i + 2 + length > b.size()) break;
+        const std::string_view body = b.substr(i + 4, length - 2);
+        if (marker == 0xEE && body.size() >= 12 && body.substr(0, 5) == "Adobe") adobe = true;
+        // A frame header (SOF0–SOF15 but DHT C4, JPG C8, DAC CC): its component count decides.
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC && body.size() >= 6)
+            components = static_cast<unsigned char>(body[5]);
+        i += 2 + length;
+    }
+    return adobe && components == 4;
+}
+
+namespace {
 
 // libpng from memory, to premultiplied ARGB32 (cairo's format).
 struct PngReadState {

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace quire::page {
 
@@ -25,6 +26,13 @@ struct Image {
     int width = 0, height = 0;  // pixels
     std::string bytes;          // the file as read
 };
+
+// Whether a JPEG's inks are stored inverted: four components (CMYK or YCCK) with Adobe's APP14
+// marker, as Photoshop and most tools write CMYK JPEGs (libjpeg's jdmarker.c reads the marker;
+// pdf.js, MuPDF and Ghostscript treat such files as inverted). The PDF then needs
+// /Decode [1 0 1 0 1 0 1 0] on the image (PDF 32000-1 §8.9.5.2), which cairo 1.16 does not write:
+// render/post_pass.cpp adds it.
+bool jpeg_is_adobe_cmyk(std::string_view bytes);
 
 // Reads and checks an image (its header; PNG fully). Throws QuireError at `where` if the file is
 // missing, unreadable, or not a JPEG or PNG.

@@ -1,5 +1,7 @@
 #include "render/draw.hpp"
 
+#include "core/diagnostic.hpp"
+
 #include <cairo-ft.h>
 
 #include <algorithm>
@@ -98,7 +100,8 @@ void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double 
     cairo_surface_t* surface =
         resources.image(*item.image, target == Target::Pdf ? page::SurfaceUse::Pdf : page::SurfaceUse::Raster,
                         std::min(1.0, min_scale));
-    if (!surface) return;
+    // load_image checked the file; a photo that still cannot be decoded must not vanish from the page.
+    if (!surface) throw QuireError(SourceSpan{item.image->path.string()}, "image cannot be decoded for drawing");
     const int sw = cairo_image_surface_get_width(surface);
     const int sh = cairo_image_surface_get_height(surface);
     cairo_save(cr);
