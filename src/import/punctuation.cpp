@@ -52,7 +52,7 @@ std::string typographic_punctuation(std::string_view t, PunctuationChanges& n) {
             out += c;
             continue;
         }
-        if (c == '.' && t.substr(i, 3) == "..." && t.substr(i, 4) != "....") {
+        if (c == '.' && prev != '.' && t.substr(i, 3) == "..." && t.substr(i, 4) != "....") {
             out += "\xE2\x80\xA6";
             i += 2;
             ++n.ellipses;

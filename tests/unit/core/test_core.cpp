@@ -70,7 +70,7 @@ TEST_CASE("lengths convert between millimetres and points") {
     CHECK(Length::pt(1) < Length::pt(2));
 }
 
-TEST_CASE("artefact cache: a hit needs the whole key; off stores nothing; damage is a miss") {
+TEST_CASE("artefact cache: a hit needs the whole key, off stores nothing, damage is a miss") {
     namespace fs = std::filesystem;
     const fs::path folder = fs::temp_directory_path() / "quire-test-artefact-cache";
     fs::remove_all(folder);

@@ -69,7 +69,7 @@ TEST_CASE("the book holds the article, its back matter, fonts, licences and a dr
     CHECK(book.meta.modified == "2022-01-17T00:00:00Z");
 }
 
-TEST_CASE("bad images: a missing file names the article's line; a path leaving the folder is refused") {
+TEST_CASE("bad images: a missing file names the article's line, a path leaving the folder is refused") {
     auto loaded = testing::sample_article();
     loaded.article.lead_figure->src = "images/missing.jpg";
     try {

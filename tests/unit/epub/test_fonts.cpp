@@ -77,7 +77,7 @@ TEST_CASE("generic families come from the fonts' OS/2 data or their fallbacks") 
     CHECK(generic_family(fonts, "Inter Display") == "sans-serif");
 }
 
-TEST_CASE("only the faces the article uses are embedded; fallbacks only for the styles whose text needs them") {
+TEST_CASE("only the faces the article uses are embedded, fallbacks only for the styles whose text needs them") {
     const style::Layout layout = style::load_layout_or_throw("magazine");
     const auto& fonts = text::default_font_table();
     auto loaded = testing::sample_article();

@@ -240,7 +240,7 @@ TEST_CASE("case: a category page with only two entries is refused by its heading
     CHECK_THROWS_WITH_AS(import_case("listing_category_two.txt"), doctest::Contains("a listing heading"), QuireError);
 }
 
-TEST_CASE("case: the magazine as author: no bio taken from its text; a salutation is no heading's text") {
+TEST_CASE("case: the magazine as author: no bio taken from its text, a salutation is no heading's text") {
     auto r = import_case("house_author_letter.txt");
     const auto& a = r.article;
     CHECK(names(a) == std::vector<std::string>{"New Eastern Europe"});

@@ -16,7 +16,7 @@ std::string fix(std::string_view s) {
 
 }  // namespace
 
-TEST_CASE("spaced hyphens become en dashes; hyphens inside words, minus signs and URLs stay") {
+TEST_CASE("spaced hyphens become en dashes, hyphens inside words, minus signs and URLs stay") {
     PunctuationChanges n;
     CHECK(typographic_punctuation("Dear Readers - New Eastern Europe is", n) == "Dear Readers – New Eastern Europe is");
     CHECK(n.dashes == 1);
@@ -29,7 +29,7 @@ TEST_CASE("spaced hyphens become en dashes; hyphens inside words, minus signs an
     CHECK(fix("- a line that starts with a hyphen") == "- a line that starts with a hyphen");
 }
 
-TEST_CASE("straight quotes become curly by context; apostrophes become ’") {
+TEST_CASE("straight quotes become curly by context, apostrophes become ’") {
     PunctuationChanges n;
     CHECK(typographic_punctuation("one of Washington's \"like-minded allies\".", n) ==
           "one of Washington’s “like-minded allies”.");
@@ -42,7 +42,7 @@ TEST_CASE("straight quotes become curly by context; apostrophes become ’") {
     CHECK(fix("– \"after a dash\"") == "– “after a dash”");
 }
 
-TEST_CASE("three dots become an ellipsis; typographic text comes back unchanged") {
+TEST_CASE("three dots become an ellipsis, typographic text comes back unchanged") {
     PunctuationChanges n;
     CHECK(typographic_punctuation("and yet...", n) == "and yet…");
     CHECK(n.ellipses == 1);

@@ -130,7 +130,7 @@ TEST_CASE("rule_title_standfirst: title and standfirst above the dateline, clutt
     CHECK(role_of(a, 2) == LineRole::HeaderClutter);
 }
 
-TEST_CASE("rule_title_standfirst: no standfirst; and no dateline at all (warning)") {
+TEST_CASE("rule_title_standfirst: no standfirst, and no dateline at all (warning)") {
     auto a = page("Menu\nThe title\nMay 1, 2023 - A B - News\n" + kParagraph);
     rule_date_byline_section(a);
     rule_drop_page_controls(a);
@@ -267,7 +267,7 @@ TEST_CASE("speaker_label_candidate") {
     CHECK(speaker_label_candidate("In 2022: war") == "");
 }
 
-TEST_CASE("rule_speaker_labels: recurring labels make an interview; a one-off colon does not") {
+TEST_CASE("rule_speaker_labels: recurring labels make an interview, a one-off colon does not") {
     auto a = page("Title\nMay 1, 2023 - A B - Interviews\nNEE: First question?\nJan Lis: First answer.\n"
                   "NEE: Second question?\nJan Lis: Second answer.\n");
     rule_date_byline_section(a);

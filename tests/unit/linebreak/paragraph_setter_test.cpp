@@ -148,7 +148,7 @@ TEST_CASE("Armenian and Georgian paragraphs set in their fallback fonts, with no
     }
 }
 
-TEST_CASE("a hyphenated line ends in '-' in its text and in its last run; its clusters include it") {
+TEST_CASE("a hyphenated line ends in '-' in its text and in its last run, its clusters include it") {
     text::FontCollection fonts;
     LineSpec spec;
     spec.widths_pt = {120};
@@ -165,7 +165,7 @@ TEST_CASE("a hyphenated line ends in '-' in its text and in its last run; its cl
     CHECK(hyphenated > 0);
 }
 
-TEST_CASE("ragged right keeps word spaces at their natural width; centred lines are centred") {
+TEST_CASE("ragged right keeps word spaces at their natural width, centred lines are centred") {
     text::FontCollection fonts;
     const std::string source = normalise(read_file(kData / "paragraphs" / "en2.txt"));
     LineSpec spec;
@@ -215,7 +215,7 @@ TEST_CASE("golden dumps: items and lines of a mixed-script paragraph") {
     CHECK(d.empty());
 }
 
-TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenalty; others hyphenpenalty") {
+TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenalty, others hyphenpenalty") {
     text::FontCollection fonts;
     const text::StyledParagraph p = paragraph("Kazakhstan’s independence", "en");
     LineSpec spec;

@@ -137,7 +137,7 @@ TEST_CASE("a block that keeps together moves whole to the next column") {
         if (l.block == 1) CHECK(l.column == 1);
 }
 
-TEST_CASE("a pull quote that does not fit floats to where it fits; the text fills the column") {
+TEST_CASE("a pull quote that does not fit floats to where it fits, the text fills the column") {
     FlowFrames f = magazine_frames();
     const int n = lines_per_column(f);
     FlowBlock quote = body(6, "pullquote");

@@ -54,7 +54,7 @@ TEST_CASE("a page is rasterised on white paper at the asked resolution, and thum
     CHECK(std::string(magic + 1, 3) == "PNG");
 }
 
-TEST_CASE("image diff: identical pages have no regions; a changed block is one region where it is") {
+TEST_CASE("image diff: identical pages have no regions, a changed block is one region where it is") {
     const auto dir = scratch_dir("imagediff");
     FixturePage a;
     a.lines = lines_for_page(1);
