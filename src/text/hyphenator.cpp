@@ -13,7 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -42,12 +42,18 @@ constexpr const char* kEnglishExceptions[] = {
     "as-so-ciate", "as-so-ciates", "dec-li-na-tion", "oblig-a-tory", "phil-an-thropic", "present", "presents",
     "project", "projects", "reci-procity", "re-cog-ni-zance", "ref-or-ma-tion", "ret-ri-bu-tion", "ta-ble"};
 
-std::string read_charset(const std::string& path) {
-    std::ifstream in(path);
-    std::string line;
-    std::getline(in, line);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    return line;
+// "en-GB" → "en": the dictionaries are chosen by the primary language subtag (BCP 47 is case-blind).
+std::string primary_subtag(std::string_view bcp47) {
+    std::string primary(bcp47.substr(0, bcp47.find_first_of("-_")));
+    for (auto& c : primary) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return primary;
+}
+
+// The dictionary's charset: its first line.
+std::string read_charset(std::string_view text) {
+    std::string_view line = text.substr(0, text.find('\n'));
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    return std::string(line);
 }
 
 char32_t fold(char32_t cp) {
@@ -220,19 +226,15 @@ std::string completed_text(const std::string& raw) {
 
 }  // namespace
 
-Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
+Hyphenator::Hyphenator(const DictionaryText& dictionary, int left_min, int right_min)
     : left_min_(left_min), right_min_(right_min) {
-    charset_ = read_charset(path);
+    charset_ = read_charset(dictionary.text);
     if (charset_.rfind("ISO8859-", 0) == 0) charset_ = "ISO-8859-" + charset_.substr(8);
-    {
-        const std::string raw = try_read_file(path).value_or(std::string());  // unreadable: no dictionary
-        const std::string text = completed_text(raw);
-        // libhyphen reads from a FILE*: hand it the completed text through an in-memory stream.
-        FILE* f = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
-        if (f) {
-            dict_ = hnj_hyphen_load_file(f);
-            std::fclose(f);
-        }
+    const std::string text = completed_text(dictionary.text);
+    // libhyphen reads from a FILE*: hand it the completed text through an in-memory stream.
+    if (FILE* f = fmemopen(const_cast<char*>(text.data()), text.size(), "r")) {
+        dict_ = hnj_hyphen_load_file(f);
+        std::fclose(f);
     }
     if (dict_) {
         left_min_ = std::max<int>(left_min_, dict_->lhmin);
@@ -240,30 +242,34 @@ Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
     }
 }
 
+Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
+    : Hyphenator(DictionaryText{try_read_file(path).value_or(std::string())}, left_min, right_min) {}
+
 Hyphenator::~Hyphenator() {
     if (dict_) hnj_hyphen_free(dict_);
+}
+
+std::unique_ptr<Hyphenator> Hyphenator::load_language(std::string_view bcp47) {
+    const std::string primary = primary_subtag(bcp47);
+    const auto l = std::find_if(std::begin(kLanguages), std::end(kLanguages), [&](const LanguageEntry& e) { return primary == e.prefix; });
+    if (l == std::end(kLanguages)) return nullptr;
+    const char* env = std::getenv("QUIRE_HYPHEN_DIR");
+    const std::filesystem::path file = std::filesystem::path(env && *env ? env : "/usr/share/hyphen") / l->file;
+    if (!std::filesystem::exists(file)) return nullptr;
+    auto h = std::make_unique<Hyphenator>(file.string(), l->left_min, l->right_min);
+    if (!h->loaded()) return nullptr;
+    if (primary == "en")
+        for (const char* e : kEnglishExceptions) h->add_exception(e);
+    return h;
 }
 
 Hyphenator* Hyphenator::for_language(std::string_view bcp47) {
     static std::mutex mutex;
     static std::map<std::string, std::unique_ptr<Hyphenator>> loaded;
-    std::string primary(bcp47.substr(0, bcp47.find_first_of("-_")));
-    for (auto& c : primary) c = char(std::tolower(static_cast<unsigned char>(c)));
+    const std::string primary = primary_subtag(bcp47);
     std::lock_guard<std::mutex> lock(mutex);
     if (auto it = loaded.find(primary); it != loaded.end()) return it->second.get();
-    std::unique_ptr<Hyphenator> h;
-    for (const auto& l : kLanguages) {
-        if (primary != l.prefix) continue;
-        const char* env = std::getenv("QUIRE_HYPHEN_DIR");
-        const std::filesystem::path file = std::filesystem::path(env && *env ? env : "/usr/share/hyphen") / l.file;
-        if (!std::filesystem::exists(file)) break;
-        h = std::make_unique<Hyphenator>(file.string(), l.left_min, l.right_min);
-        if (!h->dict_) h.reset();
-        else if (primary == "en")
-            for (const char* e : kEnglishExceptions) h->add_exception(e);
-        break;
-    }
-    return loaded.emplace(primary, std::move(h)).first->second.get();
+    return loaded.emplace(primary, load_language(primary)).first->second.get();
 }
 
 void Hyphenator::add_exception(std::string_view hyphenated) {
