@@ -1,5 +1,6 @@
 // libhyphen behind a cache, with the dictionary's charset converted (stack-notes: hyph_pl_PL.dic
 // is ISO8859-2, hyph_ru_RU.dic KOI8-R, en_US and uk_UA UTF-8; UTF-8 results are per code point).
+// Armenian and Georgian come from TeX's hyph-utf8 pattern lists, given a libhyphen header here.
 #include "text/hyphenator.hpp"
 
 #include "core/artefact_cache.hpp"
@@ -22,20 +23,83 @@ namespace quire::text {
 
 namespace {
 
-struct LanguageEntry {
-    const char* prefix;  // primary BCP 47 subtag
-    const char* file;
-    int left_min, right_min;
+enum class PatternSource : std::uint8_t {
+    HyphenDic,    // a libhyphen dictionary from Debian's hyphen-* packages, loaded as it is
+    TexPatterns,  // hyph-utf8's list of TeX patterns (UTF-8, one a line, no header): tex_dictionary()
 };
 
-// Minimum fragments as the languages' TeX setups have them (hyph-utf8: en 2/3; pl, ru, uk 2/2).
-// The dictionary's own LEFTHYPHENMIN/RIGHTHYPHENMIN win when larger (libhyphen).
-constexpr LanguageEntry kLanguages[] = {
-    {"en", "hyph_en_US.dic", 2, 3},
-    {"pl", "hyph_pl_PL.dic", 2, 2},
-    {"ru", "hyph_ru_RU.dic", 2, 2},
-    {"uk", "hyph_uk_UA.dic", 2, 2},
+struct LanguageEntry {
+    const char* prefix;  // primary BCP 47 subtag
+    PatternSource source;
+    const char* file;
+    int left_min, right_min;
+    // A letter after which the language's spelling allows no plain hyphen (patterns that break
+    // after it are dropped); nullptr for none.
+    const char* no_break_after = nullptr;
 };
+
+// Minimum fragments as the languages' TeX setups have them (hyph-utf8: en 2/3; pl, ru, uk 2/2),
+// except hy and ka. The dictionary's own LEFTHYPHENMIN/RIGHTHYPHENMIN win when larger (libhyphen).
+//
+// hy and ka: hyph-hy.tex and hyph-ka.tex give hyphenmins 1/2 (ka's patterns were regenerated with
+// lefthyphenmin=1, 2013). Armenian spelling allows a one-letter first syllable at a line end
+// ("ա-ռանցք-ներ" in the rules cited below) and TeX's Georgian patterns give them
+// ("ა-თწლე-უ-ლებ-ში"), but a magazine does not leave a lone letter before the hyphen (Bringhurst,
+// The Elements of Typographic Style, 2.4.1: "leave at least two characters behind"): left 2, as pl,
+// ru, uk here. Right 2 as TeX has it, not Bringhurst's three: the patterns break before a
+// consonant–vowel syllable and a two-letter last syllable is the common case (Armenian -րի, -նը;
+// Georgian -ში, -კა). Right 3 drops a fifth of the points in the words of tests/data/print/langs
+// (TeX: hy 9 of 49, ka 21 of 92) and costs ka.xml a loose line.
+//
+// Armenian spelling writes ‹և› before a vowel as ‹եվ› at a break and carries the ‹վ› over
+// (հարևան → հարե-վան; Armenian line-division rules, rule 3 at http://ardi.am/toghadardzi-kargy:
+// "հա-րե-վան, թե-վավոր, տերե-վաթափ"). A break can only add a hyphen, not respell the word, so
+// hyph-hy's seven patterns that break after ‹և› (և1ա … և1օ, which give "հարև-ան", "Երև-ա-նը") are
+// dropped: the word breaks at its other points (Երևա-նը).
+constexpr LanguageEntry kLanguages[] = {
+    {"en", PatternSource::HyphenDic, "hyph_en_US.dic", 2, 3},
+    {"pl", PatternSource::HyphenDic, "hyph_pl_PL.dic", 2, 2},
+    {"ru", PatternSource::HyphenDic, "hyph_ru_RU.dic", 2, 2},
+    {"uk", PatternSource::HyphenDic, "hyph_uk_UA.dic", 2, 2},
+    {"hy", PatternSource::TexPatterns, "hyph-hy.pat.txt", 2, 2, "և"},
+    {"ka", PatternSource::TexPatterns, "hyph-ka.pat.txt", 2, 2},
+};
+
+// Where each source's files are: Debian's hyphen-* packages, and texlive-lang-other's hyph-utf8
+// (Debian 12 ships hyph-hy and hyph-ka only there).
+std::filesystem::path pattern_dir(PatternSource source) {
+    const bool dic = source == PatternSource::HyphenDic;
+    const char* env = std::getenv(dic ? "QUIRE_HYPHEN_DIR" : "QUIRE_TEX_PATTERNS_DIR");
+    if (env && *env) return env;
+    return dic ? "/usr/share/hyphen" : "/usr/share/texlive/texmf-dist/tex/generic/hyph-utf8/patterns/txt";
+}
+
+// Whether the TeX pattern `line` allows a break right after `letter`: an odd digit follows it.
+bool breaks_after(std::string_view line, std::string_view letter) {
+    for (std::size_t at = line.find(letter); at != std::string_view::npos; at = line.find(letter, at + 1)) {
+        const std::size_t d = at + letter.size();
+        if (d < line.size() && line[d] >= '1' && line[d] <= '9' && (line[d] - '0') % 2 == 1) return true;
+    }
+    return false;
+}
+
+// A libhyphen dictionary of hyph-utf8's patterns: the charset line (the .pat.txt files are UTF-8),
+// the minimum fragments, then the patterns, less those that break after `no_break_after`.
+std::string tex_dictionary(std::string_view patterns, const LanguageEntry& l) {
+    std::string out = "UTF-8\nLEFTHYPHENMIN " + std::to_string(l.left_min) + "\nRIGHTHYPHENMIN " + std::to_string(l.right_min) + "\n";
+    out.reserve(out.size() + patterns.size() + 1);
+    std::size_t pos = 0;
+    while (pos < patterns.size()) {
+        std::size_t eol = patterns.find('\n', pos);
+        if (eol == std::string_view::npos) eol = patterns.size();
+        const std::string_view line = patterns.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (l.no_break_after && breaks_after(line, l.no_break_after)) continue;
+        out += line;
+        out += '\n';
+    }
+    return out;
+}
 
 // Plain TeX's \hyphenation list (The TeXbook, Appendix B, plain.tex), words the patterns miss.
 constexpr const char* kEnglishExceptions[] = {
@@ -253,10 +317,18 @@ std::unique_ptr<Hyphenator> Hyphenator::load_language(std::string_view bcp47) {
     const std::string primary = primary_subtag(bcp47);
     const auto l = std::find_if(std::begin(kLanguages), std::end(kLanguages), [&](const LanguageEntry& e) { return primary == e.prefix; });
     if (l == std::end(kLanguages)) return nullptr;
-    const char* env = std::getenv("QUIRE_HYPHEN_DIR");
-    const std::filesystem::path file = std::filesystem::path(env && *env ? env : "/usr/share/hyphen") / l->file;
+    // A missing file is a package not installed: no hyphenation for the language, as for one we
+    // have no patterns for.
+    const std::filesystem::path file = pattern_dir(l->source) / l->file;
     if (!std::filesystem::exists(file)) return nullptr;
-    auto h = std::make_unique<Hyphenator>(file.string(), l->left_min, l->right_min);
+    std::unique_ptr<Hyphenator> h;
+    if (l->source == PatternSource::HyphenDic) {
+        h = std::make_unique<Hyphenator>(file.string(), l->left_min, l->right_min);
+    } else {
+        const std::string patterns = try_read_file(file).value_or(std::string());  // unreadable: no dictionary
+        if (patterns.empty()) return nullptr;
+        h = std::make_unique<Hyphenator>(DictionaryText{tex_dictionary(patterns, *l)}, l->left_min, l->right_min);
+    }
     if (!h->loaded()) return nullptr;
     if (primary == "en")
         for (const char* e : kEnglishExceptions) h->add_exception(e);
