@@ -247,6 +247,35 @@ TEST_CASE("Armenian and Georgian patterns come from $QUIRE_TEX_PATTERNS_DIR, and
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("the hyphen added at a break is in every Armenian and Georgian fallback face, not .notdef") {
+    // The line setter shapes the hyphen with the fragment's own font (linebreak/paragraph_setter.cpp):
+    // a face without U+002D would show a .notdef box at the line end.
+    FontCollection fonts;
+    const FontTable& t = default_font_table();
+    std::vector<std::string> families;
+    for (const auto& f : t.families())
+        for (const auto& fb : f.fallbacks)
+            if ((fb.script == "Armn" || fb.script == "Geor") && std::find(families.begin(), families.end(), fb.family) == families.end())
+                families.push_back(fb.family);
+    for (const char* bundled : {"Noto Serif Armenian", "Noto Sans Armenian", "Noto Serif Georgian", "Noto Sans Georgian"})
+        CHECK(std::find(families.begin(), families.end(), bundled) != families.end());
+    auto& cache = fonts.shape_cache();
+    for (const auto& name : families) {
+        const FontFamily* family = t.find(name);
+        REQUIRE(family);
+        for (const auto& face : family->faces) {
+            INFO(name << " " << face.weight);
+            const Font& font = fonts.get(name, face.weight, face.slant);
+            CHECK(font.glyph_for('-') != 0);
+            const hb_script_t script = name.find("Armenian") != std::string::npos ? HB_SCRIPT_ARMENIAN : HB_SCRIPT_GEORGIAN;
+            const auto& shaped = cache.shape(font, cache.features({}), script == HB_SCRIPT_ARMENIAN ? "hy" : "ka", script, HB_DIRECTION_LTR, "-");
+            REQUIRE(shaped.glyphs.size() == 1);
+            CHECK(shaped.glyphs[0].id != 0);
+            CHECK(shaped.advance > 0);
+        }
+    }
+}
+
 TEST_CASE("hyphenation points say whether their word (or compound part) is capitalised") {
     auto cases = [](std::string_view word) {
         std::vector<HyphenationPoint> at;
