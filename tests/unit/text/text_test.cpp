@@ -68,7 +68,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("fonts.xml: every face exists; weights and slants resolve to the nearest face") {
+TEST_CASE("fonts.xml: every face exists, and weights and slants resolve to the nearest face") {
     const FontTable& t = default_font_table();
     REQUIRE(t.find("Vollkorn"));
     CHECK(t.resolve("Vollkorn", 400, Slant::Upright).filename() == "Vollkorn-Regular.ttf");
@@ -99,7 +99,7 @@ TEST_CASE("a malformed font table names its line") {
     std::filesystem::remove(path);
 }
 
-TEST_CASE("itemising: Armenian and Georgian fall back to Noto Serif; Latin and Cyrillic stay in Vollkorn") {
+TEST_CASE("itemising: Armenian and Georgian fall back to Noto Serif, Latin and Cyrillic stay in Vollkorn") {
     FontCollection fonts;
     Diagnostics d;
     const auto p = one_span("Żółw и Երևան და თბილისი.", "pl");
@@ -123,7 +123,7 @@ TEST_CASE("a character no font has is reported with its place and code point") {
     CHECK(d.all()[0].to_string().find("para.xml:3:7: error: no font has U+4E00") == 0);
 }
 
-TEST_CASE("shaping: ligatures, small caps and old-style figures change the glyphs; the cache reuses shapes") {
+TEST_CASE("shaping: ligatures, small caps and old-style figures change the glyphs, and the cache reuses shapes") {
     FontCollection fonts;
     const Font& f = fonts.get("Vollkorn", 400, Slant::Upright);
     auto& cache = fonts.shape_cache();
