@@ -1,5 +1,6 @@
 // libhyphen behind a cache, with the dictionary's charset converted (stack-notes: hyph_pl_PL.dic
 // is ISO8859-2, hyph_ru_RU.dic KOI8-R, en_US and uk_UA UTF-8; UTF-8 results are per code point).
+// Armenian and Georgian come from TeX's hyph-utf8 pattern lists, given a libhyphen header here.
 #include "text/hyphenator.hpp"
 
 #include "core/artefact_cache.hpp"
@@ -13,7 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -22,32 +23,101 @@ namespace quire::text {
 
 namespace {
 
-struct LanguageEntry {
-    const char* prefix;  // primary BCP 47 subtag
-    const char* file;
-    int left_min, right_min;
+enum class PatternSource : std::uint8_t {
+    HyphenDic,    // a libhyphen dictionary from Debian's hyphen-* packages, loaded as it is
+    TexPatterns,  // hyph-utf8's list of TeX patterns (UTF-8, one a line, no header): tex_dictionary()
 };
 
-// Minimum fragments as the languages' TeX setups have them (hyph-utf8: en 2/3; pl, ru, uk 2/2).
-// The dictionary's own LEFTHYPHENMIN/RIGHTHYPHENMIN win when larger (libhyphen).
-constexpr LanguageEntry kLanguages[] = {
-    {"en", "hyph_en_US.dic", 2, 3},
-    {"pl", "hyph_pl_PL.dic", 2, 2},
-    {"ru", "hyph_ru_RU.dic", 2, 2},
-    {"uk", "hyph_uk_UA.dic", 2, 2},
+struct LanguageEntry {
+    const char* prefix;  // primary BCP 47 subtag
+    PatternSource source;
+    const char* file;
+    int left_min, right_min;
+    // A letter after which the language's spelling allows no plain hyphen (patterns that break
+    // after it are dropped); nullptr for none.
+    const char* no_break_after = nullptr;
 };
+
+// Minimum fragments as the languages' TeX setups have them (hyph-utf8: en 2/3; pl, ru, uk 2/2),
+// except hy and ka. The dictionary's own LEFTHYPHENMIN/RIGHTHYPHENMIN win when larger (libhyphen).
+//
+// hy and ka: hyph-hy.tex and hyph-ka.tex give hyphenmins 1/2 (ka's patterns were regenerated with
+// lefthyphenmin=1, 2013). Armenian spelling allows a one-letter first syllable at a line end
+// ("ա-ռանցք-ներ" in the rules cited below) and TeX's Georgian patterns give them
+// ("ა-თწლე-უ-ლებ-ში"), but a magazine does not leave a lone letter before the hyphen (Bringhurst,
+// The Elements of Typographic Style, 2.4.1: "leave at least two characters behind"): left 2, as pl,
+// ru, uk here. Right 2 as TeX has it, not Bringhurst's three: the patterns break before a
+// consonant–vowel syllable and a two-letter last syllable is the common case (Armenian -րի, -նը;
+// Georgian -ში, -კა). Right 3 drops a fifth of the points in the words of tests/data/print/langs
+// (TeX: hy 9 of 49, ka 21 of 92) and costs ka.xml a loose line.
+//
+// Armenian spelling writes ‹և› before a vowel as ‹եվ› at a break and carries the ‹վ› over
+// (հարևան → հարե-վան; Armenian line-division rules, rule 3 at http://ardi.am/toghadardzi-kargy:
+// "հա-րե-վան, թե-վավոր, տերե-վաթափ"). A break can only add a hyphen, not respell the word, so
+// hyph-hy's seven patterns that break after ‹և› (և1ա … և1օ, which give "հարև-ան", "Երև-ա-նը") are
+// dropped: the word breaks at its other points (Երևա-նը).
+constexpr LanguageEntry kLanguages[] = {
+    {"en", PatternSource::HyphenDic, "hyph_en_US.dic", 2, 3},
+    {"pl", PatternSource::HyphenDic, "hyph_pl_PL.dic", 2, 2},
+    {"ru", PatternSource::HyphenDic, "hyph_ru_RU.dic", 2, 2},
+    {"uk", PatternSource::HyphenDic, "hyph_uk_UA.dic", 2, 2},
+    {"hy", PatternSource::TexPatterns, "hyph-hy.pat.txt", 2, 2, "և"},
+    {"ka", PatternSource::TexPatterns, "hyph-ka.pat.txt", 2, 2},
+};
+
+// Where each source's files are: Debian's hyphen-* packages, and texlive-lang-other's hyph-utf8
+// (Debian 12 ships hyph-hy and hyph-ka only there).
+std::filesystem::path pattern_dir(PatternSource source) {
+    const bool dic = source == PatternSource::HyphenDic;
+    const char* env = std::getenv(dic ? "QUIRE_HYPHEN_DIR" : "QUIRE_TEX_PATTERNS_DIR");
+    if (env && *env) return env;
+    return dic ? "/usr/share/hyphen" : "/usr/share/texlive/texmf-dist/tex/generic/hyph-utf8/patterns/txt";
+}
+
+// Whether the TeX pattern `line` allows a break right after `letter`: an odd digit follows it.
+bool breaks_after(std::string_view line, std::string_view letter) {
+    for (std::size_t at = line.find(letter); at != std::string_view::npos; at = line.find(letter, at + 1)) {
+        const std::size_t d = at + letter.size();
+        if (d < line.size() && line[d] >= '1' && line[d] <= '9' && (line[d] - '0') % 2 == 1) return true;
+    }
+    return false;
+}
+
+// A libhyphen dictionary of hyph-utf8's patterns: the charset line (the .pat.txt files are UTF-8),
+// the minimum fragments, then the patterns, less those that break after `no_break_after`.
+std::string tex_dictionary(std::string_view patterns, const LanguageEntry& l) {
+    std::string out = "UTF-8\nLEFTHYPHENMIN " + std::to_string(l.left_min) + "\nRIGHTHYPHENMIN " + std::to_string(l.right_min) + "\n";
+    out.reserve(out.size() + patterns.size() + 1);
+    std::size_t pos = 0;
+    while (pos < patterns.size()) {
+        std::size_t eol = patterns.find('\n', pos);
+        if (eol == std::string_view::npos) eol = patterns.size();
+        const std::string_view line = patterns.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (l.no_break_after && breaks_after(line, l.no_break_after)) continue;
+        out += line;
+        out += '\n';
+    }
+    return out;
+}
 
 // Plain TeX's \hyphenation list (The TeXbook, Appendix B, plain.tex), words the patterns miss.
 constexpr const char* kEnglishExceptions[] = {
     "as-so-ciate", "as-so-ciates", "dec-li-na-tion", "oblig-a-tory", "phil-an-thropic", "present", "presents",
     "project", "projects", "reci-procity", "re-cog-ni-zance", "ref-or-ma-tion", "ret-ri-bu-tion", "ta-ble"};
 
-std::string read_charset(const std::string& path) {
-    std::ifstream in(path);
-    std::string line;
-    std::getline(in, line);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    return line;
+// "en-GB" → "en": the dictionaries are chosen by the primary language subtag (BCP 47 is case-blind).
+std::string primary_subtag(std::string_view bcp47) {
+    std::string primary(bcp47.substr(0, bcp47.find_first_of("-_")));
+    for (auto& c : primary) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return primary;
+}
+
+// The dictionary's charset: its first line.
+std::string read_charset(std::string_view text) {
+    std::string_view line = text.substr(0, text.find('\n'));
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    return std::string(line);
 }
 
 char32_t fold(char32_t cp) {
@@ -220,19 +290,15 @@ std::string completed_text(const std::string& raw) {
 
 }  // namespace
 
-Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
+Hyphenator::Hyphenator(const DictionaryText& dictionary, int left_min, int right_min)
     : left_min_(left_min), right_min_(right_min) {
-    charset_ = read_charset(path);
+    charset_ = read_charset(dictionary.text);
     if (charset_.rfind("ISO8859-", 0) == 0) charset_ = "ISO-8859-" + charset_.substr(8);
-    {
-        const std::string raw = try_read_file(path).value_or(std::string());  // unreadable: no dictionary
-        const std::string text = completed_text(raw);
-        // libhyphen reads from a FILE*: hand it the completed text through an in-memory stream.
-        FILE* f = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
-        if (f) {
-            dict_ = hnj_hyphen_load_file(f);
-            std::fclose(f);
-        }
+    const std::string text = completed_text(dictionary.text);
+    // libhyphen reads from a FILE*: hand it the completed text through an in-memory stream.
+    if (FILE* f = fmemopen(const_cast<char*>(text.data()), text.size(), "r")) {
+        dict_ = hnj_hyphen_load_file(f);
+        std::fclose(f);
     }
     if (dict_) {
         left_min_ = std::max<int>(left_min_, dict_->lhmin);
@@ -240,30 +306,42 @@ Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
     }
 }
 
+Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
+    : Hyphenator(DictionaryText{try_read_file(path).value_or(std::string())}, left_min, right_min) {}
+
 Hyphenator::~Hyphenator() {
     if (dict_) hnj_hyphen_free(dict_);
+}
+
+std::unique_ptr<Hyphenator> Hyphenator::load_language(std::string_view bcp47) {
+    const std::string primary = primary_subtag(bcp47);
+    const auto l = std::find_if(std::begin(kLanguages), std::end(kLanguages), [&](const LanguageEntry& e) { return primary == e.prefix; });
+    if (l == std::end(kLanguages)) return nullptr;
+    // A missing file is a package not installed: no hyphenation for the language, as for one we
+    // have no patterns for.
+    const std::filesystem::path file = pattern_dir(l->source) / l->file;
+    if (!std::filesystem::exists(file)) return nullptr;
+    std::unique_ptr<Hyphenator> h;
+    if (l->source == PatternSource::HyphenDic) {
+        h = std::make_unique<Hyphenator>(file.string(), l->left_min, l->right_min);
+    } else {
+        const std::string patterns = try_read_file(file).value_or(std::string());  // unreadable: no dictionary
+        if (patterns.empty()) return nullptr;
+        h = std::make_unique<Hyphenator>(DictionaryText{tex_dictionary(patterns, *l)}, l->left_min, l->right_min);
+    }
+    if (!h->loaded()) return nullptr;
+    if (primary == "en")
+        for (const char* e : kEnglishExceptions) h->add_exception(e);
+    return h;
 }
 
 Hyphenator* Hyphenator::for_language(std::string_view bcp47) {
     static std::mutex mutex;
     static std::map<std::string, std::unique_ptr<Hyphenator>> loaded;
-    std::string primary(bcp47.substr(0, bcp47.find_first_of("-_")));
-    for (auto& c : primary) c = char(std::tolower(static_cast<unsigned char>(c)));
+    const std::string primary = primary_subtag(bcp47);
     std::lock_guard<std::mutex> lock(mutex);
     if (auto it = loaded.find(primary); it != loaded.end()) return it->second.get();
-    std::unique_ptr<Hyphenator> h;
-    for (const auto& l : kLanguages) {
-        if (primary != l.prefix) continue;
-        const char* env = std::getenv("QUIRE_HYPHEN_DIR");
-        const std::filesystem::path file = std::filesystem::path(env && *env ? env : "/usr/share/hyphen") / l.file;
-        if (!std::filesystem::exists(file)) break;
-        h = std::make_unique<Hyphenator>(file.string(), l.left_min, l.right_min);
-        if (!h->dict_) h.reset();
-        else if (primary == "en")
-            for (const char* e : kEnglishExceptions) h->add_exception(e);
-        break;
-    }
-    return loaded.emplace(primary, std::move(h)).first->second.get();
+    return loaded.emplace(primary, load_language(primary)).first->second.get();
 }
 
 void Hyphenator::add_exception(std::string_view hyphenated) {

@@ -1,5 +1,7 @@
-// Hyphenation with libhyphen and Debian's hyphen-* dictionaries (/usr/share/hyphen), chosen by
-// language, plus the policy of which words to hyphenate at all.
+// Hyphenation with libhyphen, chosen by language, plus the policy of which words to hyphenate at
+// all. English, Polish, Russian and Ukrainian use Debian's hyphen-* dictionaries (/usr/share/hyphen);
+// Armenian and Georgian, which Debian has no hyphen-* package for, TeX's hyph-utf8 patterns from
+// texlive-lang-other, made into a libhyphen dictionary in memory.
 //
 //   const quire::text::Hyphenator* h = quire::text::Hyphenator::for_language("pl");
 //   std::vector<std::uint32_t> at = quire::text::hyphenation_points("przedsiębiorstwo", "pl");
@@ -22,10 +24,24 @@ namespace quire::text {
 
 class Hyphenator {
 public:
-    // The hyphenator for a BCP 47 tag ("en", "en-GB", "pl", "ru", "uk"), loaded once per process;
-    // nullptr if no dictionary serves it. $QUIRE_HYPHEN_DIR overrides /usr/share/hyphen.
+    // The hyphenator for a BCP 47 tag ("en", "en-GB", "pl", "ru", "uk", "hy", "ka"), loaded once per
+    // process; nullptr if no dictionary serves it (a language we have none for, or its package not
+    // installed). $QUIRE_HYPHEN_DIR overrides /usr/share/hyphen (the .dic files);
+    // $QUIRE_TEX_PATTERNS_DIR overrides /usr/share/texlive/texmf-dist/tex/generic/hyph-utf8/patterns/txt
+    // (the hyph-*.pat.txt files).
     static Hyphenator* for_language(std::string_view bcp47);
+    // The same, loaded afresh and not shared, with the environment as it is now.
+    static std::unique_ptr<Hyphenator> load_language(std::string_view bcp47);
 
+    // A dictionary's text in libhyphen's format: its charset on the first line ("UTF-8", "ISO8859-2"),
+    // optional LEFTHYPHENMIN / RIGHTHYPHENMIN lines, then one pattern a line.
+    struct DictionaryText {
+        std::string text;
+    };
+    // Loads the dictionary, its patterns completed for libhyphen (hyphenator.cpp); loaded() tells
+    // whether libhyphen took it. Minimum fragments are in characters; the dictionary's win if larger.
+    Hyphenator(const DictionaryText& dictionary, int left_min, int right_min);
+    // The same from a .dic file (an unreadable file loads nothing).
     Hyphenator(const std::string& dictionary_path, int left_min, int right_min);
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
@@ -37,6 +53,7 @@ public:
     // An exception, written with hyphens where breaks are allowed: "ta-ble", "pro-ject".
     void add_exception(std::string_view hyphenated);
 
+    bool loaded() const { return dict_ != nullptr; }
     int left_min() const { return left_min_; }
     int right_min() const { return right_min_; }
 

@@ -10,9 +10,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 using namespace quire;
 using namespace quire::text;
@@ -37,9 +39,36 @@ std::string hyphenated(const std::string& word, const std::string& lang) {
     return out + word.substr(prev);
 }
 
+// Whether texlive-lang-other's hyph-utf8 pattern lists, which Armenian and Georgian hyphenation
+// reads, are installed (or $QUIRE_TEX_PATTERNS_DIR names a folder holding them).
+bool tex_patterns_installed() {
+    const char* env = std::getenv("QUIRE_TEX_PATTERNS_DIR");
+    const std::filesystem::path dir = env && *env ? env : "/usr/share/texlive/texmf-dist/tex/generic/hyph-utf8/patterns/txt";
+    return std::filesystem::exists(dir / "hyph-hy.pat.txt") && std::filesystem::exists(dir / "hyph-ka.pat.txt");
+}
+
+// Sets an environment variable for a scope, then puts back what was there.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const std::string& value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        setenv(name, value.c_str(), 1);
+    }
+    ~ScopedEnv() {
+        if (old_) setenv(name_, old_->c_str(), 1);
+        else unsetenv(name_);
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
 }  // namespace
 
-TEST_CASE("fonts.xml: every face exists; weights and slants resolve to the nearest face") {
+TEST_CASE("fonts.xml: every face exists, and weights and slants resolve to the nearest face") {
     const FontTable& t = default_font_table();
     REQUIRE(t.find("Vollkorn"));
     CHECK(t.resolve("Vollkorn", 400, Slant::Upright).filename() == "Vollkorn-Regular.ttf");
@@ -70,7 +99,7 @@ TEST_CASE("a malformed font table names its line") {
     std::filesystem::remove(path);
 }
 
-TEST_CASE("itemising: Armenian and Georgian fall back to Noto Serif; Latin and Cyrillic stay in Vollkorn") {
+TEST_CASE("itemising: Armenian and Georgian fall back to Noto Serif, Latin and Cyrillic stay in Vollkorn") {
     FontCollection fonts;
     Diagnostics d;
     const auto p = one_span("Żółw и Երևան და თბილისი.", "pl");
@@ -94,7 +123,7 @@ TEST_CASE("a character no font has is reported with its place and code point") {
     CHECK(d.all()[0].to_string().find("para.xml:3:7: error: no font has U+4E00") == 0);
 }
 
-TEST_CASE("shaping: ligatures, small caps and old-style figures change the glyphs; the cache reuses shapes") {
+TEST_CASE("shaping: ligatures, small caps and old-style figures change the glyphs, and the cache reuses shapes") {
     FontCollection fonts;
     const Font& f = fonts.get("Vollkorn", 400, Slant::Upright);
     auto& cache = fonts.shape_cache();
@@ -143,6 +172,108 @@ TEST_CASE("hyphenation by language, with the policy for capitals, numbers, URLs 
     CHECK(hyphenation_points("hyphenation", "xx").empty());  // no dictionary: no breaks
     // Punctuation around a word is not part of it.
     CHECK(hyphenated("“hyphenation,”", "en") == "“hy-phen-ation,”");
+}
+
+// Skipped (doctest reports it as skipped) where texlive-lang-other is not installed: the patterns
+// are read from it at run time, not copied into the repository.
+TEST_CASE("Armenian and Georgian hyphenate as TeX's hyph-utf8 patterns, with two letters either side" *
+          doctest::skip(!tex_patterns_installed())) {
+    Hyphenator* hy = Hyphenator::for_language("hy");
+    Hyphenator* ka = Hyphenator::for_language("ka-GE");
+    REQUIRE(hy);
+    REQUIRE(ka);
+    CHECK(hy->left_min() == 2);
+    CHECK(hy->right_min() == 2);
+    CHECK(ka->left_min() == 2);
+    CHECK(ka->right_min() == 2);
+    // As LuaTeX gives with the same patterns and \lefthyphenmin=2 \righthyphenmin=2. The Armenian
+    // patterns break only vowel–consonant–vowel, so ու, յու and consonant clusters keep their letters.
+    CHECK(hyphenated("հանրապետությունը", "hy") == "հանրա-պե-տությունը");
+    CHECK(hyphenated("քաղաքականությունը", "hy") == "քա-ղա-քա-կա-նությունը");
+    CHECK(hyphenated("մարտահրավերների", "hy") == "մարտահրա-վերնե-րի");
+    CHECK(hyphenated("Հանրապետությունը", "hy") == "Հանրա-պե-տությունը");  // capitals fold to the patterns' letters
+    // TeX's own minimum (1) would also give ի-րա-… and ა-თწლე-…: a lone letter before the hyphen.
+    CHECK(hyphenated("իրադարձությունները", "hy") == "իրա-դարձություննե-րը");
+    CHECK(hyphenated("ათწლეულებში", "ka") == "ათწლე-უ-ლებ-ში");
+    // No break after և, which Armenian spelling writes եվ at a break (հարե-վան): TeX's patterns give
+    // "հարև-ան" and "Երև-ա-նը".
+    CHECK(hyphenated("հարևան", "hy") == "հարևան");
+    CHECK(hyphenated("Երևանը", "hy") == "Երևա-նը");
+    CHECK(hyphenated("საქართველოს", "ka") == "სა-ქარ-თვე-ლოს");
+    CHECK(hyphenated("ინტეგრაციისკენ", "ka") == "ინ-ტეგ-რა-ცი-ის-კენ");
+    CHECK(hyphenated("ევროკავშირში", "ka") == "ევ-რო-კავ-შირ-ში");
+    CHECK(hyphenated("მიმდინარე", "ka") == "მიმ-დი-ნა-რე");
+    // Every fragment has at least two letters (Armenian and Georgian letters are two and three bytes).
+    for (const std::string w : {"քաղաքականությունը", "տարածաշրջանում", "իրադարձությունները", "ապագան"}) {
+        const std::size_t letters = w.size() / 2;
+        for (auto p : hyphenation_points(w, "hy")) {
+            CHECK(p / 2 >= 2);
+            CHECK(letters - p / 2 >= 2);
+        }
+    }
+    for (const std::string w : {"ათწლეულებში", "ინტეგრაციისკენ", "უმრავლესობა", "ევროკავშირში", "საქართველოს"}) {
+        const std::size_t letters = w.size() / 3;
+        for (auto p : hyphenation_points(w, "ka")) {
+            CHECK(p / 3 >= 2);
+            CHECK(letters - p / 3 >= 2);
+        }
+    }
+}
+
+TEST_CASE("Armenian and Georgian patterns come from $QUIRE_TEX_PATTERNS_DIR, and without them there is no hyphenation and no error") {
+    const auto dir = std::filesystem::temp_directory_path() / "quire_text_test_tex_patterns";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    {
+        ScopedEnv env("QUIRE_TEX_PATTERNS_DIR", dir.string());
+        ScopedEnv no_cache("QUIRE_CACHE_DIR", "off");  // the made-up dictionaries stay out of the user's cache
+        // Absent (texlive-lang-other not installed): no hyphenator, nothing thrown.
+        CHECK(Hyphenator::load_language("hy") == nullptr);
+        CHECK(Hyphenator::load_language("ka") == nullptr);
+        CHECK(Hyphenator::load_language("en") != nullptr);  // the .dic languages do not depend on it
+        // A pattern list there is read as hyph-utf8's are: UTF-8, one TeX pattern a line, no header;
+        // the minimum fragments (2/2) apply to its breaks.
+        std::ofstream(dir / "hyph-ka.pat.txt") << "ა1ბ\nბ1ა\n";
+        const std::unique_ptr<Hyphenator> ka = Hyphenator::load_language("ka");
+        REQUIRE(ka);
+        CHECK(ka->points("აბაბაბ") == std::vector<std::uint32_t>{2 * 3, 3 * 3, 4 * 3});  // not after 1 or before the last letter
+        // Armenian's breaks after և are dropped (spelling: եվ at a break), its others kept.
+        std::ofstream(dir / "hyph-hy.pat.txt") << "և1ա\nա1բա\n";
+        const std::unique_ptr<Hyphenator> hy = Hyphenator::load_language("hy");
+        REQUIRE(hy);
+        CHECK(hy->points("բաբաբ") == std::vector<std::uint32_t>{2 * 2});   // բա-բաբ
+        CHECK(hy->points("սևաբան") == std::vector<std::uint32_t>{3 * 2});  // սևա-բան, not սև-աբան
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the hyphen added at a break is in every Armenian and Georgian fallback face, not .notdef") {
+    // The line setter shapes the hyphen with the fragment's own font (linebreak/paragraph_setter.cpp):
+    // a face without U+002D would show a .notdef box at the line end.
+    FontCollection fonts;
+    const FontTable& t = default_font_table();
+    std::vector<std::string> families;
+    for (const auto& f : t.families())
+        for (const auto& fb : f.fallbacks)
+            if ((fb.script == "Armn" || fb.script == "Geor") && std::find(families.begin(), families.end(), fb.family) == families.end())
+                families.push_back(fb.family);
+    for (const char* bundled : {"Noto Serif Armenian", "Noto Sans Armenian", "Noto Serif Georgian", "Noto Sans Georgian"})
+        CHECK(std::find(families.begin(), families.end(), bundled) != families.end());
+    auto& cache = fonts.shape_cache();
+    for (const auto& name : families) {
+        const FontFamily* family = t.find(name);
+        REQUIRE(family);
+        for (const auto& face : family->faces) {
+            INFO(name << " " << face.weight);
+            const Font& font = fonts.get(name, face.weight, face.slant);
+            CHECK(font.glyph_for('-') != 0);
+            const hb_script_t script = name.find("Armenian") != std::string::npos ? HB_SCRIPT_ARMENIAN : HB_SCRIPT_GEORGIAN;
+            const auto& shaped = cache.shape(font, cache.features({}), script == HB_SCRIPT_ARMENIAN ? "hy" : "ka", script, HB_DIRECTION_LTR, "-");
+            REQUIRE(shaped.glyphs.size() == 1);
+            CHECK(shaped.glyphs[0].id != 0);
+            CHECK(shaped.advance > 0);
+        }
+    }
 }
 
 TEST_CASE("hyphenation points say whether their word (or compound part) is capitalised") {
