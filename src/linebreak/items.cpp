@@ -16,7 +16,10 @@ using text::decode_utf8;
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007); }
 bool is_hard_break(char32_t cp) { return cp == '\n' || cp == 0x2028; }
 // Explicit hyphens and dashes after which TeX breaks with \exhyphenpenalty (a flagged break).
-bool is_explicit_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014; }
+// U+058A ARMENIAN HYPHEN too (UAX #14 class BA, like the hyphen).
+bool is_explicit_hyphen(char32_t cp) {
+    return cp == '-' || cp == 0x2010 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x058A;
+}
 
 // The last code point before byte `end` (which must be > 0).
 char32_t last_cp(const std::string& s, std::size_t begin, std::size_t end) {

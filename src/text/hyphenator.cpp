@@ -430,7 +430,9 @@ std::vector<std::uint32_t> Hyphenator::compute(std::string_view word) {
 namespace {
 
 bool is_letter(char32_t cp) { return u_isalpha(UChar32(cp)) || cp == '\'' || cp == 0x2019 || u_getIntPropertyValue(UChar32(cp), UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK; }
-bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+// Hyphens that join a compound: hyphen-minus, hyphen, non-breaking hyphen, and the Armenian hyphen
+// (U+058A, which Armenian writes in compounds).
+bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x058A; }
 
 }  // namespace
 
