@@ -22,6 +22,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 articles=("$src/examples/article.xml")
 for name in interview no-photo polish ukrainian long; do articles+=("$src/tests/data/epub/$name.xml"); done
+# Armenian and Georgian articles (their own fonts embedded, their own xml:lang).
+for name in hy ka; do articles+=("$src/tests/data/print/langs/$name.xml"); done
 
 for article in "${articles[@]}"; do
   name="$(basename "$(dirname "$article")")-$(basename "$article" .xml)"
