@@ -1,5 +1,7 @@
 #include "epub/cover_image.hpp"
 
+#include "text/text_case.hpp"
+
 #include "core/diagnostic.hpp"
 #include "core/handle.hpp"
 #include "epub/palette_png.hpp"
@@ -308,14 +310,6 @@ private:
     std::vector<Layer> layers_;
 };
 
-std::string upper_ascii_safe(const std::string& s) {
-    // Spaced capitals for the magazine name: ASCII letters only (case mapping of other scripts is
-    // left to the text as written; the section label style asks for upper case).
-    std::string out = s;
-    for (char& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return out;
-}
 
 }  // namespace
 
@@ -341,7 +335,7 @@ std::string render_cover_png(const CoverText& text, const style::Layout& layout,
     // Magazine name: spaced capitals in the label face, at the head.
     const double label_tracking = std::max(0.0, label_style.tracking / 1000.0);
     double name_px = w * 0.052;
-    ShapedLine name = shape_line(label_faces, upper_ascii_safe(text.magazine), text.lang, label_tracking);
+    ShapedLine name = shape_line(label_faces, text::to_upper(text.magazine, text.lang), text.lang, label_tracking);
     if (name.width * name_px > measure) name_px = measure / name.width;
     add_line_path(accent, label_faces, name, margin, h * 0.11, name_px);
     layers.fill(accent);
@@ -350,7 +344,7 @@ std::string render_cover_png(const CoverText& text, const style::Layout& layout,
 
     // Section label.
     const double section_px = w * 0.026;
-    ShapedLine section = shape_line(label_faces, upper_ascii_safe(text.section), text.lang, label_tracking);
+    ShapedLine section = shape_line(label_faces, label_style.text_case == style::TextCase::Upper ? text::to_upper(text.section, text.lang) : text.section, text.lang, label_tracking);
     const double section_scale = section.width * section_px > measure ? measure / (section.width * section_px) : 1.0;
     add_line_path(accent, label_faces, section, margin, h * 0.19, section_px * section_scale);
     layers.fill(accent);

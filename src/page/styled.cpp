@@ -132,12 +132,5 @@ text::StyledParagraph styled_text(const std::string& text_in, const style::Parag
     return p;
 }
 
-std::string to_upper(const std::string& utf8, const std::string& lang) {
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
-    s.toUpper(icu::Locale(lang.empty() ? "en" : lang.c_str()));
-    std::string out;
-    s.toUTF8String(out);
-    return out;
-}
 
 }  // namespace quire::page

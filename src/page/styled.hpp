@@ -3,6 +3,8 @@
 // <em>, <strong>, <a>, <speaker>; languages from xml:lang; links kept for the PDF.
 #pragma once
 
+#include "text/text_case.hpp"
+
 #include "model/article.hpp"
 #include "style/layout.hpp"
 #include "text/styled_text.hpp"
@@ -21,7 +23,7 @@ text::StyledParagraph styled_paragraph(const model::InlineText& content, const s
 text::StyledParagraph styled_text(const std::string& text, const style::ParagraphStyle& style,
                                   const std::string& lang);
 
-// Upper-cases for `case="upper"`, by the language's rules (ICU: Turkish dotted i, Greek accents).
-std::string to_upper(const std::string& utf8, const std::string& lang);
+// Upper-cases for `case="upper"`, by the language's rules: text::to_upper (text/text_case.hpp).
+using text::to_upper;
 
 }  // namespace quire::page

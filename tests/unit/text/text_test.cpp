@@ -5,6 +5,7 @@
 #include "text/itemize.hpp"
 #include "text/line_breaks.hpp"
 #include "text/shaper.hpp"
+#include "text/text_case.hpp"
 
 #include "core/resources.hpp"
 
@@ -396,4 +397,13 @@ TEST_CASE("an Armenian compound joined by the Armenian hyphen (U+058A) is hyphen
     const std::size_t after_hyphen = std::string("հայ\u058A").size();
     CHECK_FALSE(points.empty());
     for (std::uint32_t p : points) CHECK(p > after_hyphen);  // inside the second part only ("հայ" is too short)
+}
+
+TEST_CASE("capitals by the language's rules (ICU full case mapping)") {
+    CHECK(to_upper("Коментарі", "uk") == "КОМЕНТАРІ");
+    CHECK(to_upper("straße", "de") == "STRASSE");
+    CHECK(to_upper("istanbul", "tr") == "İSTANBUL");
+    CHECK(to_upper("istanbul", "en") == "ISTANBUL");
+    CHECK(to_upper("և", "hy") == "ԵՎ");
+    CHECK(to_upper("łódź", "") == "ŁÓDŹ");
 }
