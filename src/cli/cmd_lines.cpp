@@ -137,6 +137,10 @@ quire::cli::Runner setup_lines(CLI::App& app) {
                    "penalty for breaking a capitalised word (a name) at a hyphenation point")
         ->capture_default_str();
     app.add_option("--exhyphenpenalty", p.exhyphenpenalty, "TeX \\exhyphenpenalty")->capture_default_str();
+    app.add_option("--single-letter-penalty", p.single_letter_penalty,
+                   "penalty for ending a line with a one-letter word in Polish, Czech, Slovak, Russian, Ukrainian, "
+                   "Belarusian (10000: never)")
+        ->capture_default_str();
     app.add_option("--adjdemerits", p.adjdemerits, "TeX \\adjdemerits")->capture_default_str();
     app.add_option("--doublehyphendemerits", p.doublehyphendemerits, "TeX \\doublehyphendemerits")->capture_default_str();
     app.add_option("--finalhyphendemerits", p.finalhyphendemerits, "TeX \\finalhyphendemerits")->capture_default_str();

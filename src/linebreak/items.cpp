@@ -1,6 +1,8 @@
 // Building the box/glue/penalty list (Knuth & Plass 1981 §"The algorithm"; TeX's paragraph).
 #include "linebreak/items.hpp"
 
+#include <unicode/uchar.h>
+
 #include "text/hyphenator.hpp"
 #include "text/line_breaks.hpp"
 
@@ -68,6 +70,21 @@ struct Builder {
         return *features;
     }
     std::string_view lang_of(const text::TextRun& r) const { return text::span_language(para, span_of(r)); }
+
+    // Whether [s, ws) is a whole one-letter word in a language whose typesetting keeps such words
+    // off the end of a line (BreakParams::single_letter_penalty).
+    bool ends_single_letter_word(std::uint32_t s, std::uint32_t ws) {
+        const std::string& t = out.itemized.text;
+        std::size_t k = s;
+        const char32_t cp = decode_utf8(t, k);
+        if (k != ws || !u_isalpha(UChar32(cp))) return false;
+        if (s > 0 && !is_space(last_cp(t, 0, s))) return false;  // the end of a longer word ("-z")
+        const std::string_view lang = lang_of(out.itemized.runs[run_at(s)]);
+        const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
+        for (std::string_view l : {"pl", "cs", "sk", "ru", "uk", "be"})
+            if (primary == l) return true;
+        return false;
+    }
     double scale_of(const text::TextRun& r) const { return span_of(r).font.size_pt / r.font->units_per_em(); }
     double tracking_of(const text::TextRun& r) const { return span_of(r).font.tracking_em * span_of(r).font.size_pt; }
 
@@ -213,6 +230,8 @@ ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpe
         } else if (hard && purpose == ItemsFor::Paragraph) {
             b.finish(ws, false);
         } else if (ws < e) {
+            if (purpose == ItemsFor::Paragraph && b.ends_single_letter_word(s, ws))
+                out.items.push_back(Item::penalty_item(0, spec.params.single_letter_penalty, false, ws));
             b.glue(ws, e);
         } else if (purpose == ItemsFor::Paragraph && ws > s) {
             // A break inside a word: after an explicit hyphen or dash (TeX's \exhyphenpenalty,

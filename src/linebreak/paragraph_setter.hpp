@@ -51,6 +51,11 @@ struct BreakParams {
     // telling a name from a sentence's first word is not reliable, and they are few.
     // ≥ 10000 forbids it (\uchyph=0).
     double capitalised_hyphenpenalty = 1000;
+    // A line ending in a one-letter word where the language's typesetting forbids it (Polish "wiszące
+    // spójniki" w, z, i, a, o, u; Czech and Slovak v, k, s, z, o, u, a, i — ČSN 01 6910; Russian,
+    // Ukrainian and Belarusian в, к, с, у, о, и, а, я): a penalty on the space after it. 10000 ties
+    // the letter to the next word as TeX's `z~nim` does; not in TeX otherwise.
+    double single_letter_penalty = 10000;
     double adjdemerits = 10000;           // plain TeX 10000; adjacent lines in non-adjacent fitness classes
     double doublehyphendemerits = 10000;  // plain TeX 10000; two hyphenated lines in a row
     double finalhyphendemerits = 5000;    // plain TeX 5000; the penultimate line hyphenated

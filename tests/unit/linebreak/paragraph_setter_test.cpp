@@ -304,3 +304,39 @@ TEST_CASE("font expansion: justified lines scale their glyphs within ±2 % in 0.
     // The word spaces vary less: on these paragraphs about 0.6 against 1.0 (docs/text-engine.md).
     CHECK(mean_with < 0.8 * mean_without);
 }
+
+TEST_CASE("Polish, Czech and Cyrillic one-letter words never end a line: tied to the next word") {
+    text::FontCollection fonts;
+    Diagnostics d;
+    auto ends_in_one_letter = [](const std::string& line) {
+        const auto space = line.rfind(' ');
+        const std::string last = space == std::string::npos ? line : line.substr(space + 1);
+        std::size_t k = 0;
+        text::decode_utf8(last, k);
+        return !last.empty() && k == last.size();
+    };
+    const std::vector<std::pair<std::string, std::string>> texts = {
+        {"pl", "W Polsce i w Czechach o tym, z kim i w jaki sposób rozmawiać, decydują w praktyce a nie w teorii "
+               "ludzie, którzy z uwagą i z wyczuciem piszą o sprawach ważnych u nas i w całej Europie."},
+        {"ru", "В городе и в деревне о том, с кем и к кому идти, решали у себя дома, а не в конторе, и я знаю "
+               "об этом от тех, кто в то время жил в Поволжье и у Каспия."},
+    };
+    for (const auto& [lang, source] : texts) {
+        for (double width : {120.0, 140.0, 156.0, 180.0, 210.0, 300.0}) {
+            LineSpec spec;
+            spec.widths_pt = {width};
+            const SetParagraph set = set_paragraph(paragraph(source, lang), spec, fonts, d);
+            for (std::size_t i = 0; i + 1 < set.lines.size(); ++i) {
+                INFO(lang << " at " << width << " pt: " << set.lines[i].text);
+                CHECK_FALSE(ends_in_one_letter(set.lines[i].text));
+            }
+            CHECK(rejoin(set) == source);
+        }
+    }
+    // English has no such rule: the space after "a" stays an ordinary break.
+    LineSpec spec;
+    const ParagraphItems en = build_items(paragraph("I saw a bird", "en"), spec, fonts, d);
+    const ParagraphItems pl = build_items(paragraph("Szedł w las", "pl"), spec, fonts, d);
+    CHECK(dump(en).find("penalty 10000 ") == dump(en).rfind("penalty 10000 "));  // only the paragraph's end
+    CHECK(dump(pl).find("penalty 10000 ") != dump(pl).rfind("penalty 10000 "));  // and the tie after "w"
+}
