@@ -1,10 +1,10 @@
 // Building the box/glue/penalty list (Knuth & Plass 1981 §"The algorithm"; TeX's paragraph).
 #include "linebreak/items.hpp"
 
-#include <unicode/uchar.h>
-
 #include "text/hyphenator.hpp"
 #include "text/line_breaks.hpp"
+
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstdio>
