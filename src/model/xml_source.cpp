@@ -1,6 +1,9 @@
 #include "model/xml_source.hpp"
 
 #include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace quire::model {
 
@@ -26,6 +29,55 @@ int first_column_of_line(std::string_view text, int line) {
     int column = 1;
     for (; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) ++column;
     return column;
+}
+
+// Where tags stop matching: the element left open when another closes, or open at the end. tinyxml2
+// says only "XMLElement name=p" on the line of the closing tag; an editor needs the opening tag's place
+// and what closed it. Empty when the tags balance (the error is elsewhere: tinyxml2's message stands).
+struct TagMismatch {
+    int line = 0, column = 0;
+    std::string message;
+};
+
+std::optional<TagMismatch> find_tag_mismatch(std::string_view text) {
+    struct Open {
+        std::string name;
+        int line, column;
+    };
+    std::vector<Open> open;
+    int line = 1, column = 1;
+    std::size_t done = 0;
+    auto at = [&](std::size_t pos) { advance(text, done, pos, line, column); done = pos; };
+    auto name_at = [&](std::size_t from) {
+        std::size_t end = from;
+        while (end < text.size() && !std::strchr(" \t\r\n/>", text[end])) ++end;
+        return std::string(text.substr(from, end - from));
+    };
+    std::size_t i = 0;
+    while ((i = text.find('<', i)) != std::string_view::npos) {
+        if (text.compare(i, 4, "<!--") == 0) { i = text.find("-->", i); if (i == text.npos) break; i += 3; continue; }
+        if (text.compare(i, 9, "<![CDATA[") == 0) { i = text.find("]]>", i); if (i == text.npos) break; i += 3; continue; }
+        if (text.compare(i, 2, "<?") == 0 || text.compare(i, 2, "<!") == 0) { i = text.find('>', i); if (i == text.npos) break; ++i; continue; }
+        const std::size_t close = text.find('>', i);
+        if (close == std::string_view::npos) break;
+        at(i);
+        if (text[i + 1] == '/') {
+            const std::string name = name_at(i + 2);
+            if (open.empty())
+                return TagMismatch{line, column, "</" + name + "> closes no open element"};
+            if (open.back().name != name)
+                return TagMismatch{open.back().line, open.back().column,
+                                   "<" + open.back().name + "> is not closed: </" + name + "> at " + std::to_string(line) +
+                                       ":" + std::to_string(column) + " comes first; expected </" + open.back().name + ">"};
+            open.pop_back();
+        } else if (text[close - 1] != '/') {
+            open.push_back({name_at(i + 1), line, column});
+        }
+        i = close + 1;
+    }
+    if (!open.empty())
+        return TagMismatch{open.back().line, open.back().column, "<" + open.back().name + "> is never closed"};
+    return std::nullopt;
 }
 
 }  // namespace
@@ -59,6 +111,10 @@ XmlSource::XmlSource(std::string_view text, std::string file_name, Diagnostics& 
         // tinyxml2's message starts "Error=XML_ERROR_… ErrorID=… (0x…) Line number=N: detail"; keep the detail.
         if (auto colon = message.find(": "); colon != std::string::npos && message.rfind("Error=", 0) == 0)
             message = message.substr(colon + 2);
+        if (const auto mismatch = find_tag_mismatch(text)) {
+            diagnostics.error(SourceSpan{file_, mismatch->line, mismatch->column}, "malformed XML: " + mismatch->message);
+            return;
+        }
         diagnostics.error(SourceSpan{file_, line, line > 0 ? first_column_of_line(text, line) : 0},
                           "malformed XML: " + message);
         return;

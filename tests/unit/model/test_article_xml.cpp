@@ -125,6 +125,20 @@ TEST_CASE("malformed XML is reported with file, line and column") {
     CHECK(first.where.line == 3);
     CHECK(first.where.column >= 1);
     CHECK(first.to_string().rfind("bad.xml:3:", 0) == 0);
+    // The element left open, where it opens, and what closed it first.
+    CHECK(first.where.column == 9);
+    CHECK(first.message.find("<p> is not closed: </body> at 3:20 comes first; expected </p>") != std::string::npos);
+}
+
+TEST_CASE("an element never closed is named at its start tag, a stray end tag at its own place") {
+    Diagnostics d;
+    parse_article_xml("<article id=\"x\">\n  <body>\n    <p>text</p>\n", "open.xml", d);
+    REQUIRE(d.has_errors());
+    CHECK(d.all().front().to_string().rfind("open.xml:2:3: error: malformed XML: <body> is never closed", 0) == 0);
+    Diagnostics stray;
+    parse_article_xml("<article id=\"x\"><body><p>a</p></body></article>\n</p>\n", "stray.xml", stray);
+    REQUIRE(stray.has_errors());
+    CHECK(stray.all().front().where.line == 2);
 }
 
 TEST_CASE("unknown elements and attributes are all reported, each at its place") {
