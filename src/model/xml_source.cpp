@@ -58,8 +58,15 @@ std::optional<TagMismatch> find_tag_mismatch(std::string_view text) {
         if (text.compare(i, 4, "<!--") == 0) { i = text.find("-->", i); if (i == text.npos) break; i += 3; continue; }
         if (text.compare(i, 9, "<![CDATA[") == 0) { i = text.find("]]>", i); if (i == text.npos) break; i += 3; continue; }
         if (text.compare(i, 2, "<?") == 0 || text.compare(i, 2, "<!") == 0) { i = text.find('>', i); if (i == text.npos) break; ++i; continue; }
-        const std::size_t close = text.find('>', i);
-        if (close == std::string_view::npos) break;
+        // The tag's end: the first '>' outside a quoted attribute value (alt="a > b" is one tag).
+        std::size_t close = i + 1;
+        for (char quote = 0; close < text.size(); ++close) {
+            const char c = text[close];
+            if (quote) { if (c == quote) quote = 0; }
+            else if (c == '"' || c == '\'') quote = c;
+            else if (c == '>') break;
+        }
+        if (close >= text.size()) break;
         at(i);
         if (text[i + 1] == '/') {
             const std::string name = name_at(i + 2);
@@ -121,6 +128,11 @@ XmlSource::XmlSource(std::string_view text, std::string file_name, Diagnostics& 
     }
     if (!doc_.RootElement()) {
         diagnostics.error(SourceSpan{file_, 1, 1}, "empty document: no root element");
+        return;
+    }
+    // tinyxml2 accepts a stray end tag after the root element; an editor's slip all the same.
+    if (const auto mismatch = find_tag_mismatch(text)) {
+        diagnostics.error(SourceSpan{file_, mismatch->line, mismatch->column}, "malformed XML: " + mismatch->message);
         return;
     }
     ok_ = true;
