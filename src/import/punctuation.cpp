@@ -25,7 +25,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // (punctuation outside ASCII that matters here, quotes and dashes, is handled before this is asked).
 bool is_word_byte(char c) { return is_ascii_alnum(c) || (static_cast<unsigned char>(c) & 0x80) != 0; }
 
-// The start of the token (space-delimited word) that contains byte `i`: URLs and addresses are kept.
+// Whether the space-delimited token holding byte `i` is a URL or an e-mail address (kept as typed).
 bool inside_url_or_address(std::string_view text, std::size_t i) {
     std::size_t a = text.rfind(' ', i);
     a = a == std::string_view::npos ? 0 : a + 1;

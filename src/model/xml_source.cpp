@@ -31,6 +31,16 @@ int first_column_of_line(std::string_view text, int line) {
     return column;
 }
 
+// Past a comment, CDATA section, processing instruction or declaration starting at `i` (a '<'):
+// the index after it, `i` itself when none starts there, npos when it runs to the end.
+std::size_t skip_markup(std::string_view text, std::size_t i) {
+    if (text.compare(i, 4, "<!--") == 0) { const auto e = text.find("-->", i); return e == text.npos ? e : e + 3; }
+    if (text.compare(i, 9, "<![CDATA[") == 0) { const auto e = text.find("]]>", i); return e == text.npos ? e : e + 3; }
+    if (text.compare(i, 2, "<?") == 0) { const auto e = text.find("?>", i); return e == text.npos ? e : e + 2; }
+    if (text.compare(i, 2, "<!") == 0) { const auto e = text.find('>', i); return e == text.npos ? e : e + 1; }
+    return i;
+}
+
 // Where tags stop matching: the element left open when another closes, or open at the end. tinyxml2
 // says only "XMLElement name=p" on the line of the closing tag; an editor needs the opening tag's place
 // and what closed it. Empty when the tags balance (the error is elsewhere: tinyxml2's message stands).
@@ -55,9 +65,11 @@ std::optional<TagMismatch> find_tag_mismatch(std::string_view text) {
     };
     std::size_t i = 0;
     while ((i = text.find('<', i)) != std::string_view::npos) {
-        if (text.compare(i, 4, "<!--") == 0) { i = text.find("-->", i); if (i == text.npos) break; i += 3; continue; }
-        if (text.compare(i, 9, "<![CDATA[") == 0) { i = text.find("]]>", i); if (i == text.npos) break; i += 3; continue; }
-        if (text.compare(i, 2, "<?") == 0 || text.compare(i, 2, "<!") == 0) { i = text.find('>', i); if (i == text.npos) break; ++i; continue; }
+        if (const std::size_t after = skip_markup(text, i); after != i) {
+            if (after == std::string_view::npos) break;
+            i = after;
+            continue;
+        }
         // The tag's end: the first '>' outside a quoted attribute value (alt="a > b" is one tag).
         std::size_t close = i + 1;
         for (char quote = 0; close < text.size(); ++close) {
@@ -96,10 +108,11 @@ std::vector<std::pair<int, int>> start_tag_positions(std::string_view text) {
     auto skip_to = [&](std::size_t pos) { advance(text, done, pos, line, column); done = pos; };
     std::size_t i = 0;
     while ((i = text.find('<', i)) != std::string_view::npos) {
-        if (text.compare(i, 4, "<!--") == 0) { i = text.find("-->", i); if (i == text.npos) break; i += 3; continue; }
-        if (text.compare(i, 9, "<![CDATA[") == 0) { i = text.find("]]>", i); if (i == text.npos) break; i += 3; continue; }
-        if (text.compare(i, 2, "<?") == 0) { i = text.find("?>", i); if (i == text.npos) break; i += 2; continue; }
-        if (text.compare(i, 2, "<!") == 0) { i = text.find('>', i); if (i == text.npos) break; ++i; continue; }
+        if (const std::size_t after = skip_markup(text, i); after != i) {
+            if (after == std::string_view::npos) break;
+            i = after;
+            continue;
+        }
         if (i + 1 < text.size() && is_name_start(static_cast<unsigned char>(text[i + 1]))) {
             skip_to(i);
             out.emplace_back(line, column);
@@ -112,27 +125,24 @@ std::vector<std::pair<int, int>> start_tag_positions(std::string_view text) {
 XmlSource::XmlSource(std::string_view text, std::string file_name, Diagnostics& diagnostics)
     : doc_(true, tinyxml2::PRESERVE_WHITESPACE), file_(std::move(file_name)) {
     const auto status = doc_.Parse(text.data(), text.size());
+    // Unbalanced tags are named by our own scan, whatever tinyxml2 made of them (it even accepts a
+    // stray end tag after the root element).
+    if (const auto mismatch = find_tag_mismatch(text)) {
+        diagnostics.error(SourceSpan{file_, mismatch->line, mismatch->column}, "malformed XML: " + mismatch->message);
+        return;
+    }
     if (status != tinyxml2::XML_SUCCESS) {
         const int line = doc_.ErrorLineNum();
         std::string message = doc_.ErrorStr() ? doc_.ErrorStr() : "malformed XML";
         // tinyxml2's message starts "Error=XML_ERROR_… ErrorID=… (0x…) Line number=N: detail"; keep the detail.
         if (auto colon = message.find(": "); colon != std::string::npos && message.rfind("Error=", 0) == 0)
             message = message.substr(colon + 2);
-        if (const auto mismatch = find_tag_mismatch(text)) {
-            diagnostics.error(SourceSpan{file_, mismatch->line, mismatch->column}, "malformed XML: " + mismatch->message);
-            return;
-        }
         diagnostics.error(SourceSpan{file_, line, line > 0 ? first_column_of_line(text, line) : 0},
                           "malformed XML: " + message);
         return;
     }
     if (!doc_.RootElement()) {
         diagnostics.error(SourceSpan{file_, 1, 1}, "empty document: no root element");
-        return;
-    }
-    // tinyxml2 accepts a stray end tag after the root element; an editor's slip all the same.
-    if (const auto mismatch = find_tag_mismatch(text)) {
-        diagnostics.error(SourceSpan{file_, mismatch->line, mismatch->column}, "malformed XML: " + mismatch->message);
         return;
     }
     ok_ = true;
