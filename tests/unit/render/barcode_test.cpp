@@ -19,6 +19,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>  // getpid
+
 using namespace quire;
 
 namespace {
