@@ -6,6 +6,7 @@
 #include "cli/printed_diagnostics.hpp"
 #include "model/article_xml.hpp"
 #include "render/article_pdf.hpp"
+#include "render/press_pdf.hpp"
 #include "render/render.hpp"
 
 #include <filesystem>
@@ -44,6 +45,9 @@ int run_pdf(const PdfCommandOptions& options) {
     if (output.empty()) output = fs::path(options.article).replace_extension(".pdf").string();
     render::PdfOptions pdf_options;
     pdf_options.crop_marks = options.no_crop_marks ? render::CropMarks::No : render::CropMarks::Yes;
+    pdf_options.intent = with_printed_diagnostics([&](Diagnostics& d) {
+        return render::output_intent_for(loaded.publication ? &*loaded.publication : nullptr, d);
+    });
     render::render_pdf(doc, pdf_options, output);
     if (!options.png_dir.empty()) {
         render::PngOptions png;

@@ -17,13 +17,15 @@ cli::Runner setup_preflight(CLI::App& app) {
         bool strict = false;
         bool screen = false;
         double safe_margin_mm = 5;
-        double min_ppi = 300;
+        double min_ppi = 250;
+        double max_ink = 300;
     };
     auto opt = std::make_shared<Options>();
     app.add_option("file", opt->input, "PDF to check")->required();
     app.add_option("--json", opt->json, "also write the report as JSON to this file");
     app.add_flag("--strict", opt->strict, "warnings fail the command too (exit 1)");
-    app.add_flag("--screen", opt->screen, "a PDF for the screen: do not require TrimBox and BleedBox");
+    app.add_flag("--screen", opt->screen, "a PDF for the screen: no box, output-intent or other press checks");
+    app.add_option("--max-ink", opt->max_ink, "total ink limit of fills and CMYK images (%)")->capture_default_str();
     app.add_option("--safe-margin", opt->safe_margin_mm, "text closer than this to the trim is reported (mm)")
         ->capture_default_str();
     app.add_option("--min-ppi", opt->min_ppi, "images below this effective resolution are reported")
@@ -34,7 +36,11 @@ cli::Runner setup_preflight(CLI::App& app) {
         options.safe_margin = Length::mm(opt->safe_margin_mm);
         options.warn_ppi = opt->min_ppi;
         options.error_ppi = std::min(options.error_ppi, opt->min_ppi);
-        if (opt->screen) options.boxes = proof::PreflightOptions::Boxes::Optional;
+        options.max_ink = opt->max_ink / 100;
+        if (opt->screen) {
+            options.boxes = proof::PreflightOptions::Boxes::Optional;
+            options.press = proof::PreflightOptions::Press::Skip;
+        }
         proof::Report report;
         report.title = "Preflight of " + std::filesystem::path(opt->input).filename().string();
         report.subject = opt->input;

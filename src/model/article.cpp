@@ -34,7 +34,8 @@ bool Article::operator==(const Article& o) const {
 bool Publication::operator==(const Publication& o) const {
     return id == o.id && name == o.name && publisher == o.publisher && issn_print == o.issn_print &&
            issn_online == o.issn_online && site_url == o.site_url && copyright == o.copyright && lang == o.lang &&
-           default_layout == o.default_layout && logo == o.logo && notices == o.notices;
+           default_layout == o.default_layout && logo == o.logo && notices == o.notices &&
+           output_intent_profile == o.output_intent_profile && output_intent_condition == o.output_intent_condition;
 }
 
 namespace {

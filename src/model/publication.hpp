@@ -21,6 +21,10 @@ struct Publication {
     std::string lang = "en";
     std::string default_layout = "magazine";
     std::string logo;           // path relative to the profile, optional
+    // The press PDF's output intent (docs/press.md): the printer's CMYK ICC profile (path relative to
+    // the profile) and its characterisation ("FOGRA39"); empty = a free default, with a warning.
+    std::string output_intent_profile;
+    std::string output_intent_condition;
     std::vector<Notice> notices;  // house text by kind ("donation", …)
 
     std::string source_file;    // not written

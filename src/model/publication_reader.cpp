@@ -28,6 +28,12 @@ Publication parse_publication_xml(std::string_view text, const std::string& file
         else if (name == "logo") {
             in.check_attributes(child, {"src"});
             p.logo = in.attribute(child, "src");
+        } else if (name == "output-intent") {
+            in.check_attributes(child, {"profile", "condition"});
+            p.output_intent_profile = in.attribute(child, "profile");
+            p.output_intent_condition = in.attribute(child, "condition");
+            if (p.output_intent_profile.empty())
+                in.error(child, "<output-intent> needs a profile attribute (the printer's CMYK ICC profile)");
         } else if (name == "issn") {
             const std::string media = in.attribute(child, "media", "print");
             std::string value;
@@ -47,7 +53,7 @@ Publication parse_publication_xml(std::string_view text, const std::string& file
             p.notices.push_back(in.read_notice(child));
         } else {
             in.unknown_element(child, "<publication>",
-                               "<name>, <publisher>, <issn media>, <site>, <copyright>, <layout>, <logo src>, <notice kind>");
+                               "<name>, <publisher>, <issn media>, <site>, <copyright>, <layout>, <logo src>, <output-intent profile>, <notice kind>");
         }
     }
     if (p.name.empty()) in.error(root, "<publication> has no <name>");

@@ -1,6 +1,7 @@
 #include "proof/preflight.hpp"
 
 #include "proof/pdf_text.hpp"
+#include "proof/press_checks.hpp"
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -172,7 +173,8 @@ void check_images(PopplerPage* page, int index, const PreflightOptions& options,
         const Severity severity = image.ppi < options.error_ppi ? Severity::Error : Severity::Warning;
         report.add(severity, "low-ppi", place,
                    "image of " + std::to_string(image.width_px) + " × " + std::to_string(image.height_px) +
-                       " px placed at " + mm_text(image.area.width) + " × " + mm_text(image.area.height) + " is " +
+                       " px placed at " + mm_text(image.area.width) + " × " + mm_text(image.area.height) + " at " +
+                       fmt("%.1f", image.area.x.mm()) + ", " + fmt("%.1f", image.area.y.mm()) + " mm is " +
                        fmt("%.0f", image.ppi) + " ppi (print needs " + fmt("%.0f", options.warn_ppi) + ")");
     }
 }
@@ -310,6 +312,12 @@ void preflight(const PdfDocument& doc, const PreflightOptions& options, Report& 
     }
     check_boxes(boxes, options, report);
     check_fonts(doc.path(), report);
+    if (options.press == PreflightOptions::Press::Check) {
+        PressCheckOptions press;
+        press.max_ink = options.max_ink;
+        press.min_bleed = options.min_bleed;
+        check_press(doc, boxes, press, report);
+    }
     int words = 0;
     for (int i = 0; i < doc.page_count(); ++i) {
         auto page = doc.page(i);

@@ -15,13 +15,17 @@ namespace quire::proof {
 struct PreflightOptions {
     Length safe_margin = Length::mm(5);  // text closer than this to the trim edge may be cut
     Length min_bleed = Length::mm(3);    // the usual bleed printers ask for
-    double warn_ppi = 300;               // below: soft at print size (warning)
+    double warn_ppi = 250;               // below: soft at print size (warning; issue 14: 250, as printers ask)
     double error_ppi = 150;              // below: visibly pixelated (error)
     // Supplied pages without boxes are an error for print; a screen PDF can skip the box checks.
     enum class Boxes { Required, Optional } boxes = Boxes::Required;
     // The proof checks images from the display list (it knows their files and alt text), which is
     // cheaper than decoding them again from the PDF.
     enum class Images { Check, Skip } images = Images::Check;
+    // The press checks (proof/press_checks.hpp: output intent, device RGB, K-only text, ink, marks,
+    // hairlines, bleed of images); a screen PDF skips them.
+    enum class Press { Check, Skip } press = Press::Check;
+    double max_ink = 3.0;                // total area coverage limit, 3 = 300 %
 };
 
 // A page's boxes in PDF points from the top left of the page as Poppler draws it (the crop box).

@@ -5,6 +5,7 @@
 #include "model/article_xml.hpp"
 #include "page/layout_article.hpp"
 #include "proof/proof_overlay.hpp"
+#include "render/press_pdf.hpp"
 #include "render/render.hpp"
 #include "style/layout.hpp"
 
@@ -71,7 +72,12 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
 
     make_folder(out_dir);
     const fs::path pdf_path = out_dir / "proof.pdf";
-    render::render_pdf(doc, render::PdfOptions{}, pdf_path);
+    // The proof PDF is the press PDF (PDF/X-4, CMYK) with the proof's marks: preflight reads what the
+    // printer will. Without an output intent the default profile is used; `quire pdf` warns about it.
+    render::PdfOptions pdf_options;
+    Diagnostics intent_diagnostics;
+    pdf_options.intent = render::output_intent_for(loaded.publication ? &*loaded.publication : nullptr, intent_diagnostics);
+    render::render_pdf(doc, pdf_options, pdf_path);
 
     // The PDF as the printer will read it: boxes, fonts, placement (images were checked above).
     PdfDocument pdf(pdf_path);

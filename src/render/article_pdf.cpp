@@ -1,6 +1,7 @@
 #include "render/article_pdf.hpp"
 
 #include "page/layout_article.hpp"
+#include "render/press_pdf.hpp"
 #include "style/layout.hpp"
 
 #include <memory>
@@ -28,6 +29,7 @@ std::vector<std::filesystem::path> write_article_pdf(const model::LoadedArticle&
     const page::PageDocument doc = lay_out_loaded_article(loaded, options.layout, diagnostics);
     PdfOptions pdf_options;
     pdf_options.crop_marks = options.crop_marks;
+    pdf_options.intent = output_intent_for(loaded.publication ? &*loaded.publication : nullptr, diagnostics);
     render_pdf(doc, pdf_options, pdf);
     if (options.png_dir.empty()) return {};
     PngOptions png;

@@ -38,7 +38,8 @@ std::vector<std::vector<page::LinkItem>> collect_links(const page::PageDocument&
 }
 
 std::string post_pass(const std::string& pdf, const style::PageGeometry& g, const std::string& lang,
-                      const std::vector<std::vector<page::LinkItem>>& links, const std::vector<page::Page>& pages) {
+                      const std::vector<std::vector<page::LinkItem>>& links, const std::vector<page::Page>& pages,
+                      const PressSettings* press) {
     try {
         QPDF q;
         q.processMemoryFile("cairo.pdf", pdf.data(), pdf.size());
@@ -123,8 +124,10 @@ std::string post_pass(const std::string& pdf, const style::PageGeometry& g, cons
         }
         if (!lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(lang));
         if (root.hasKey("/Outlines")) root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
+        if (press) make_press_ready(q, *press);
         QPDFWriter writer(q);
         writer.setOutputMemory();
+        if (press) writer.setMinimumPDFVersion("1.6");  // PDF/X-4 is based on PDF 1.6 (ISO 15930-7)
         writer.setDeterministicID(true);
         writer.setObjectStreamMode(qpdf_o_generate);  // smaller files; PDF 1.5
         writer.setCompressStreams(true);

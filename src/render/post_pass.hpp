@@ -8,6 +8,7 @@
 #include "style/layout.hpp"
 
 #include "page/page_document.hpp"
+#include "render/press_pdf.hpp"
 
 #include <string>
 #include <vector>
@@ -21,7 +22,9 @@ std::vector<std::vector<page::LinkItem>> collect_links(const page::PageDocument&
 // Also writes each page's links as /Link annotations with /URI actions (PDF 32000-1 §12.5.6.5).
 // Also writes the page labels (PDF 32000-1 §12.4.2): one decimal range when the labels are the folios
 // in sequence, else each page's label as given.
+// With `press`, also makes the PDF press-ready (render/press_pdf.hpp: PDF/X-4, CMYK) and writes PDF 1.6.
 std::string post_pass(const std::string& pdf, const style::PageGeometry& geometry, const std::string& lang,
-                      const std::vector<std::vector<page::LinkItem>>& links, const std::vector<page::Page>& pages);
+                      const std::vector<std::vector<page::LinkItem>>& links, const std::vector<page::Page>& pages,
+                      const PressSettings* press = nullptr);
 
 }  // namespace quire::render

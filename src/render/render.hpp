@@ -15,8 +15,21 @@ namespace quire::render {
 
 enum class CropMarks { No, Yes };
 
+// Press: PDF/X-4 in CMYK with the output intent (render/press_pdf.hpp, docs/press.md). Screen: the
+// RGB that Cairo writes, without an intent (for PDFs only ever read on screen).
+enum class ColorOutput { Press, Screen };
+
+// The press PDF's output intent: the printer's CMYK profile, or (empty) the free default.
+struct OutputIntent {
+    std::filesystem::path profile;   // an ICC file; empty = style::kDefaultCmykProfile
+    std::string condition;           // OutputConditionIdentifier, e.g. "FOGRA39"; empty = "Custom"
+};
+
 struct PdfOptions {
     CropMarks crop_marks = CropMarks::Yes;  // in the slug, where the layout has one
+    ColorOutput color = ColorOutput::Press;
+    OutputIntent intent;
+    double max_ink = 3.0;                   // total area coverage of converted images (3 = 300 %)
 };
 
 // Writes the PDF: fonts embedded as subsets (Cairo), text mapped to its characters

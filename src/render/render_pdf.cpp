@@ -4,6 +4,7 @@
 #include "core/source_date.hpp"
 #include "render/draw.hpp"
 #include "render/post_pass.hpp"
+#include "render/press_pdf.hpp"
 
 #include <cairo-pdf.h>
 
@@ -91,7 +92,9 @@ std::string render_pdf_bytes(const page::PageDocument& doc, const PdfOptions& op
         cairo_save(cr.get());
         cairo_translate(cr.get(), off, off);
         draw_items(cr.get(), p, Target::Pdf, 1.0, resources);
-        if (options.crop_marks == CropMarks::Yes && g.slug.pt() > 0) crop_marks(cr.get(), g);
+        // The press PDF's crop marks are drawn by the press pass, in the registration colour.
+        if (options.crop_marks == CropMarks::Yes && g.slug.pt() > 0 && options.color == ColorOutput::Screen)
+            crop_marks(cr.get(), g);
         cairo_restore(cr.get());
         cairo_show_page(cr.get());
     }
@@ -103,7 +106,9 @@ std::string render_pdf_bytes(const page::PageDocument& doc, const PdfOptions& op
         throw QuireError(SourceSpan{}, std::string("cairo could not write the PDF: ") +
                                            cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : status));
     surface.reset();
-    return post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages);
+    if (options.color == ColorOutput::Screen) return post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages);
+    const PressSettings press = press_settings(doc, options, bytes);
+    return post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages, &press);
 }
 
 void render_pdf(const page::PageDocument& doc, const PdfOptions& options, const std::filesystem::path& path) {

@@ -87,7 +87,41 @@ std::optional<Length> parse_length(const std::string& text, Length em_size) {
     return std::nullopt;
 }
 
+Color color_from_cmyk(const Cmyk& k) {
+    Color c;
+    c.cmyk = k;
+    if (auto profile = CmykProfile::default_profile()) {
+        const Rgb rgb = profile->to_rgb(k);
+        c.r = rgb.r, c.g = rgb.g, c.b = rgb.b;
+    } else {
+        c.r = (1 - k.c) * (1 - k.k), c.g = (1 - k.m) * (1 - k.k), c.b = (1 - k.y) * (1 - k.k);
+    }
+    return c;
+}
+
 std::optional<Color> parse_color(const std::string& text) {
+    if (text.rfind("cmyk(", 0) == 0) {
+        if (text.back() != ')') return std::nullopt;
+        std::string inner = text.substr(5, text.size() - 6);
+        std::replace(inner.begin(), inner.end(), ',', ' ');
+        std::istringstream in(inner);
+        double v[4];
+        for (double& x : v) {
+            std::string word;
+            if (!(in >> word)) return std::nullopt;
+            if (!word.empty() && word.back() == '%') word.pop_back();
+            std::size_t used = 0;
+            try {
+                x = std::stod(word, &used);
+            } catch (const std::exception&) {
+                return std::nullopt;
+            }
+            if (used != word.size() || x < 0 || x > 100) return std::nullopt;
+        }
+        std::string rest;
+        if (in >> rest) return std::nullopt;
+        return color_from_cmyk(Cmyk{v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100});
+    }
     auto hex = [](char c) -> int {
         if (c >= '0' && c <= '9') return c - '0';
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -223,7 +257,7 @@ public:
         auto it = a.find(key);
         if (it == a.end()) return fallback;
         if (auto c = parse_color(it->second.value)) return *c;
-        error(it->second.where, "bad colour '" + it->second.value + "' for " + key + "; expected #rrggbb");
+        error(it->second.where, "bad colour '" + it->second.value + "' for " + key + "; expected #rrggbb or cmyk(c m y k) in percent");
         return fallback;
     }
 

@@ -5,6 +5,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/length.hpp"
+#include "style/color_profile.hpp"
 
 #include <map>
 #include <optional>
@@ -21,9 +22,12 @@ enum class GridSnap { No, Yes };          // do the style's baselines sit on the
 enum class TextCase { AsIs, Upper };      // Upper: spaced capitals (section label); small caps are a feature
 enum class Facing { Single, Spread };     // Spread: left/right pages mirror the inside/outside margins
 
-// An sRGB colour; the print post-pass keeps it as DeviceRGB (cairo has no CMYK: stack-notes).
+// A colour: sRGB for screens and for Cairo, and the CMYK swatch the press PDF prints it with
+// (docs/press.md). A layout's "cmyk(…)" sets `cmyk` and derives the RGB through the default CMYK
+// profile; a "#rrggbb" leaves `cmyk` unset, and the press pass derives it (greys: K only).
 struct Color {
     double r = 0, g = 0, b = 0;
+    std::optional<Cmyk> cmyk;
     std::string to_hex() const;  // "#rrggbb"
     bool operator==(const Color&) const = default;
 };
@@ -153,7 +157,11 @@ Layout load_layout_or_throw(const std::string& name_or_path);
 // Parsing of values as they appear in a layout (exposed for tests and the EPUB's CSS):
 // "9.5pt", "3mm", "1em" (em = `em_size`), "0"; nullopt if malformed.
 std::optional<Length> parse_length(const std::string& text, Length em_size = Length::pt(10));
-std::optional<Color> parse_color(const std::string& text);  // "#rrggbb" or "#rgb"
+// "#rrggbb", "#rgb", or a CMYK swatch in percent: "cmyk(0 0 0 100)" (commas allowed between).
+std::optional<Color> parse_color(const std::string& text);
+// The swatch's screen colour: through the default CMYK profile (style/color_profile.hpp), else, if
+// that is not installed, the naive (1 − c)(1 − k) … (a note in docs/press.md).
+Color color_from_cmyk(const Cmyk& cmyk);
 
 const char* align_name(Align align);  // "left", "right", "center", "justify"
 

@@ -14,7 +14,10 @@ using namespace quire::proof::test;
 
 namespace {
 
+// These PDFs are Cairo's RGB drawings for the box, font and image checks; the press checks (output
+// intent, RGB, K-only text …) are shown on real outputs in tests/e2e/press_example.sh.
 Report run_preflight(const fs::path& pdf, PreflightOptions options = {}) {
+    options.press = PreflightOptions::Press::Skip;
     PdfDocument doc(pdf);
     Report report;
     report.title = "Preflight";

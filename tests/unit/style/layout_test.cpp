@@ -108,3 +108,20 @@ TEST_CASE("colours and lengths parse") {
     CHECK_FALSE(parse_length("3"));
     CHECK(parse_color("#efe9df")->to_hex() == "#efe9df");
 }
+
+TEST_CASE("CMYK swatches parse in percent and keep their CMYK") {
+    const auto k = parse_color("cmyk(0 0 0 100)");
+    REQUIRE(k);
+    REQUIRE(k->cmyk);
+    CHECK(k->cmyk->k == doctest::Approx(1));
+    CHECK(k->cmyk->k_only());
+    CHECK(k->r < 0.2);  // a dark screen colour, derived through the profile
+    const auto red = parse_color("cmyk(24, 98, 92, 18)");
+    REQUIRE(red);
+    CHECK(red->cmyk->m == doctest::Approx(0.98));
+    CHECK(red->r > red->g);
+    CHECK_FALSE(parse_color("cmyk(0 0 0)"));
+    CHECK_FALSE(parse_color("cmyk(0 0 0 101)"));
+    CHECK_FALSE(parse_color("cmyk(a b c d)"));
+    CHECK_FALSE(parse_color("#1a1a1a")->cmyk);
+}
