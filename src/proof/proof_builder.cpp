@@ -1,6 +1,7 @@
 #include "proof/proof_builder.hpp"
 
 #include "core/output_file.hpp"
+#include "core/output_folder.hpp"
 #include "core/source_date.hpp"
 #include "model/article_xml.hpp"
 #include "page/layout_article.hpp"
@@ -13,12 +14,6 @@ namespace quire::proof {
 namespace fs = std::filesystem;
 
 namespace {
-
-void make_folder(const fs::path& dir) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) throw QuireError(SourceSpan{dir.string()}, "cannot create output folder: " + ec.message());
-}
 
 // Problems the reader and the layout reported (with their source places) become findings, so that
 // the report holds everything the editor must see.
@@ -69,8 +64,10 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
     add_proof_overlays(doc, stamp, LineNumbers::Every, overlay_diagnostics);
     add_diagnostics(overlay_diagnostics, "proof-marks", report);
 
-    make_folder(out_dir);
-    const fs::path pdf_path = out_dir / "proof.pdf";
+    // Built beside OUT and renamed into place (issue 18): a killed run leaves the previous proof whole.
+    StagedFolder staged(out_dir, "report.json");
+    const fs::path dir = staged.path();
+    const fs::path pdf_path = dir / "proof.pdf";
     render::render_pdf(doc, render::PdfOptions{}, pdf_path);
 
     // The PDF as the printer will read it: boxes, fonts, placement (images were checked above).
@@ -88,9 +85,10 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
                      layout.name;
     sheet.links = {{"proof.pdf", "proof.pdf"}, {"report.txt", "report.txt"}, {"report.json", "report.json"}};
     sheet.layout = layout.page.facing == style::Facing::Spread ? Layout::Spreads : Layout::Single;
-    sheet.pages = write_page_images(pdf, out_dir, options.images);
-    write_report_files(out_dir, report, sheet);
+    sheet.pages = write_page_images(pdf, dir, options.images);
+    write_report_files(dir, report, sheet);
     result.pages = pdf.page_count();
+    staged.commit();
     return result;
 }
 
@@ -103,7 +101,7 @@ ProofResult build_pdf_proof(const fs::path& pdf_path, const fs::path& out_dir, c
     report.subject = pdf_path.string();
     preflight(pdf, options.preflight, report);
 
-    make_folder(out_dir);
+    StagedFolder staged(out_dir, "report.json");
     ContactSheet sheet;
     sheet.title = "Proof: " + pdf_path.filename().string();
     sheet.subtitle = "preflight of a supplied PDF";
@@ -112,9 +110,10 @@ ProofResult build_pdf_proof(const fs::path& pdf_path, const fs::path& out_dir, c
     sheet.links = {{pdf_path.filename().string(), ec ? fs::absolute(pdf_path).string() : link.string()},
                    {"report.txt", "report.txt"},
                    {"report.json", "report.json"}};
-    sheet.pages = write_page_images(pdf, out_dir, options.images);
-    write_report_files(out_dir, report, sheet);
+    sheet.pages = write_page_images(pdf, staged.path(), options.images);
+    write_report_files(staged.path(), report, sheet);
     result.pages = pdf.page_count();
+    staged.commit();
     return result;
 }
 
