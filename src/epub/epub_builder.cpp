@@ -93,6 +93,7 @@ std::vector<ImageFile> read_images(const model::LoadedArticle& loaded, ImageHref
             throw QuireError(f->where, "image path \"" + f->src + "\" leaves the article's folder; refused");
         // Followed through symlinks, it must stay in the folder; only a regular file is read (issue 18).
         const fs::path path = resolve_inside(loaded.folder, f->src, f->where);
+        if (std::error_code ec; !fs::exists(path, ec)) throw QuireError(f->where, "image not found: " + path.string());
         ImageFile image;
         image.bytes = read_input_file(path, input_limit::kImage, "image", f->where);
         image.media_type = image_media_type(image.bytes);
