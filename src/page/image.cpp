@@ -85,8 +85,10 @@ bool decode_jpeg(const std::string& bytes, unsigned scale_num, cairo_surface_t**
     // Never wider or taller than a cairo surface can be (a 33000 × 200 panorama at full size would
     // make a nil surface with no pixels to write into).
     const unsigned longest = std::max(cinfo.image_width, cinfo.image_height);
-    while (scale_num > 1 && (static_cast<unsigned long>(longest) * scale_num + 7) / 8 > unsigned(kMaxSurfaceSide)) --scale_num;
+    // (cinfo, not the argument, is changed after setjmp: a local would be clobbered by longjmp.)
     cinfo.scale_num = scale_num;
+    while (cinfo.scale_num > 1 && (static_cast<unsigned long>(longest) * cinfo.scale_num + 7) / 8 > unsigned(kMaxSurfaceSide))
+        --cinfo.scale_num;
     cinfo.scale_denom = 8;
     cinfo.dct_method = JDCT_ISLOW;  // exact: page images must be the same on every machine
     jpeg_start_decompress(&cinfo);
