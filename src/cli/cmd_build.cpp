@@ -6,7 +6,9 @@
 #include "cli/command_registry.hpp"
 #include "cli/proof_commands.hpp"
 #include "cli/printed_diagnostics.hpp"
+#include "core/input_file.hpp"
 #include "core/output_file.hpp"
+#include "core/output_folder.hpp"
 #include "import/import_page.hpp"
 #include "model/article_summary.hpp"
 #include "model/article_xml.hpp"
@@ -56,18 +58,23 @@ void copy_images(const model::LoadedArticle& loaded, const fs::path& out) {
     for (const auto& block : loaded.article.body)
         if (block.kind == model::BlockKind::FigureBlock) figures.push_back(&block.figure);
     for (const auto* figure : figures) {
-        const fs::path from = loaded.resolve(figure->src);
+        // Never a file outside the article's folder (a symlink to /etc/passwd), never a FIFO (issue 18).
+        const fs::path from = resolve_inside(loaded.folder, figure->src, figure->where);
         const fs::path to = out / figure->src;
-        if (fs::exists(to) && fs::equivalent(from, to)) continue;
+        std::error_code ec;
+        if (fs::exists(to, ec) && fs::equivalent(from, to, ec)) continue;
+        const std::string bytes = read_input_file(from, input_limit::kImage, "image", figure->where);
         fs::create_directories(to.parent_path());
-        write_file_atomically(to, read_file(from));
+        write_file_atomically(to, bytes);
     }
 }
 
 int run_build(const BuildOptions& options) {
     const fs::path input = options.input;
     const fs::path out = options.out;
-    fs::create_directories(out);
+    if (out.empty()) throw QuireError(SourceSpan{"-o ''"}, "no output folder named (the path is empty)");
+    // One run at a time writes into OUT/ (issue 18): a second build waits for nothing and says why.
+    const FolderLock lock = lock_output_folder(out);
     StageClock clock(options.timings);
 
     fs::path article_path = input;
@@ -80,7 +87,7 @@ int run_build(const BuildOptions& options) {
             import::ImportOptions import_options;
             import_options.notice = import::NoticePlacement::Publication;
             import_options.publication_path = "publication.xml";
-            auto result = import::import_page(read_file(input), input.string(), import_options);
+            auto result = import::import_page(read_input_file(input, input_limit::kText, "page"), input.string(), import_options);
             std::cerr << result.analysis.diagnostics.to_string();
             if (!publication_path) write_file_atomically(out / "publication.xml", model::write_publication_xml(result.publication));
             write_file_atomically(out / "article.xml", model::write_article_xml(result.article));
@@ -139,7 +146,7 @@ int run_build(const BuildOptions& options) {
 Runner setup(CLI::App& app) {
     auto options = std::make_shared<BuildOptions>();
     app.add_option("input", options->input, "An article (.xml) or a scraped article page (.txt)")->required()->check(CLI::ExistingFile);
-    app.add_option("-o,--out", options->out, "The output folder (created if needed)")->required();
+    app.add_option("-o,--out", options->out, "The output folder (created if needed)")->required()->check(kNonEmptyOutput);
     app.add_option("--layout", options->layout, "Print layout name or file (default: the publication's)");
     app.add_option("--publication", options->publication, "The publication profile (default: found beside the article)");
     app.add_flag("--timings", options->timings, "Print how long each stage took");

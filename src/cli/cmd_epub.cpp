@@ -46,7 +46,7 @@ int run_epub(const EpubCommandOptions& options) {
 Runner setup(CLI::App& app) {
     auto options = std::make_shared<EpubCommandOptions>();
     app.add_option("article", options->article, "The article (.xml)")->required()->check(CLI::ExistingFile);
-    app.add_option("-o,--output", options->output, "The .epub to write (default: beside the article)");
+    app.add_option("-o,--output", options->output, "The .epub to write (default: beside the article)")->check(kNonEmptyOutput);
     app.add_option("--publication", options->publication, "The publication profile (default: found from the article)")
         ->check(CLI::ExistingFile);
     app.add_option("--layout", options->layout, "Layout whose styles the CSS follows (default: the publication's)");

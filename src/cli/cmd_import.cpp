@@ -3,9 +3,11 @@
 // --publication-out, the magazine's profile with its donation notice). Warnings (a page cut short,
 // no photo credit …) go to stderr as file:line:col; a page that is not one article writes nothing.
 #include "cli/command_registry.hpp"
+#include "core/input_file.hpp"
 #include "core/output_file.hpp"
 #include "import/import_page.hpp"
 #include "model/article_xml.hpp"
+#include "model/validate.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -43,7 +45,7 @@ int run_import(const ImportArgs& args) {
         options.lead_credit = args.lead_credit;
         options.lead_licence = args.lead_licence;
     }
-    auto result = import::import_page(read_file(args.page), args.page, options);
+    auto result = import::import_page(read_input_file(args.page, input_limit::kText, "page"), args.page, options);
     if (args.explain) std::cout << import::explain(result.analysis);
     std::cerr << result.analysis.diagnostics.to_string();
 
@@ -55,7 +57,16 @@ int run_import(const ImportArgs& args) {
                       << args.publication_out << '\n';
         write_file_atomically(args.publication_out, model::write_publication_xml(result.publication));
     }
-    write_file_atomically(args.out, model::write_article_xml(result.article));
+    // Never an article that `check` rejects (issue 18): read back what would be written, as check does.
+    const std::string xml = model::write_article_xml(result.article);
+    Diagnostics readback;
+    model::validate_article(model::parse_article_xml(xml, args.out, readback), article_dir, readback);
+    if (readback.has_errors()) {
+        std::cerr << readback.to_string() << SourceSpan{args.page}.to_string()
+                  << ": error: the imported article would not pass `quire check`; nothing written\n";
+        return 1;
+    }
+    write_file_atomically(args.out, xml);
     return 0;
 }
 

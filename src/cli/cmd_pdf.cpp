@@ -60,7 +60,7 @@ int run_pdf(const PdfCommandOptions& options) {
 Runner setup(CLI::App& app) {
     auto options = std::make_shared<PdfCommandOptions>();
     app.add_option("article", options->article, "The article (.xml)")->required()->check(CLI::ExistingFile);
-    app.add_option("-o,--output", options->output, "The PDF to write (default: beside the article)");
+    app.add_option("-o,--output", options->output, "The PDF to write (default: beside the article)")->check(kNonEmptyOutput);
     app.add_option("--layout", options->layout, "Layout name (layouts/NAME.xml) or path (default: the publication's)");
     app.add_option("--publication", options->publication, "The publication profile (default: found from the article)")
         ->check(CLI::ExistingFile);

@@ -20,7 +20,7 @@ cli::Runner setup_proof(CLI::App& app) {
     app.add_option("input", opt->input, "the article (.xml), or any PDF to proof as supplied")
         ->required()
         ->check(CLI::ExistingFile);
-    app.add_option("-o,--output", opt->out, "the proof folder to write")->required();
+    app.add_option("-o,--output", opt->out, "the proof folder to write")->required()->check(quire::cli::kNonEmptyOutput);
     app.add_option("--round", opt->round, "proof round, stamped on every page (default: the date)");
     app.add_option("--layout", opt->layout, "layout name or path (default: the publication's)");
     app.add_option("--publication", opt->publication, "the publication profile (default: found from the article)")

@@ -26,6 +26,10 @@ struct CommandEntry {
 
 std::vector<CommandEntry>& registry();
 
+// For -o: an empty path is a mistake said in words, not a default (issue 18: `-o ''`).
+inline const CLI::Validator kNonEmptyOutput{
+    [](std::string& path) { return path.empty() ? std::string("the output path is empty") : std::string(); }, "PATH"};
+
 struct Registration {
     Registration(std::string name, std::string description, Setup setup);
 };

@@ -5,6 +5,7 @@
 #include "cli/command_registry.hpp"
 #include "cli/proof_commands.hpp"
 #include "core/diagnostic.hpp"
+#include "core/input_file.hpp"
 
 #include <unistd.h>
 
@@ -68,6 +69,11 @@ int main(int argc, char** argv) {
     CLI::App app{"quire: articles to print-ready PDF, EPUB 3 and proofs"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "quire 0.1.0");
+    // No command writes over one of its inputs (an article, image, profile) unless told to (issue 18);
+    // fallthrough: `--force` may follow the subcommand's own arguments.
+    bool force = false;
+    app.add_flag("--force", force, "Allow an output to replace an input file of the same run");
+    app.fallthrough();
 
     auto entries = cli::registry();
 #ifdef QUIRE_HAND_OVER_PROOF_COMMANDS
@@ -87,11 +93,17 @@ int main(int argc, char** argv) {
         return app.exit(e);
     }
 
+    set_overwrite_inputs(force ? OverwriteInputs::Allow : OverwriteInputs::Refuse);
     try {
         for (auto& [sub, run] : runners)
             if (sub->parsed()) return run();
     } catch (const QuireError& e) {
         std::cerr << e.diagnostic().to_string() << '\n';
+        return 1;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // Say which path and what is wrong in words (issue 18: no uncaught std::filesystem errors).
+        std::cerr << (e.path1().empty() ? std::string("quire") : e.path1().string()) << ": error: "
+                  << e.code().message() << (e.path2().empty() ? "" : " (" + e.path2().string() + ")") << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "quire: error: " << e.what() << '\n';

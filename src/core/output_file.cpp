@@ -1,12 +1,14 @@
 #include "core/output_file.hpp"
 
 #include "core/diagnostic.hpp"
+#include "core/input_file.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <csignal>
 #include <random>
 #include <sstream>
 #include <sys/stat.h>
@@ -16,11 +18,40 @@ namespace quire {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Temporary files of this target left by a run that was killed (its process no longer exists):
+// ".NAME.tmp.PID.N". A live PID's file belongs to a concurrent writer and stays.
+void remove_stale_temporaries(const fs::path& dir, const std::string& name) {
+    const std::string prefix = "." + name + ".tmp.";
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string file = it->path().filename().string();
+        if (file.rfind(prefix, 0) != 0) continue;
+        const std::string rest = file.substr(prefix.size());
+        const auto dot = rest.find('.');
+        if (dot == std::string::npos || dot == 0 || rest.find_first_not_of("0123456789") != dot) continue;
+        const long pid = std::strtol(rest.substr(0, dot).c_str(), nullptr, 10);
+        if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+            std::error_code remove_ec;
+            fs::remove(it->path(), remove_ec);
+        }
+    }
+}
+
+}  // namespace
+
 PendingOutput::PendingOutput(fs::path target) : target_(std::move(target)) {
+    // An output named in words: `-o ''` and `-o /tmp/` are mistakes, not files (issue 18).
+    if (target_.empty()) throw QuireError(SourceSpan{"-o ''"}, "no output file named (the output path is empty)");
+    std::error_code ec;
+    if (!target_.has_filename() || fs::is_directory(target_, ec))
+        throw QuireError(SourceSpan{target_.string()}, "the output is a folder; name a file to write");
     // The temporary name only has to be unique among concurrent writers in this folder;
     // it never reaches the output, so it may be random.
     std::random_device rd;
     const auto dir = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+    remove_stale_temporaries(dir, target_.filename().string());
     temp_ = dir / ("." + target_.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
                    std::to_string(rd() % 1000000));
 }
@@ -33,6 +64,8 @@ PendingOutput::~PendingOutput() {
 }
 
 void PendingOutput::commit() {
+    // Never over an input (`quire pdf a.xml -o a.xml`, `quire build a.xml -o .`) unless --force.
+    refuse_overwriting_input(target_);
     std::error_code ec;
     fs::rename(temp_, target_, ec);
     if (ec) throw QuireError(SourceSpan{target_.string()}, "cannot write output: " + ec.message());
@@ -58,8 +91,15 @@ std::optional<std::string> try_read_file(const fs::path& path) {
     if (!f) return std::nullopt;
     std::string out;
     struct stat st {};
-    if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-        out.resize(static_cast<std::size_t>(st.st_size));
+    // Only regular files of a sane size (issue 18: a FIFO or /dev/zero put where a cache entry or a
+    // dictionary is expected must not hang or exhaust memory).
+    if (::fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<std::uintmax_t>(st.st_size) > input_limit::kAny) {
+        std::fclose(f);
+        errno = EINVAL;
+        return std::nullopt;
+    }
+    if (st.st_size > 0) out.resize(static_cast<std::size_t>(st.st_size));
     std::size_t size = 0;
     for (;;) {
         if (size == out.size()) out.resize(std::max<std::size_t>(4096, out.size() * 2));
@@ -74,11 +114,6 @@ std::optional<std::string> try_read_file(const fs::path& path) {
     return out;
 }
 
-std::string read_file(const fs::path& path) {
-    errno = 0;
-    if (auto bytes = try_read_file(path)) return std::move(*bytes);
-    throw QuireError(SourceSpan{path.string()}, std::string("cannot read file: ") +
-                                                    (errno ? std::strerror(errno) : "read error"));
-}
+std::string read_file(const fs::path& path) { return read_input_file(path, input_limit::kAny, "file"); }
 
 }  // namespace quire

@@ -2,6 +2,7 @@
 
 #include "core/artefact_cache.hpp"
 #include "core/diagnostic.hpp"
+#include "core/input_file.hpp"
 #include "core/output_file.hpp"
 #include "core/source_date.hpp"
 #include "epub/content_documents.hpp"
@@ -90,15 +91,11 @@ std::vector<ImageFile> read_images(const model::LoadedArticle& loaded, ImageHref
         if (f->src.empty()) throw QuireError(f->where, "figure has no image (src is empty)");
         if (!model::stays_inside_folder(f->src))
             throw QuireError(f->where, "image path \"" + f->src + "\" leaves the article's folder; refused");
-        const fs::path path = loaded.resolve(f->src);
-        std::error_code ec;
-        if (!fs::is_regular_file(path, ec)) throw QuireError(f->where, "image not found: " + path.string());
+        // Followed through symlinks, it must stay in the folder; only a regular file is read (issue 18).
+        const fs::path path = resolve_inside(loaded.folder, f->src, f->where);
+        if (std::error_code ec; !fs::exists(path, ec)) throw QuireError(f->where, "image not found: " + path.string());
         ImageFile image;
-        try {
-            image.bytes = read_file(path);
-        } catch (const QuireError&) {
-            throw QuireError(f->where, "cannot read image: " + path.string());
-        }
+        image.bytes = read_input_file(path, input_limit::kImage, "image", f->where);
         image.media_type = image_media_type(image.bytes);
         if (image.media_type.empty())
             throw QuireError(f->where, "image \"" + f->src + "\" is not JPEG, PNG, GIF or SVG (EPUB core media types)");

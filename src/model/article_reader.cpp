@@ -2,6 +2,7 @@
 #include "model/article_xml.hpp"
 #include "model/xml_reading.hpp"
 
+#include "core/input_file.hpp"
 #include "core/output_file.hpp"
 
 namespace quire::model {
@@ -133,7 +134,7 @@ Article parse_article_xml(std::string_view text, const std::string& file_name, D
 }
 
 Article read_article_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
-    return parse_article_xml(read_file(path), path.string(), diagnostics);
+    return parse_article_xml(read_input_file(path, input_limit::kText, "article"), path.string(), diagnostics);
 }
 
 }  // namespace quire::model

@@ -2,6 +2,7 @@
 #include "model/article_xml.hpp"
 #include "model/xml_reading.hpp"
 
+#include "core/input_file.hpp"
 #include "core/output_file.hpp"
 
 namespace quire::model {
@@ -61,7 +62,7 @@ Publication parse_publication_xml(std::string_view text, const std::string& file
 }
 
 Publication read_publication_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
-    return parse_publication_xml(read_file(path), path.string(), diagnostics);
+    return parse_publication_xml(read_input_file(path, input_limit::kText, "publication profile"), path.string(), diagnostics);
 }
 
 }  // namespace quire::model

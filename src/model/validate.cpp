@@ -1,5 +1,7 @@
 #include "model/validate.hpp"
 
+#include "core/input_file.hpp"
+
 #include <set>
 
 namespace quire::model {
@@ -44,6 +46,11 @@ void check_figure(const Figure& figure, const fs::path& folder, Diagnostics& d) 
                                   "\" leaves the article's folder; images must sit in or below it");
     } else if (!fs::exists(folder / figure.src)) {
         d.error(figure.where, "image \"" + figure.src + "\" not found (looked in " + (folder / figure.src).string() + ")");
+    } else if (const auto why = leaves_folder(folder, figure.src)) {
+        // A symlink that leads out of the folder (issue 18): refused, never read or copied.
+        d.error(figure.where, "image path \"" + figure.src + "\" is refused: " + *why);
+    } else if (std::error_code ec; !fs::is_regular_file(folder / figure.src, ec)) {
+        d.error(figure.where, "image \"" + figure.src + "\" is not a regular file (a folder, FIFO or device)");
     }
     if (figure.alt.empty())
         d.warning(figure.where, "figure \"" + figure.src + "\" has no <alt> text; readers of the EPUB who cannot see it get nothing");

@@ -13,12 +13,21 @@ namespace {
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (E2 80 A8/A9) in running text are white space
+// to the reader, not characters a font draws (issue 18: they were refused as missing glyphs).
+bool is_unicode_separator(const std::string& text, std::size_t i) {
+    return i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
+}
+
 std::string collapse_spaces(const std::string& text) {
     std::string out;
     out.reserve(text.size());
     bool in_space = false;
-    for (char c : text) {
-        if (is_xml_space(c)) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool separator = is_unicode_separator(text, i);
+        if (separator) i += 2;
+        if (separator || is_xml_space(c)) {
             if (!in_space) out += ' ';
             in_space = true;
         } else {

@@ -1,5 +1,7 @@
 #include "model/xml_source.hpp"
 
+#include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -99,6 +101,115 @@ std::optional<TagMismatch> find_tag_mismatch(std::string_view text) {
     return std::nullopt;
 }
 
+// What an article must not hold (issue 18), found in one linear pass before tinyxml2 parses it:
+// bytes that are not UTF-8 (a Latin-1 file, a cut sequence, an encoded surrogate), characters XML 1.0
+// forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF; §2.2 Char), also as character references,
+// and more attributes on one element than any article needs (tinyxml2 looks for a duplicate among all
+// the attributes before it: quadratic, 35 s for 100,000).
+std::optional<TagMismatch> find_text_problem(std::string_view text) {
+    int line = 1, column = 1;
+    auto hex = [](unsigned cp) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", cp);
+        return std::string(buf);
+    };
+    auto forbidden = [](unsigned cp) {
+        return (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF ||
+               (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF;
+    };
+    bool in_tag = false;
+    char quote = 0;
+    int attributes = 0, tag_line = 0, tag_column = 0;
+    std::size_t markup_end = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (forbidden(c))
+                return TagMismatch{line, column, "character " + hex(c) + " (a control character) is not allowed in XML"};
+            if (c == '&' && i + 2 < text.size() && text[i + 1] == '#') {
+                // A character reference: the character it names must be allowed too.
+                const bool is_hex = text[i + 2] == 'x';
+                std::size_t k = i + (is_hex ? 3 : 2);
+                unsigned long cp = 0;
+                bool digits = false;
+                for (; k < text.size() && std::isxdigit(static_cast<unsigned char>(text[k])) && k < i + 16; ++k) {
+                    const char d = text[k];
+                    if (!is_hex && !std::isdigit(static_cast<unsigned char>(d))) break;
+                    cp = cp * (is_hex ? 16 : 10) + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(d)) ? d - '0' : (std::tolower(d) - 'a' + 10));
+                    digits = true;
+                }
+                if (digits && k < text.size() && text[k] == ';' && (cp > 0x10FFFF || forbidden(static_cast<unsigned>(cp))))
+                    return TagMismatch{line, column, "character reference " + std::string(text.substr(i, k + 1 - i)) +
+                                                         " names a character XML does not allow"};
+            }
+            if (i < markup_end) {
+                // inside a comment, CDATA section or processing instruction
+            } else if (in_tag) {
+                if (quote) { if (c == static_cast<unsigned char>(quote)) quote = 0; }
+                else if (c == '"' || c == '\'') quote = static_cast<char>(c);
+                else if (c == '=' && ++attributes > kMaxAttributes)
+                    return TagMismatch{tag_line, tag_column, "more than " + std::to_string(kMaxAttributes) +
+                                                                 " attributes on one element; an article needs a few"};
+                else if (c == '>') in_tag = false;
+            } else if (c == '<' && i + 1 < text.size() && is_name_start(static_cast<unsigned char>(text[i + 1]))) {
+                in_tag = true;
+                attributes = 0;
+                tag_line = line;
+                tag_column = column;
+            } else if (c == '<' && i >= markup_end && skip_markup(text, i) != i) {
+                // Comments, CDATA, PIs: characters only; '<', '=' and quotes in them are no tags or attributes.
+                const std::size_t after = skip_markup(text, i);
+                markup_end = after == std::string_view::npos ? text.size() : after;
+            }
+            if (c == '\n') { ++line; column = 1; } else ++column;
+            ++i;
+            continue;
+        }
+        // A multi-byte sequence (RFC 3629 §4): lead byte, then 1–3 continuation bytes, shortest form,
+        // no surrogates, at most U+10FFFF.
+        int length = 0;
+        unsigned cp = 0;
+        if (c >= 0xC2 && c <= 0xDF) { length = 2; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { length = 3; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { length = 4; cp = c & 0x07; }
+        bool valid = length > 0 && i + length <= text.size();
+        for (int k = 1; valid && k < length; ++k) {
+            const auto b = static_cast<unsigned char>(text[i + k]);
+            if ((b & 0xC0) != 0x80) valid = false;
+            cp = cp << 6 | (b & 0x3F);
+        }
+        if (valid && ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)))) valid = false;
+        if (!valid) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "0x%02X", c);
+            return TagMismatch{line, column, std::string("invalid UTF-8 (byte ") + buf +
+                                                 "); the file must be UTF-8 (is it Latin-1 or Windows-1252?)"};
+        }
+        if (forbidden(cp))
+            return TagMismatch{line, column, "character " + hex(cp) +
+                                                 (cp >= 0xD800 && cp <= 0xDFFF ? " (a UTF-16 surrogate)" : " (a noncharacter)") +
+                                                 " is not allowed in XML"};
+        ++column;
+        i += static_cast<std::size_t>(length);
+    }
+    return std::nullopt;
+}
+
+std::string xml_error_in_words(tinyxml2::XMLError e) {
+    switch (e) {
+        case tinyxml2::XML_ERROR_PARSING_ELEMENT: return "an element that cannot be read";
+        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: return "an attribute that cannot be read (or given twice)";
+        case tinyxml2::XML_ERROR_PARSING_TEXT: return "text that cannot be read (a stray '<' or '&'?)";
+        case tinyxml2::XML_ERROR_PARSING_CDATA: return "an unterminated CDATA section";
+        case tinyxml2::XML_ERROR_PARSING_COMMENT: return "an unterminated comment";
+        case tinyxml2::XML_ERROR_PARSING_DECLARATION: return "a declaration that cannot be read";
+        case tinyxml2::XML_ERROR_PARSING_UNKNOWN: return "markup that cannot be read";
+        case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT: return "an end tag that does not match its start tag";
+        case tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED: return "elements nested too deeply";
+        default: return "the file cannot be read as XML";
+    }
+}
+
 }  // namespace
 
 std::vector<std::pair<int, int>> start_tag_positions(std::string_view text) {
@@ -124,6 +235,10 @@ std::vector<std::pair<int, int>> start_tag_positions(std::string_view text) {
 
 XmlSource::XmlSource(std::string_view text, std::string file_name, Diagnostics& diagnostics)
     : doc_(true, tinyxml2::PRESERVE_WHITESPACE), file_(std::move(file_name)) {
+    if (const auto problem = find_text_problem(text)) {
+        diagnostics.error(SourceSpan{file_, problem->line, problem->column}, problem->message);
+        return;
+    }
     const auto status = doc_.Parse(text.data(), text.size());
     // Unbalanced tags are named by our own scan, whatever tinyxml2 made of them (it even accepts a
     // stray end tag after the root element).
@@ -137,7 +252,13 @@ XmlSource::XmlSource(std::string_view text, std::string file_name, Diagnostics& 
         // tinyxml2's message starts "Error=XML_ERROR_… ErrorID=… (0x…) Line number=N: detail"; keep the detail.
         if (auto colon = message.find(": "); colon != std::string::npos && message.rfind("Error=", 0) == 0)
             message = message.substr(colon + 2);
-        diagnostics.error(SourceSpan{file_, line, line > 0 ? first_column_of_line(text, line) : 0},
+        // Without a detail, tinyxml2 says only its error's name: say it in words (issue 18).
+        if (message.rfind("Error=", 0) == 0) message = xml_error_in_words(status);
+        if (status == tinyxml2::XML_ERROR_EMPTY_DOCUMENT) {
+            diagnostics.error(SourceSpan{file_, 1, 1}, "empty document: the file holds no XML element");
+            return;
+        }
+        diagnostics.error(SourceSpan{file_, line > 0 ? line : 1, line > 0 ? first_column_of_line(text, line) : 1},
                           "malformed XML: " + message);
         return;
     }

@@ -14,6 +14,10 @@
 
 namespace quire::model {
 
+// The most attributes quire reads on one element (issue 18: tinyxml2's duplicate check is quadratic);
+// no element of an article or profile has more than three. Documented in docs/limits.md.
+inline constexpr int kMaxAttributes = 64;
+
 class XmlSource {
 public:
     // Parses `text`. On a syntax error, reports it with its place and leaves root() null.

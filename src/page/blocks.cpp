@@ -1,5 +1,6 @@
 #include "page/blocks.hpp"
 
+#include "core/input_file.hpp"
 #include "page/justify.hpp"
 #include "page/styled.hpp"
 
@@ -373,7 +374,7 @@ private:
         fb.where = f.where;
         fb.keep_together = true;
         fb.structure = "Figure";
-        fb.image = load_image(c_.folder / f.src, f.where);
+        fb.image = load_image(resolve_inside(c_.folder, f.src, f.where), f.where);
         fb.alt = f.alt;
         const double w = c_.layout.page.column_width().pt();
         // At the column's width, no taller than half the column.

@@ -1,5 +1,6 @@
 #include "page/layout_article.hpp"
 
+#include "core/input_file.hpp"
 #include "page/blocks.hpp"
 #include "page/flow.hpp"
 #include "page/styled.hpp"
@@ -152,7 +153,7 @@ private:
 
         if (a_.lead_figure && l_.opening.photo != style::PhotoFrame::None) {
             const model::Figure& f = *a_.lead_figure;
-            auto image = load_image(folder_ / f.src, f.where);
+            auto image = load_image(resolve_inside(folder_, f.src, f.where), f.where);
             Rect frame;
             if (l_.opening.photo == style::PhotoFrame::Bleed) {
                 frame = Rect{-g_.bleed, -g_.bleed, g_.trim.width + g_.bleed * 2, l_.opening.photo_height + g_.bleed};

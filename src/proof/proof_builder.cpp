@@ -1,6 +1,7 @@
 #include "proof/proof_builder.hpp"
 
 #include "core/output_file.hpp"
+#include "core/output_folder.hpp"
 #include "core/source_date.hpp"
 #include "model/article_xml.hpp"
 #include "page/layout_article.hpp"
@@ -14,12 +15,6 @@ namespace quire::proof {
 namespace fs = std::filesystem;
 
 namespace {
-
-void make_folder(const fs::path& dir) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) throw QuireError(SourceSpan{dir.string()}, "cannot create output folder: " + ec.message());
-}
 
 // Problems the reader and the layout reported (with their source places) become findings, so that
 // the report holds everything the editor must see.
@@ -70,8 +65,10 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
     add_proof_overlays(doc, stamp, LineNumbers::Every, overlay_diagnostics);
     add_diagnostics(overlay_diagnostics, "proof-marks", report);
 
-    make_folder(out_dir);
-    const fs::path pdf_path = out_dir / "proof.pdf";
+    // Built beside OUT and renamed into place (issue 18): a killed run leaves the previous proof whole.
+    StagedFolder staged(out_dir, "report.json");
+    const fs::path dir = staged.path();
+    const fs::path pdf_path = dir / "proof.pdf";
     // The proof PDF is the press PDF (PDF/X-4, CMYK) with the proof's marks: preflight reads what the
     // printer will. Without an output intent the default profile is used; `quire pdf` warns about it.
     render::PdfOptions pdf_options;
@@ -94,9 +91,10 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
                      layout.name;
     sheet.links = {{"proof.pdf", "proof.pdf"}, {"report.txt", "report.txt"}, {"report.json", "report.json"}};
     sheet.layout = layout.page.facing == style::Facing::Spread ? Layout::Spreads : Layout::Single;
-    sheet.pages = write_page_images(pdf, out_dir, options.images);
-    write_report_files(out_dir, report, sheet);
+    sheet.pages = write_page_images(pdf, dir, options.images);
+    write_report_files(dir, report, sheet);
     result.pages = pdf.page_count();
+    staged.commit();
     return result;
 }
 
@@ -109,7 +107,7 @@ ProofResult build_pdf_proof(const fs::path& pdf_path, const fs::path& out_dir, c
     report.subject = pdf_path.string();
     preflight(pdf, options.preflight, report);
 
-    make_folder(out_dir);
+    StagedFolder staged(out_dir, "report.json");
     ContactSheet sheet;
     sheet.title = "Proof: " + pdf_path.filename().string();
     sheet.subtitle = "preflight of a supplied PDF";
@@ -118,9 +116,10 @@ ProofResult build_pdf_proof(const fs::path& pdf_path, const fs::path& out_dir, c
     sheet.links = {{pdf_path.filename().string(), ec ? fs::absolute(pdf_path).string() : link.string()},
                    {"report.txt", "report.txt"},
                    {"report.json", "report.json"}};
-    sheet.pages = write_page_images(pdf, out_dir, options.images);
-    write_report_files(out_dir, report, sheet);
+    sheet.pages = write_page_images(pdf, staged.path(), options.images);
+    write_report_files(staged.path(), report, sheet);
     result.pages = pdf.page_count();
+    staged.commit();
     return result;
 }
 

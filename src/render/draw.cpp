@@ -15,7 +15,9 @@ DrawResources::~DrawResources() {
 }
 
 cairo_surface_t* DrawResources::image(const page::Image& image, page::SurfaceUse use, double min_scale) {
-    const ImageKey key{&image, use, use == page::SurfaceUse::Pdf ? 1.0 : min_scale};
+    // A JPEG in a PDF is its own bytes whatever the scale: one surface.
+    const bool bytes_as_they_are = use == page::SurfaceUse::Pdf && image.format == page::ImageFormat::Jpeg;
+    const ImageKey key{&image, use, bytes_as_they_are ? 1.0 : min_scale};
     auto it = images_.find(key);
     if (it == images_.end()) it = images_.emplace(key, page::image_surface(image, use, key.min_scale)).first;
     return it->second.get();
@@ -96,7 +98,12 @@ void draw_text(cairo_t* cr, const page::TextItem& t, DrawResources& resources, T
 
 void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double scale, DrawResources& resources) {
     if (!item.image) return;
-    const double min_scale = target == Target::Raster ? item.placed.width.pt() * scale / item.image->width : 1.0;
+    // Raster: the pixels drawn; PDF: the box at 600 ppi, all print ever needs (issue 18: a PNG is decoded
+    // down to that, however many pixels it declares).
+    const double min_scale = target == Target::Raster
+                                 ? item.placed.width.pt() * scale / item.image->width
+                                 : std::max(item.placed.width.pt(), item.placed.height.pt()) / 72.0 * page::kMaxPrintPpi /
+                                       std::max(item.image->width, item.image->height);
     cairo_surface_t* surface =
         resources.image(*item.image, target == Target::Pdf ? page::SurfaceUse::Pdf : page::SurfaceUse::Raster,
                         std::min(1.0, min_scale));
@@ -108,7 +115,12 @@ void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double 
     cairo_rectangle(cr, item.frame.x.pt(), item.frame.y.pt(), item.frame.width.pt(), item.frame.height.pt());
     cairo_clip(cr);
     cairo_translate(cr, item.placed.x.pt(), item.placed.y.pt());
-    cairo_scale(cr, item.placed.width.pt() / sw, item.placed.height.pt() / sh);
+    // The stored pixels onto the displayed box, turned or mirrored as the JPEG's EXIF Orientation says.
+    const page::OrientationMatrix o = page::orientation_matrix(item.image->orientation);
+    const double W = item.placed.width.pt(), H = item.placed.height.pt();
+    cairo_matrix_t m;
+    cairo_matrix_init(&m, W * o.a / sw, H * o.d / sw, W * o.b / sh, H * o.e / sh, W * o.c, H * o.f);
+    cairo_transform(cr, &m);
     cairo_set_source_surface(cr, surface, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
     cairo_paint(cr);

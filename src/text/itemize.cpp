@@ -192,6 +192,11 @@ ItemizedParagraph itemize(const StyledParagraph& paragraph, FontCollection& font
             named_code = code;
         }
         const Font* f = named && named->has_char(cp) ? named : fonts.font_for(span.font, cp, short_name ? short_name : "Zyyy");
+        // Spaces (Zs: U+2003 EM SPACE, U+3000) and format characters (default ignorables: U+FEFF, U+200B,
+        // the bidi controls, which ubidi above has honoured) need no glyph: HarfBuzz sets a space glyph
+        // of the right width for a space the font lacks (hb-ot-shape-fallback) and hides ignorables.
+        if (!f && (u_charType(UChar32(cp)) == U_SPACE_SEPARATOR || u_hasBinaryProperty(UChar32(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)))
+            f = primary;
         if (!f) {
             char buf[16];
             std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));

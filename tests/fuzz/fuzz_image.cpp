@@ -1,0 +1,20 @@
+// libFuzzer target: image checks and decoding (JPEG, PNG; issue 18).
+#include "page/image.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    try {
+        auto image = quire::page::image_from_bytes(std::string(reinterpret_cast<const char*>(data), size), "fuzz.img",
+                                                   quire::SourceSpan{"fuzz.xml", 1, 1});
+        // Small decodes: the code paths, not the pixels, are under test.
+        const double scale = 64.0 / std::max(image->width, image->height);
+        (void)quire::page::image_surface(*image, quire::page::SurfaceUse::Raster, scale);
+        (void)quire::page::image_surface(*image, quire::page::SurfaceUse::Pdf, scale);
+    } catch (const quire::QuireError&) {
+        // refused with a place: the expected outcome for most inputs
+    }
+    return 0;
+}
