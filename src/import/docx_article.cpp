@@ -286,7 +286,10 @@ private:
             }
             last_was_quote_ = false;
             if (p.list_level >= 0) {
-                if (body.empty() || body.back().kind != BlockKind::List || last_num_id_ != p.num_id) {
+                // Consecutive items of the same kind are one list, even when a writer gives each its own
+                // numbering instance (LibreOffice re-saving pandoc's file does).
+                const auto style = p.ordered ? model::ListStyle::Ordered : model::ListStyle::Unordered;
+                if (body.empty() || body.back().kind != BlockKind::List || last_num_id_ < 0 || body.back().list_style != style) {
                     Block list;
                     list.kind = BlockKind::List;
                     list.list_style = p.ordered ? model::ListStyle::Ordered : model::ListStyle::Unordered;

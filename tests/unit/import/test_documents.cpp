@@ -164,3 +164,38 @@ TEST_CASE("an XML file, a binary file and an empty page are not pages") {
     CHECK_THROWS_WITH_AS(import_page(std::string("ab\0cd", 5), "b.txt", {}), doctest::Contains("binary file"), QuireError);
     CHECK_THROWS_WITH_AS(import_page(" \n\n", "c.txt", {}), doctest::Contains("the page is empty"), QuireError);
 }
+
+// features-*.docx: pandoc's DOCX of a Markdown text with every mapped feature, and the same file
+// saved again by LibreOffice (tools/make-docx-fixtures).
+TEST_CASE("DOCX features from pandoc and LibreOffice: section, image, caption, link, note, lists, quote, bio") {
+    for (const char* name : {"features-pandoc.docx", "features-libreoffice.docx"}) {
+        CAPTURE(name);
+        const auto r = load(name);
+        const auto& a = r.article;
+        CHECK(a.meta.title == "Features of a Word article");
+        CHECK(a.meta.section == "Books and Reviews");
+        REQUIRE(a.meta.authors.size() == 1);
+        CHECK(model::plain_text(a.meta.authors[0].bio) == "Anna Nowak writes about Word files.");
+        REQUIRE(a.back_matter.size() == 1);
+        REQUIRE(a.lead_figure);
+        CHECK(a.lead_figure->alt == "A grey square, the test picture.");
+        CHECK(model::plain_text(a.lead_figure->caption) == "A grey square, the test picture.");
+        REQUIRE(r.images.size() == 1);
+        CHECK(r.images[0].path == a.lead_figure->src);
+        CHECK(r.images[0].bytes.rfind("\x89PNG", 0) == 0);
+        REQUIRE(a.body.size() == 7);
+        const std::string first = model::plain_text(a.body[0].content);
+        CHECK(first == "The text starts here with a link to the magazine and a note.¹ Straight “quotes” and a double space stay out.");
+        CHECK(a.body[0].content[1].kind == InlineKind::Link);
+        CHECK(a.body[0].content[1].href == "https://neweasterneurope.eu/");
+        CHECK(a.body[1].kind == BlockKind::Heading);
+        CHECK(a.body[2].kind == BlockKind::BlockQuote);
+        CHECK(a.body[3].list_style == model::ListStyle::Unordered);
+        CHECK(a.body[3].children.size() == 2);
+        CHECK(a.body[4].list_style == model::ListStyle::Ordered);
+        CHECK(a.body[4].children.size() == 2);
+        CHECK(model::plain_text(a.body[5].content) == "Notes");
+        REQUIRE(a.body[6].children.size() == 1);
+        CHECK(model::plain_text(a.body[6].children[0].content) == "The note’s text, with italics.");
+    }
+}
