@@ -199,3 +199,9 @@ TEST_CASE("DOCX features from pandoc and LibreOffice: section, image, caption, l
         CHECK(model::plain_text(a.body[6].children[0].content) == "The note’s text, with italics.");
     }
 }
+
+TEST_CASE("a scraped page's URL line is never the title") {
+    const auto r = import_page(read_file(std::string(QUIRE_TEST_DATA) + "/import/url_line_first.txt"), "url_line_first.txt", {});
+    CHECK(r.article.meta.title == "A test article about nothing in particular");
+    CHECK(r.article.body.size() == 2);
+}
