@@ -162,21 +162,23 @@ model::InlineText docx_inlines(const std::vector<DocxRun>& runs, const std::stri
     }
     // Straight quotes and keyboard dashes, with the previous atom's last character as context so that
     // a quote at the start of an italic run after a space opens and after a letter closes.
-    std::string context = " ";
+    char context = ' ';
     for (auto& a : atoms) {
         if (a.line_break) {
-            context = " ";
+            context = ' ';
             continue;
         }
         if (a.text.empty()) continue;
-        std::string with_context = context + a.text;
+        // Built with append rather than `std::string + std::string`: GCC 12 reports a false -Wrestrict there.
+        std::string with_context(1, context);
+        with_context.append(a.text);
         std::string done = typographic_punctuation(with_context, counts.punctuation);
         std::size_t first = 0;
         utf8::next(done, first);
         // The context character is ASCII (a space or a letter) and never changes: drop it again.
         a.text = done.substr(first);
         const char last = a.text.back();
-        context = std::string(1, (static_cast<unsigned char>(last) & 0x80) || std::isalnum(static_cast<unsigned char>(last)) ? 'a' : ' ');
+        context = (static_cast<unsigned char>(last) & 0x80) || std::isalnum(static_cast<unsigned char>(last)) ? 'a' : ' ';
     }
     std::vector<Atom> kept;
     for (auto& a : atoms)
