@@ -205,3 +205,14 @@ TEST_CASE("a scraped page's URL line is never the title") {
     CHECK(r.article.meta.title == "A test article about nothing in particular");
     CHECK(r.article.body.size() == 2);
 }
+
+TEST_CASE("a Georgian and a Ukrainian page are marked with their language, not en") {
+    for (const auto& [file, lang] : {std::pair{"georgian_page.txt", "ka"}, std::pair{"ukrainian_page.txt", "uk"}}) {
+        CAPTURE(file);
+        const auto r = import_page(read_file(std::string(QUIRE_TEST_DATA) + "/import/" + file), file, {});
+        CHECK(r.article.lang == lang);
+        ImportOptions forced;
+        forced.lang = "en";
+        CHECK(import_page(read_file(std::string(QUIRE_TEST_DATA) + "/import/" + file), file, forced).article.lang == "en");
+    }
+}
