@@ -1,5 +1,6 @@
 #include "import/import_page.hpp"
 
+#include "import/language.hpp"
 #include "import/slug.hpp"
 
 #include <algorithm>
@@ -145,6 +146,7 @@ model::Publication build_publication(const PageAnalysis& a) {
 
 ImportResult import_page(std::string_view text, const std::string& file, const ImportOptions& options) {
     ImportResult result;
+    refuse_non_page(text, file);
     result.analysis = run_rules(split_page(text, file));
     if (!options.lead_image.empty()) {
         if (result.analysis.caption_line)
@@ -154,6 +156,9 @@ ImportResult import_page(std::string_view text, const std::string& file, const I
         result.analysis.decide("lead figure", options.lead_image, "--lead-image", std::nullopt);
     }
     result.article = build_article(result.analysis, options);
+    for (const auto& d : assign_languages(result.article, options.lang))
+        result.analysis.decide(d.field, d.value + (d.paragraph ? " (body block " + std::to_string(d.paragraph) + ")" : ""),
+                               options.lang.empty() || d.paragraph ? "language: " + d.how : "--lang", std::nullopt);
     result.publication = build_publication(result.analysis);
     return result;
 }

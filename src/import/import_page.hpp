@@ -28,6 +28,8 @@ struct ImportOptions {
     // `lead_image` is set, the lead figure is this one, and the page's caption and credit are dropped
     // because they describe another picture. Paths are relative to the article's folder.
     std::string lead_image, lead_alt, lead_caption, lead_credit, lead_licence;
+    // The article's language (--lang); empty: detected from the text (import/language.hpp).
+    std::string lang;
 };
 
 struct ImportResult {
@@ -39,6 +41,9 @@ struct ImportResult {
 // Throws QuireError (with file:line:col) for a page that is not one article (a listing page), is
 // empty, is not UTF-8, or has no title. Everything weaker is a warning in analysis.diagnostics.
 ImportResult import_page(std::string_view text, const std::string& file, const ImportOptions& options);
+
+// An empty, binary or XML file: throws QuireError with the reason (page_refusal.cpp).
+void refuse_non_page(std::string_view text, const std::string& file);
 
 // The article's parts from an analysed page (used by import_page; separate for tests).
 model::Article build_article(const PageAnalysis& a, const ImportOptions& options);

@@ -113,8 +113,16 @@ void rule_title_standfirst(PageAnalysis& a) {
     if (a.byline && (!anchor || *a.byline < *anchor)) anchor = a.byline;
 
     std::vector<std::size_t> candidates;
-    for (std::size_t i = 0; i < (anchor ? *anchor : a.page.lines.size()); ++i)
-        if (a.unclassified(i)) candidates.push_back(i);
+    for (std::size_t i = 0; i < (anchor ? *anchor : a.page.lines.size()); ++i) {
+        if (!a.unclassified(i)) continue;
+        // A scraper's URL line (the page's address above its text) is never the title.
+        const std::string& t = a.page.lines[i].text;
+        if (t.find(' ') == std::string::npos && (t.find("://") != std::string::npos || t.rfind("www.", 0) == 0)) {
+            a.set_role(i, LineRole::HeaderClutter, "rule_title_standfirst");
+            continue;
+        }
+        candidates.push_back(i);
+    }
     if (candidates.empty()) {
         throw QuireError(a.page.span(anchor.value_or(0)),
                          "no title found: no line above the date line that is not web clutter");
