@@ -5,6 +5,7 @@
 #include "distribute/personalise.hpp"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -112,6 +113,11 @@ std::string manifest_name(const Shard& shard) {
 
 CopyRunResult run_copies(const CopyRunOptions& options, Diagnostics& diagnostics) {
     const auto start = std::chrono::steady_clock::now();
+    // Each copy allocates a few buffers of the book's size; glibc serves blocks over 128 KB with a
+    // fresh mmap each time, and the page faults and zeroing of that memory cost more than the copy
+    // (perf on the example: 40 % of the time). Keeping such blocks in the heap reuses the pages.
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     CopyRunResult result;
     const Secret secret = read_secret(options.secret_file);
     const SubscriberList list = read_subscribers(options.subscribers, diagnostics);

@@ -8,8 +8,8 @@
 # ends complete; bad rows are reported by line; the OPDS catalogue is well-formed with resolving links.
 # Usage: subscribers.sh /path/to/quire /path/to/source
 set -euo pipefail
-quire="$1"
-src="$2"
+quire="$(realpath "$1")"
+src="$(realpath "$2")"
 jar=/usr/share/java/epubcheck.jar
 for tool in java python3 unzip; do
   command -v "$tool" >/dev/null 2>&1 || { echo "skip: $tool is not installed: run .ci/install-deps" >&2; exit 77; }
