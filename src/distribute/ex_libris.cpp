@@ -39,6 +39,8 @@ std::string ex_libris_page(const Subscriber& subscriber, EmailOnPage email, cons
     // Relative units only, nothing that fights the reader's font size (design: EPUB house style).
     out += "  <style>\n"
            "    section.quire-ex-libris { margin: 30% 5% 0; text-align: center; }\n"
+           // The book's stylesheet justifies and indents paragraphs and headings: not here.
+           "    .quire-ex-libris h1, .quire-ex-libris p { text-align: center; text-indent: 0; hyphens: none; }\n"
            "    .quire-ex-libris h1 { font-size: 1em; letter-spacing: 0.1em; text-transform: uppercase; font-weight: normal; }\n"
            "    .quire-ex-libris .owner { margin: 2em 0 0.5em; font-style: italic; }\n"
            "    .quire-ex-libris .name { font-size: 1.6em; margin: 0; }\n"
