@@ -5,6 +5,7 @@
 #include "cli/printed_diagnostics.hpp"
 #include "epub/epub_builder.hpp"
 #include "model/article_xml.hpp"
+#include "render/article_pdf.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -22,6 +23,7 @@ struct EpubCommandOptions {
     std::string layout;
     std::string cover;
     bool dump = false;
+    bool no_page_list = false;
 };
 
 int run_epub(const EpubCommandOptions& options) {
@@ -33,6 +35,13 @@ int run_epub(const EpubCommandOptions& options) {
     epub::EpubOptions epub_options;
     epub_options.layout = options.layout;
     if (!options.cover.empty()) epub_options.cover_image = options.cover;
+    // The print edition's page numbers: the article laid out as `quire pdf` lays it out.
+    std::optional<page::PageDocument> print;
+    if (!options.no_page_list) {
+        print = with_printed_diagnostics(
+            [&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
+        epub_options.print = &*print;
+    }
     if (options.dump) {
         std::cout << epub::dump_book(epub::assemble_book(loaded, epub_options));
         return 0;
@@ -52,6 +61,8 @@ Runner setup(CLI::App& app) {
     app.add_option("--layout", options->layout, "Layout whose styles the CSS follows (default: the publication's)");
     app.add_option("--cover", options->cover, "A cover image (JPEG or PNG) instead of the drawn one")
         ->check(CLI::ExistingFile);
+    app.add_flag("--no-page-list", options->no_page_list,
+                 "Leave out the print edition's page numbers (page-list and markers; saves laying the article out)");
     app.add_flag("--dump", options->dump, "Print the book's contents as text instead of writing it");
     return [options] { return run_epub(*options); };
 }
