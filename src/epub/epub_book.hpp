@@ -60,6 +60,7 @@ struct PageTarget {
 // The package metadata (OPF <metadata>), already resolved from the article and its publication.
 struct BookMetadata {
     std::string identifier;  // "urn:uuid:…", derived from publication id + article id
+    std::vector<std::string> other_identifiers;  // the serial: "urn:issn:2083-7372"
     std::string title;
     std::string subtitle;
     std::vector<Creator> creators;      // dc:creator: the authors

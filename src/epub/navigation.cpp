@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 namespace quire::epub {
 
@@ -25,11 +26,24 @@ void toc_list(std::string& out, const std::vector<TocEntry>& entries) {
     out += "</ol>\n";
 }
 
-void nav_points(std::string& out, const std::vector<TocEntry>& entries, int& order, int depth) {
+// NCX 2005-1: points and page targets that refer to the same place share a playOrder (epubcheck
+// RSC-005); a new place takes the next number.
+struct PlayOrder {
+    std::map<std::string, int> by_target;
+    int last = 0;
+    int points = 0;
+    int of(const std::string& href) {
+        const auto [it, added] = by_target.emplace(href, last + 1);
+        if (added) ++last;
+        return it->second;
+    }
+};
+
+void nav_points(std::string& out, const std::vector<TocEntry>& entries, PlayOrder& order, int depth) {
     const std::string indent(static_cast<std::size_t>(2 * depth + 2), ' ');
     for (const auto& e : entries) {
-        ++order;
-        out += indent + "<navPoint id=\"nav-" + std::to_string(order) + "\" playOrder=\"" + std::to_string(order) +
+        const int play = order.of(e.href);
+        out += indent + "<navPoint id=\"nav-" + std::to_string(++order.points) + "\" playOrder=\"" + std::to_string(play) +
                "\">\n";
         out += indent + "  <navLabel><text>" + escape_xml_text(e.label) + "</text></navLabel>\n";
         out += indent + "  <content src=\"" + escape_xml_attribute(e.href) + "\"/>\n";
@@ -99,7 +113,7 @@ std::string ncx_document(const Book& book) {
     out += "<docTitle><text>" + escape_xml_text(book.meta.title) + "</text></docTitle>\n";
     for (const auto& c : book.meta.creators) out += "<docAuthor><text>" + escape_xml_text(c.name) + "</text></docAuthor>\n";
     out += "<navMap>\n";
-    int order = 0;
+    PlayOrder order;
     nav_points(out, book.toc, order, 0);
     out += "</navMap>\n";
     if (!book.page_list.empty()) {
@@ -107,9 +121,8 @@ std::string ncx_document(const Book& book) {
                "</text></navLabel>\n";
         for (std::size_t i = 0; i < book.page_list.size(); ++i) {
             const auto& p = book.page_list[i];
-            ++order;
             out += "  <pageTarget id=\"pt-" + std::to_string(i + 1) + "\" type=\"normal\" value=\"" +
-                   std::to_string(std::atoi(p.folio.c_str())) + "\" playOrder=\"" + std::to_string(order) + "\">\n";
+                   std::to_string(std::atoi(p.folio.c_str())) + "\" playOrder=\"" + std::to_string(order.of(p.href)) + "\">\n";
             out += "    <navLabel><text>" + escape_xml_text(p.folio) + "</text></navLabel>\n";
             out += "    <content src=\"" + escape_xml_attribute(p.href) + "\"/>\n";
             out += "  </pageTarget>\n";

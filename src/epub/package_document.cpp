@@ -32,6 +32,7 @@ std::string package_document(const Book& book) {
            escape_xml_attribute(m.language) + "\">\n";
     out += "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
     dc(out, "identifier", m.identifier, {{"id", "pub-id"}});
+    for (const auto& other : m.other_identifiers) dc(out, "identifier", other);
     dc(out, "title", m.title, {{"id", "title"}});
     if (!m.title.empty()) meta_property(out, "title-type", "main", "#title");
     if (!m.subtitle.empty()) {
