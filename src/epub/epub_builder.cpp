@@ -156,7 +156,10 @@ Book assemble_book(const model::LoadedArticle& loaded, const EpubOptions& option
     if (options.print) {
         std::set<std::string> taken;
         book.page_list = insert_page_breaks({&documents[1]}, print_page_starts(*options.print), taken);
-        if (!pub.issn_print.empty()) m.print_source = "urn:issn:" + pub.issn_print;
+        // The print edition: its ISSN, else an identifier of its own derived as the book's is (Ace's
+        // epub-pagesource wants the page breaks' source named).
+        m.print_source = !pub.issn_print.empty() ? "urn:issn:" + pub.issn_print
+                                                 : book_identifier(pub.id.empty() ? "quire" : pub.id, article.id + "/print");
     }
 
     // Navigation data.

@@ -202,7 +202,10 @@ Book assemble_issue_book(const IssueEpubInput& in, const EpubOptions& options) {
             for (auto& t : targets) book.page_list.push_back(std::move(t));
         }
     }
-    if (page_list && !pub.issn_print.empty()) m.print_source = "urn:issn:" + pub.issn_print;
+    if (page_list)
+        m.print_source = !pub.issn_print.empty()
+                             ? "urn:issn:" + pub.issn_print
+                             : book_identifier(pub.id.empty() ? "quire" : pub.id, "issue/" + in.issue_number + "/print");
 
     // Cover, contents, the articles, the donation notice, the imprint.
     const std::vector<Group> groups = groups_of(in);

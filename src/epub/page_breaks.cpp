@@ -183,7 +183,10 @@ std::vector<PrintPageStart> print_page_starts(const page::PageDocument& print) {
         if (start.folio.empty()) start.folio = std::to_string(print.pages[static_cast<std::size_t>(p)].number);
         start.opening = heading && !opened;
         opened = opened || heading;
-        if (!start.opening && flow != first_flow_line.end()) start.first_words = first_words(*flow->second);
+        if (!start.opening && flow != first_flow_line.end()) {
+            start.first_words = first_words(*flow->second);
+            start.style = flow->second->style;
+        }
         pages.push_back(std::move(start));
     }
     return pages;
@@ -235,6 +238,10 @@ std::vector<PageTarget> insert_page_breaks(const std::vector<ContentDocument*>& 
         }
         if (!found) {
             ++missed;
+            if (page.style == "notice") {
+                doc = maps.size() - 1;
+                pos = maps[doc].text.size();
+            }
             const TextMap& m = maps[doc];
             const std::size_t at = pos < m.at.size() ? m.at[pos] : m.body_end;
             inserts[doc].push_back({at, span});

@@ -23,6 +23,7 @@ struct PrintPageStart {
     std::string folio;        // Page::label: "37"
     bool opening = false;     // the article's first page: the marker goes before its heading
     std::string first_words;  // as set on the page (a hyphenated word's second part when the break split it)
+    std::string style;        // the layout style of that first line ("body", "bio", "notice", …)
 };
 
 // The pages of `print` that carry text (a body or back-matter line, or the opening's heading), in
@@ -32,7 +33,9 @@ std::vector<PrintPageStart> print_page_starts(const page::PageDocument& print);
 // Inserts one marker per page into `documents` (the article's, in reading order; the first holds the
 // heading) and returns the page-list entries. Ids are "page-FOLIO" made unique with `taken`. A page
 // whose words are not found gets its marker where the previous page's search ended (so the list
-// keeps the print order and every target exists); `unmatched` counts those.
+// keeps the print order and every target exists), or, when it begins with a notice the documents
+// leave out (the issue EPUB has the donation notice once, at its end), at the end of the last
+// document; `unmatched` counts those.
 std::vector<PageTarget> insert_page_breaks(const std::vector<ContentDocument*>& documents,
                                            const std::vector<PrintPageStart>& pages, std::set<std::string>& taken,
                                            int* unmatched = nullptr);
