@@ -260,7 +260,8 @@ std::string stylesheet(const style::Layout& layout, const std::vector<FontFaceRu
         "header {\n  margin-bottom: 1em;\n}\n"
         // A back-matter heading opening a tinted box sits at the box's padding, not below it.
         ".notice > h1:first-child, .bio > h1:first-child {\n  margin-top: 0;\n}\n"
-        "a {\n  text-decoration: underline;\n}\n"
+        // Links keep the text colour (underlined): the browser default blue is 2.2:1 on a night theme.
+        "a {\n  color: inherit;\n  text-decoration: underline;\n}\n"
         ".cover {\n  margin: 0;\n  padding: 0;\n  text-align: center;\n}\n"
         ".cover img {\n  max-width: 100%;\n  max-height: 100vh;\n  height: auto;\n}\n"
         "nav ol {\n  list-style: none;\n  padding-left: 0;\n}\n"
