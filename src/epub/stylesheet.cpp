@@ -265,7 +265,11 @@ std::string stylesheet(const style::Layout& layout, const std::vector<FontFaceRu
         ".cover {\n  margin: 0;\n  padding: 0;\n  text-align: center;\n}\n"
         ".cover img {\n  max-width: 100%;\n  max-height: 100vh;\n  height: auto;\n}\n"
         "nav ol {\n  list-style: none;\n  padding-left: 0;\n}\n"
-        "nav ol ol {\n  padding-left: 1.5em;\n}\n";
+        "nav ol ol {\n  padding-left: 1.5em;\n}\n"
+        // A phone held upright (under 30 em of the reading system's default size, 480 CSS px): the
+        // title smaller so that its words mostly fit whole, and the text ragged, as justified lines
+        // of a few words open wide gaps (both still scale with the reader's text size).
+        "@media (max-width: 30em) {\n  h1.title {\n    font-size: 1.6em;\n  }\n  p, p.first, .bio p, .notice p, blockquote p {\n    text-align: left;\n  }\n}\n";
     return w.out;
 }
 
