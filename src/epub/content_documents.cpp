@@ -132,6 +132,7 @@ struct BodyWriter {
     const ImageHrefs& images;
     std::string out;
     std::vector<TocEntry> toc;
+    std::string href = "article.xhtml";  // the document's, for the table of contents
     int previous_level = 1;  // the title is the h1
     int sections = 0;
     int figures = 0;
@@ -175,7 +176,7 @@ struct BodyWriter {
                 append_inlines(out, b.content);
                 close_tag(out, tag);
                 out += '\n';
-                add_heading_to_toc(level, TocEntry{model::plain_text(b.content), "article.xhtml#" + id, {}});
+                add_heading_to_toc(level, TocEntry{model::plain_text(b.content), href + "#" + id, {}});
                 break;
             }
             case BlockKind::BlockQuote: {
@@ -245,13 +246,89 @@ struct BodyWriter {
     }
 };
 
-std::vector<std::string> author_names(const model::Article& article) {
-    std::vector<std::string> names;
-    for (const auto& a : article.meta.authors) names.push_back(a.name);
-    return names;
+// The notice as a section: its epub:type and DPUB-ARIA role (Ace: epub-type-has-matching-role), a
+// heading (h1 in a document of its own, h2 inside the article's), the text, and for a donation
+// notice the publication's donation link.
+std::string notice_section(const model::LoadedArticle& loaded, const model::Notice& notice, const char* heading_tag,
+                           const std::string& id) {
+    const auto& article = loaded.article;
+    Attributes attributes{{"class", "notice notice-" + notice.kind}, {"id", id}};
+    if (notice.kind == "copyright") {
+        attributes.push_back({"epub:type", "copyright-page"});
+    } else if (notice.kind == "correction") {
+        attributes.push_back({"epub:type", "errata"});
+        attributes.push_back({"role", "doc-errata"});
+    } else {
+        attributes.push_back({"epub:type", "notice"});
+        attributes.push_back({"role", "doc-notice"});
+    }
+    attributes.push_back({"aria-labelledby", id + "-title"});
+    // The publication's house text may be in its own language, not the article's.
+    const auto& content = loaded.notice_content(notice);
+    const bool house_text = notice.content.empty() && loaded.publication;
+    const std::string text_lang = house_text ? loaded.publication->lang : article.lang;
+    if (text_lang != article.lang)
+        for (auto& a : lang_attributes(text_lang)) attributes.push_back(a);
+    std::string body;
+    open_tag(body, "section", attributes);
+    body += '\n';
+    text_element(body, heading_tag, notice_label(notice.kind, text_lang), {{"id", id + "-title"}});
+    body += '\n';
+    static const ImageHrefs kNoImages;
+    BodyWriter writer{article, kNoImages, {}, {}};
+    writer.first_paragraph = false;
+    for (const Block& b : content) writer.block(b);
+    body += writer.out;
+    if (notice.kind == "donation" && loaded.publication && !loaded.publication->donation_url.empty()) {
+        const std::string& url = loaded.publication->donation_url;
+        open_tag(body, "p", {{"class", "donate"}});
+        body += escape_xml_text(label(Label::DonateLink, text_lang));
+        text_element(body, "a", url, {{"href", url}});
+        close_tag(body, "p");
+        body += '\n';
+    }
+    body += "</section>\n";
+    return body;
+}
+
+std::string bio_section(const model::LoadedArticle& loaded, const std::vector<const model::Author*>& authors,
+                        const char* heading_tag, const std::string& title) {
+    // EPUB SSV "contributors" (no DPUB-ARIA counterpart): a labelled section, i.e. an ARIA region.
+    std::string body = "<section class=\"bio\" id=\"bio\" epub:type=\"contributors\" aria-labelledby=\"bio-title\">\n";
+    text_element(body, heading_tag, title, {{"id", "bio-title"}});
+    body += '\n';
+    (void)loaded;
+    for (const model::Author* author : authors) {
+        open_tag(body, "p");
+        append_inlines(body, author->bio);
+        close_tag(body, "p");
+        body += '\n';
+    }
+    body += "</section>\n";
+    return body;
 }
 
 }  // namespace
+
+bool is_creator_role(const std::string& role) { return role.empty() || role == "author"; }
+
+std::vector<std::string> byline_lines(const model::Article& article) {
+    const std::string& lang = article.lang;
+    std::vector<std::string> creators, interviewers, translators, photographers;
+    for (const auto& a : article.meta.authors) {
+        if (is_creator_role(a.role)) creators.push_back(a.name);
+        else if (a.role == "interviewer") interviewers.push_back(a.name);
+        else if (a.role == "translator") translators.push_back(a.name);
+        else if (a.role == "photographer") photographers.push_back(a.name);
+    }
+    std::vector<std::string> lines;
+    if (!creators.empty()) lines.push_back(names_list(creators, lang));
+    if (!interviewers.empty()) lines.push_back(fill(label(Label::InterviewBy, lang), "names", names_list(interviewers, lang)));
+    if (!translators.empty()) lines.push_back(fill(label(Label::TranslatedBy, lang), "names", names_list(translators, lang)));
+    if (!photographers.empty())
+        lines.push_back(fill(label(Label::PhotosBy, lang), "names", names_list(photographers, lang)));
+    return lines;
+}
 
 std::string inline_xhtml(const model::InlineText& content) {
     std::string out;
@@ -260,8 +337,7 @@ std::string inline_xhtml(const model::InlineText& content) {
 }
 
 std::string names_list(const std::vector<std::string>& names, const std::string& lang) {
-    const std::string primary = lang.substr(0, lang.find_first_of("-_"));
-    const std::string conjunction = primary == "pl" ? " i " : primary == "uk" ? " і " : primary == "ru" ? " и " : " and ";
+    const std::string conjunction = label(Label::And, lang);
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (i > 0) out += i + 1 == names.size() ? conjunction : ", ";
@@ -284,11 +360,12 @@ ContentDocument cover_document(const model::LoadedArticle& loaded, const std::st
     return doc;
 }
 
-ContentDocument article_document(const model::LoadedArticle& loaded, const ImageHrefs& images) {
+ContentDocument article_document(const model::LoadedArticle& loaded, const ImageHrefs& images,
+                                 const ArticleParts& parts) {
     const auto& article = loaded.article;
     const auto& meta = article.meta;
     ContentDocument doc;
-    doc.href = "article.xhtml";
+    doc.href = parts.href;
     doc.title = meta.title;
 
     std::string body = "<main>\n<article>\n<header>\n";
@@ -306,8 +383,8 @@ ContentDocument article_document(const model::LoadedArticle& loaded, const Image
         close_tag(body, "p");
         body += '\n';
     }
-    if (!meta.authors.empty()) {
-        text_element(body, "p", names_list(author_names(article), article.lang), {{"class", "byline"}});
+    for (const auto& line : byline_lines(article)) {
+        text_element(body, "p", line, {{"class", "byline"}});
         body += '\n';
     }
     if (!meta.date.empty()) {
@@ -319,12 +396,23 @@ ContentDocument article_document(const model::LoadedArticle& loaded, const Image
     body += "</header>\n";
     if (article.lead_figure) append_figure(body, *article.lead_figure, images, article.lang, "lead", "lead-figure");
 
-    BodyWriter writer{article, images, {}, {}};
+    BodyWriter writer{article, images, {}, {}, parts.href};
     for (const Block& b : article.body) writer.block(b);
     body += writer.out;
     body += "</article>\n</main>\n";
-
+    // The back matter follows the text in the same document (as in print, after a short rule), so
+    // that a reader does not page through a run of near-empty pages at the end.
     doc.headings = std::move(writer.toc);
+    if (!parts.bio_authors.empty()) {
+        const std::string title = label(parts.bio_authors.size() > 1 ? Label::AboutTheAuthors : Label::AboutTheAuthor, article.lang);
+        body += bio_section(loaded, parts.bio_authors, "h2", title);
+        doc.back_matter.push_back({title, parts.href + "#bio", {}});
+    }
+    for (std::size_t i = 0; i < parts.notices.size(); ++i) {
+        const std::string id = "notice-" + std::to_string(i + 1);
+        body += notice_section(loaded, *parts.notices[i], "h2", id);
+        doc.back_matter.push_back({notice_label(parts.notices[i]->kind, article.lang), parts.href + "#" + id, {}});
+    }
     doc.bytes = xhtml_document(article.lang, meta.title, "epub:type=\"bodymatter\"", body);
     return doc;
 }
@@ -334,18 +422,7 @@ ContentDocument bio_document(const model::LoadedArticle& loaded, const std::vect
     ContentDocument doc;
     doc.href = "bio.xhtml";
     doc.title = label(authors.size() > 1 ? Label::AboutTheAuthors : Label::AboutTheAuthor, article.lang);
-    // EPUB SSV "contributors" (no DPUB-ARIA counterpart): a labelled section, i.e. an ARIA region.
-    std::string body = "<section class=\"bio\" epub:type=\"contributors\" aria-labelledby=\"bio-title\">\n";
-    text_element(body, "h1", doc.title, {{"id", "bio-title"}});
-    body += '\n';
-    for (const model::Author* author : authors) {
-        open_tag(body, "p");
-        append_inlines(body, author->bio);
-        close_tag(body, "p");
-        body += '\n';
-    }
-    body += "</section>\n";
-    doc.bytes = xhtml_document(article.lang, doc.title, "epub:type=\"backmatter\"", body);
+    doc.bytes = xhtml_document(article.lang, doc.title, "epub:type=\"backmatter\"", bio_section(loaded, authors, "h1", doc.title));
     return doc;
 }
 
@@ -355,36 +432,7 @@ ContentDocument notice_document(const model::LoadedArticle& loaded, const model:
     ContentDocument doc;
     doc.href = href;
     doc.title = notice_label(notice.kind, article.lang);
-    // EPUB SSV term and its DPUB-ARIA role (Ace: epub-type-has-matching-role).
-    Attributes attributes{{"class", "notice notice-" + notice.kind}};
-    if (notice.kind == "copyright") {
-        attributes.push_back({"epub:type", "copyright-page"});
-    } else if (notice.kind == "correction") {
-        attributes.push_back({"epub:type", "errata"});
-        attributes.push_back({"role", "doc-errata"});
-    } else {
-        attributes.push_back({"epub:type", "notice"});
-        attributes.push_back({"role", "doc-notice"});
-    }
-    attributes.push_back({"aria-labelledby", "notice-title"});
-    // The publication's house text may be in its own language, not the article's.
-    const auto& content = loaded.notice_content(notice);
-    const bool house_text = notice.content.empty() && loaded.publication;
-    const std::string text_lang = house_text ? loaded.publication->lang : article.lang;
-    if (text_lang != article.lang)
-        for (auto& a : lang_attributes(text_lang)) attributes.push_back(a);
-    std::string body;
-    open_tag(body, "section", attributes);
-    body += '\n';
-    text_element(body, "h1", doc.title, {{"id", "notice-title"}});
-    body += '\n';
-    static const ImageHrefs kNoImages;
-    BodyWriter writer{article, kNoImages, {}, {}};
-    writer.first_paragraph = false;
-    for (const Block& b : content) writer.block(b);
-    body += writer.out;
-    body += "</section>\n";
-    doc.bytes = xhtml_document(article.lang, doc.title, "epub:type=\"backmatter\"", body);
+    doc.bytes = xhtml_document(article.lang, doc.title, "epub:type=\"backmatter\"", notice_section(loaded, notice, "h1", "notice"));
     return doc;
 }
 

@@ -25,6 +25,14 @@ struct ContentDocument {
     std::string title;    // its <title> and its TOC label
     std::string bytes;
     std::vector<TocEntry> headings;  // the h2…h4 inside, nested (article only)
+    std::vector<TocEntry> back_matter;  // the bio and notices at its end (article only)
+};
+
+// What an article's document holds besides the article, and where it goes.
+struct ArticleParts {
+    std::string href = "article.xhtml";
+    std::vector<const model::Author*> bio_authors;  // their bios follow the text
+    std::vector<const model::Notice*> notices;      // then these notices
 };
 
 // The XHTML wrapper every document shares: XML declaration, doctype, html with xmlns:epub, lang and
@@ -40,7 +48,13 @@ using text::display_date;
 
 ContentDocument cover_document(const model::LoadedArticle& loaded, const std::string& cover_image_href,
                                const std::string& cover_alt);
-ContentDocument article_document(const model::LoadedArticle& loaded, const ImageHrefs& images);
+ContentDocument article_document(const model::LoadedArticle& loaded, const ImageHrefs& images,
+                                 const ArticleParts& parts = {});
+// The byline's lines: the authors ("A and B"), then "Interview by …", "Translated by …",
+// "Photographs by …" for contributors of those roles, in the article's language.
+std::vector<std::string> byline_lines(const model::Article& article);
+// An author of role "author" (or none given) is a creator (dc:creator); the others contribute.
+bool is_creator_role(const std::string& role);
 // The bios of the authors named in the back matter (one document), or nullopt-like empty bytes if none.
 ContentDocument bio_document(const model::LoadedArticle& loaded, const std::vector<const model::Author*>& authors);
 // One notice (its content resolved: the article's, else the publication's of the same kind).

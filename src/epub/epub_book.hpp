@@ -47,15 +47,24 @@ struct Landmark {
 
 struct Creator {
     std::string name;
-    std::string role;  // MARC relator code: "aut", "ivr", "trl", "pht"
+    std::string role;     // MARC relator code: "aut", "ivr", "trl", "pht"
+    std::string file_as;  // "Nowicki, Jan": the sort form (EPUB 3.3 §D.3.6 file-as)
+};
+
+// A print page in the page-list nav: its folio and the marker's place.
+struct PageTarget {
+    std::string folio;  // "37"
+    std::string href;   // "article.xhtml#page-37"
 };
 
 // The package metadata (OPF <metadata>), already resolved from the article and its publication.
 struct BookMetadata {
     std::string identifier;  // "urn:uuid:…", derived from publication id + article id
+    std::vector<std::string> other_identifiers;  // the serial: "urn:issn:2083-7372"
     std::string title;
     std::string subtitle;
-    std::vector<Creator> creators;
+    std::vector<Creator> creators;      // dc:creator: the authors
+    std::vector<Creator> contributors;  // dc:contributor: interviewers, translators, photographers, editors
     std::string language;    // BCP 47
     std::string date;        // dc:date, "YYYY-MM-DD"
     std::string modified;    // dcterms:modified, "YYYY-MM-DDThh:mm:ssZ"
@@ -63,7 +72,10 @@ struct BookMetadata {
     std::string rights;
     std::string description; // the standfirst as plain text
     std::vector<std::string> subjects;  // the section first, then keywords
+    std::vector<std::string> sources;   // dc:source: the article's URL online
+    std::string print_source;  // the print edition the page-list follows ("urn:issn:2083-7372"), or ""
     std::string collection;  // the magazine, as belongs-to-collection
+    std::string collection_position;  // group-position: the running number, or ""
     std::vector<std::string> issns;     // "2083-7372" (print first, then online)
     // Accessibility (EPUB Accessibility 1.1 §2, schema.org properties).
     std::vector<std::string> access_modes;             // "textual", "visual"
@@ -77,6 +89,7 @@ struct Book {
     std::vector<Resource> resources;  // in manifest order (derived: documents, then sorted others)
     std::vector<TocEntry> toc;
     std::vector<Landmark> landmarks;
+    std::vector<PageTarget> page_list;  // the print edition's pages (page-list nav), in order
     // Resources whose content is already deflated, by href (the fonts); the others the container
     // compresses itself.
     std::map<std::string, Deflated> deflated;

@@ -11,7 +11,9 @@
 
 #include "epub/epub_book.hpp"
 #include "model/article_xml.hpp"
+#include "page/page_document.hpp"
 
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -32,7 +34,25 @@ struct EpubOptions {
     // Where font subsets and the drawn cover are kept between runs (core/artefact_cache.hpp); null:
     // the process's cache, from the environment.
     const ArtefactCache* cache = nullptr;
+    // The article's print layout (render::lay_out_loaded_article, as `quire pdf` makes it): its
+    // pages give the page-break markers and the page-list. Null: no print page numbers.
+    const page::PageDocument* print = nullptr;
 };
+
+// Whether the book carries the print edition's page numbers (page-list, markers).
+enum class PageNumbers { None, Print };
+
+// dcterms:modified and the entries' times: SOURCE_DATE_EPOCH, else the article's date; a later
+// revision or correction date (<revised>) moves it.
+std::time_t book_timestamp(const model::ArticleMeta& meta);
+
+// The accessibility metadata every book shares (access modes, features, the summary in `lang`).
+void set_accessibility(BookMetadata& meta, const std::string& lang, PageNumbers page_numbers);
+
+// The authors whose bios the back matter names (each once, those with a bio), and the notices with
+// text (the article's, else the publication's).
+std::vector<const model::Author*> bio_authors(const model::Article& article);
+std::vector<const model::Notice*> back_matter_notices(const model::LoadedArticle& loaded);
 
 // Everything the .epub will hold, in order. Throws QuireError naming the article's line for a
 // missing or unreadable image, an image path leaving the article's folder, an unsupported image

@@ -1,6 +1,7 @@
-// The few words the EPUB adds to an article (headings of generated parts, navigation labels, the
-// cover's text alternative, the accessibility summary), in the article's language. Languages not
-// listed fall back to English; the table is small on purpose and grows with the magazine's needs.
+// The few words the EPUB adds to an article or an issue (headings of generated parts, navigation
+// labels, bylines' contributor roles, the cover's text alternative, the accessibility summary), in
+// the document's language: en, pl, uk, ru, hy, ka. Languages not listed fall back to English (a
+// document in such a language then carries English labels: add its column rather than live with it).
 #pragma once
 
 #include <string>
@@ -18,13 +19,30 @@ enum class Label {
     Correction,        // heading of a correction
     Notice,            // any other notice
     Photo,             // prefix of a photo credit: "Photo: "
-    CoverAlt,          // "Cover of “{title}” by {author}, {magazine}" template
-    A11ySummary,       // accessibility summary
+    CoverAlt,          // "Cover: {title}, by {author}. {magazine}" template
+    A11ySummary,       // accessibility summary (what holds for every book quire makes)
+    PageListSummary,   // appended to the summary when the book has the print page-list
+    IssueCoverAlt,     // "Cover of {title}": the issue's print cover
+    TranslatedBy,      // "Translated by {names}" (byline)
+    PhotosBy,          // "Photographs by {names}" (byline)
+    InterviewBy,       // "Interview by {names}" (byline)
+    DonateLink,        // before the publication's donation link: "Donate: "
+    PageList,          // hidden heading of the page-list nav
+    Impressum,         // the issue's imprint page
+    Publisher,         // imprint: "Publisher"
+    IssnPrint,         // imprint: "ISSN (print)"
+    IssnOnline,        // imprint: "ISSN (online)"
+    Website,           // imprint: "Website"
+    And,               // " and ", between the last two names of a list
+    Count_             // the number of labels (the table's size)
 };
 
 // The label in `lang` (BCP 47: "pl", "uk-UA", …), English when the language is not in the table.
-// CoverAlt and A11ySummary contain {title}, {author}, {magazine} placeholders.
+// Templates contain {title}, {author}, {magazine}, {names} placeholders (fill()).
 std::string label(Label which, const std::string& lang);
+
+// Whether the table has the language's own words (else label() gives English).
+bool has_labels_for(const std::string& lang);
 
 // The heading label for a notice of kind `kind` ("donation", "copyright", "correction", other).
 std::string notice_label(const std::string& kind, const std::string& lang);

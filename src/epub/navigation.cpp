@@ -4,6 +4,10 @@
 #include "epub/labels.hpp"
 #include "epub/xml_text.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
 namespace quire::epub {
 
 namespace {
@@ -22,11 +26,24 @@ void toc_list(std::string& out, const std::vector<TocEntry>& entries) {
     out += "</ol>\n";
 }
 
-void nav_points(std::string& out, const std::vector<TocEntry>& entries, int& order, int depth) {
+// NCX 2005-1: points and page targets that refer to the same place share a playOrder (epubcheck
+// RSC-005); a new place takes the next number.
+struct PlayOrder {
+    std::map<std::string, int> by_target;
+    int last = 0;
+    int points = 0;
+    int of(const std::string& href) {
+        const auto [it, added] = by_target.emplace(href, last + 1);
+        if (added) ++last;
+        return it->second;
+    }
+};
+
+void nav_points(std::string& out, const std::vector<TocEntry>& entries, PlayOrder& order, int depth) {
     const std::string indent(static_cast<std::size_t>(2 * depth + 2), ' ');
     for (const auto& e : entries) {
-        ++order;
-        out += indent + "<navPoint id=\"nav-" + std::to_string(order) + "\" playOrder=\"" + std::to_string(order) +
+        const int play = order.of(e.href);
+        out += indent + "<navPoint id=\"nav-" + std::to_string(++order.points) + "\" playOrder=\"" + std::to_string(play) +
                "\">\n";
         out += indent + "  <navLabel><text>" + escape_xml_text(e.label) + "</text></navLabel>\n";
         out += indent + "  <content src=\"" + escape_xml_attribute(e.href) + "\"/>\n";
@@ -62,6 +79,20 @@ std::string nav_document(const Book& book) {
         body += "</li>\n";
     }
     body += "</ol>\n</nav>\n";
+    if (!book.page_list.empty()) {
+        // EPUB 3.3 §7.4.3: the page-list, the print edition's folios; for the reading system's "go to
+        // page", hidden in the contents page (DPUB-ARIA doc-pagelist).
+        body += "<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" aria-labelledby=\"page-list-title\" "
+                "hidden=\"hidden\">\n";
+        text_element(body, "h2", label(Label::PageList, lang), {{"id", "page-list-title"}});
+        body += "\n<ol>\n";
+        for (const auto& p : book.page_list) {
+            body += "<li>";
+            text_element(body, "a", p.folio, {{"href", p.href}});
+            body += "</li>\n";
+        }
+        body += "</ol>\n</nav>\n";
+    }
     return xhtml_document(lang, label(Label::Contents, lang), "", body);
 }
 
@@ -73,15 +104,32 @@ std::string ncx_document(const Book& book) {
     // dtb:uid must equal the package's unique identifier (OPF 2.0.1 §2.4.1.2).
     out += "  <meta name=\"dtb:uid\" content=\"" + escape_xml_attribute(book.meta.identifier) + "\"/>\n";
     out += "  <meta name=\"dtb:depth\" content=\"" + std::to_string(std::max(1, depth_of(book.toc))) + "\"/>\n";
-    out += "  <meta name=\"dtb:totalPageCount\" content=\"0\"/>\n";
-    out += "  <meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n";
+    // OPF 2.0.1 §2.4.1.2: the page count and the largest folio when there is a pageList, else 0.
+    int max_page = 0;
+    for (const auto& p : book.page_list) max_page = std::max(max_page, std::atoi(p.folio.c_str()));
+    out += "  <meta name=\"dtb:totalPageCount\" content=\"" + std::to_string(book.page_list.size()) + "\"/>\n";
+    out += "  <meta name=\"dtb:maxPageNumber\" content=\"" + std::to_string(max_page) + "\"/>\n";
     out += "</head>\n";
     out += "<docTitle><text>" + escape_xml_text(book.meta.title) + "</text></docTitle>\n";
     for (const auto& c : book.meta.creators) out += "<docAuthor><text>" + escape_xml_text(c.name) + "</text></docAuthor>\n";
     out += "<navMap>\n";
-    int order = 0;
+    PlayOrder order;
     nav_points(out, book.toc, order, 0);
-    out += "</navMap>\n</ncx>\n";
+    out += "</navMap>\n";
+    if (!book.page_list.empty()) {
+        out += "<pageList>\n<navLabel><text>" + escape_xml_text(label(Label::PageList, book.meta.language)) +
+               "</text></navLabel>\n";
+        for (std::size_t i = 0; i < book.page_list.size(); ++i) {
+            const auto& p = book.page_list[i];
+            out += "  <pageTarget id=\"pt-" + std::to_string(i + 1) + "\" type=\"normal\" value=\"" +
+                   std::to_string(std::atoi(p.folio.c_str())) + "\" playOrder=\"" + std::to_string(order.of(p.href)) + "\">\n";
+            out += "    <navLabel><text>" + escape_xml_text(p.folio) + "</text></navLabel>\n";
+            out += "    <content src=\"" + escape_xml_attribute(p.href) + "\"/>\n";
+            out += "  </pageTarget>\n";
+        }
+        out += "</pageList>\n";
+    }
+    out += "</ncx>\n";
     return out;
 }
 

@@ -205,13 +205,27 @@ std::string container_xml() {
            "</container>\n";
 }
 
+std::string apple_display_options_xml() {
+    // Apple Books ignores a book's embedded fonts unless this file asks for them ("specified-fonts";
+    // Apple's "Asset Guide", Fonts). Other reading systems ignore the file; OCF allows any file in
+    // META-INF (OCF 3.3 §4.2.6).
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<display_options>\n"
+           "  <platform name=\"*\">\n"
+           "    <option name=\"specified-fonts\">true</option>\n"
+           "  </platform>\n"
+           "</display_options>\n";
+}
+
 std::string ocf_bytes(const Book& book, std::time_t entry_time) {
     static const std::string kMimetype = "application/epub+zip";
     const std::string container = container_xml();
+    const std::string display_options = apple_display_options_xml();  // the writer reads it at finish()
     ZipWriter zip;
     // OCF 3.3 §4.3: mimetype first, stored, no extra field (libzip adds none for a buffer source).
     zip.add("mimetype", kMimetype, Compression::Store, entry_time);
     zip.add("META-INF/container.xml", container, Compression::Default, entry_time);
+    zip.add("META-INF/com.apple.ibooks.display-options.xml", display_options, Compression::Default, entry_time);
     const std::string package = package_document(book);
     zip.add(std::string(kPackageFolder) + "/" + kPackageHref, package, Compression::Default, entry_time);
     for (const auto& r : book.resources) {

@@ -15,6 +15,8 @@
 namespace quire::epub {
 
 std::string container_xml();
+// META-INF/com.apple.ibooks.display-options.xml: Apple Books uses the embedded fonts.
+std::string apple_display_options_xml();
 
 // The whole .epub as bytes. Throws QuireError if libzip fails.
 // `bytes` deflated as the container stores fonts (raw deflate, zlib level 1), with their CRC-32,

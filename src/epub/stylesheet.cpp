@@ -52,12 +52,6 @@ std::string quoted(const std::string& family) { return "\"" + family + "\""; }
 
 std::string em(double points, double font_size) { return css_number(points / font_size) + (std::fabs(points) < 0.00005 ? "" : "em"); }
 
-// A colour dark enough to be "the text colour": left to the reader's theme (WCAG relative luminance).
-bool near_black(const style::Color& c) {
-    auto lin = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b) < 0.02;
-}
-
 // OpenType features as CSS font-feature-settings; kern and liga are on by default in browsers.
 std::string feature_settings(const std::vector<std::string>& features) {
     std::vector<std::string> parts;
@@ -116,18 +110,20 @@ struct RuleWriter {
             property("font-feature-settings", feature_settings(s.features));
         if (differs([](const ParagraphStyle& p) { return p.text_case; }))
             property("text-transform", s.text_case == style::TextCase::Upper ? "uppercase" : "none");
-        const bool tinted = s.background.has_value();
-        if (tinted) {
-            // A tinted box sets its text colour too, so a reader's night mode cannot make it unreadable.
-            property("background-color", s.background->to_hex());
-            property("color", s.color.to_hex());
+        if (s.background.has_value()) {
+            // A tinted box in print: a frame in the text's own colour here. The reading system owns
+            // the colours (night themes, sepia): a fixed background would stay a bright block on a
+            // black page, and a fixed text colour could vanish on it.
+            property("border", "1px solid currentColor");
             property("padding", em(s.padding.pt(), size));
-        } else if (differs([](const ParagraphStyle& p) { return p.color.to_hex(); }) && !near_black(s.color)) {
-            property("color", s.color.to_hex());
         }
         if (root) {
             // The base of the whole book: hyphenation in each document's language (lang on <html>).
             property("widows", std::to_string(std::max(1, s.min_lines_after_break)));
+            // WCAG 1.4.10 (reflow at 320 CSS px, text at 200 %): a word longer than the line (a title's
+            // "Kazakhstan" at 200 %, Georgian compounds) breaks instead of running off the page.
+            property("overflow-wrap", "break-word");
+            property("word-wrap", "break-word");
             property("orphans", std::to_string(std::max(1, s.min_lines_before_break)));
         }
         if (block) {
@@ -150,11 +146,11 @@ struct RuleWriter {
                 property("break-after", "avoid");
             }
             if (s.rule_above.present() && s.rule_above.length.pt() == 0) {
-                property("border-top", em(s.rule_above.thickness.pt(), size) + " solid " + s.rule_above.color.to_hex());
+                property("border-top", em(s.rule_above.thickness.pt(), size) + " solid currentColor");
                 property("padding-top", em(s.rule_above.offset.pt(), size));
             }
             if (s.rule_below.present() && s.rule_below.length.pt() == 0) {
-                property("border-bottom", em(s.rule_below.thickness.pt(), size) + " solid " + s.rule_below.color.to_hex());
+                property("border-bottom", em(s.rule_below.thickness.pt(), size) + " solid currentColor");
                 property("padding-bottom", em(s.rule_below.offset.pt(), size));
             }
         }
@@ -166,7 +162,7 @@ struct RuleWriter {
             property("content", "\"\"");
             property("display", "block");
             property("width", em(s.rule_above.length.pt(), size));
-            property("border-top", em(s.rule_above.thickness.pt(), size) + " solid " + s.rule_above.color.to_hex());
+            property("border-top", em(s.rule_above.thickness.pt(), size) + " solid currentColor");
             property("margin-bottom", em(s.rule_above.offset.pt(), size));
             out += "}\n";
         }
@@ -216,7 +212,6 @@ struct RuleWriter {
         if (c->weight) property("font-weight", std::to_string(*c->weight));
         if (c->slant) property("font-style", *c->slant == style::Slant::Italic ? "italic" : "normal");
         if (!c->features.empty()) property("font-feature-settings", feature_settings(c->features));
-        if (c->color && !near_black(*c->color)) property("color", c->color->to_hex());
         if (c->text_case) property("text-transform", *c->text_case == style::TextCase::Upper ? "uppercase" : "none");
         const bool caps = std::any_of(c->features.begin(), c->features.end(),
                                       [](const std::string& f) { return f == "smcp" || f == "c2sc"; });
@@ -257,16 +252,24 @@ std::string stylesheet(const style::Layout& layout, const std::vector<FontFaceRu
         "figure img {\n  display: block;\n  max-width: 100%;\n  height: auto;\n  margin: 0 auto;\n}\n"
         "figcaption {\n  margin-top: 0.4em;\n}\n"
         "figure.quotation {\n  margin: 0;\n}\n"
+        // The drop cap floats: when the first paragraph is shorter than the initial, what follows
+        // starts below it instead of wrapping beside it.
+        "h2, h3, h4, blockquote, figure, aside, ul, ol, section, .bio, .notice {\n  clear: both;\n}\n"
         ".attribution {\n  text-align: right;\n  font-style: normal;\n}\n"
         "li {\n  margin: 0;\n}\n"
         "header {\n  margin-bottom: 1em;\n}\n"
         // A back-matter heading opening a tinted box sits at the box's padding, not below it.
         ".notice > h1:first-child, .bio > h1:first-child {\n  margin-top: 0;\n}\n"
-        "a {\n  text-decoration: underline;\n}\n"
+        // Links keep the text colour (underlined): the browser default blue is 2.2:1 on a night theme.
+        "a {\n  color: inherit;\n  text-decoration: underline;\n}\n"
         ".cover {\n  margin: 0;\n  padding: 0;\n  text-align: center;\n}\n"
         ".cover img {\n  max-width: 100%;\n  max-height: 100vh;\n  height: auto;\n}\n"
         "nav ol {\n  list-style: none;\n  padding-left: 0;\n}\n"
-        "nav ol ol {\n  padding-left: 1.5em;\n}\n";
+        "nav ol ol {\n  padding-left: 1.5em;\n}\n"
+        // A phone held upright (under 30 em of the reading system's default size, 480 CSS px): the
+        // title smaller so that its words mostly fit whole, and the text ragged, as justified lines
+        // of a few words open wide gaps (both still scale with the reader's text size).
+        "@media (max-width: 30em) {\n  h1.title {\n    font-size: 1.6em;\n  }\n  p, p.first, .bio p, .notice p, blockquote p {\n    text-align: left;\n  }\n}\n";
     return w.out;
 }
 

@@ -2,8 +2,8 @@
 // (layouts/*.xml, style/layout.hpp), so that both editions share typefaces and hierarchy. Sizes are
 // relative to the body text (which keeps the reader's chosen size: the root size is never set),
 // lengths are in em of the element, line heights unitless; body text is hyphenated in the document's
-// language (`hyphens: auto`, with lang on every document). Colours darker than the text's are left to
-// the reader's theme (night mode), except inside tinted boxes, which set both.
+// language (`hyphens: auto`, with lang on every document). No colour is ever set: the reading system
+// owns them (night and sepia themes); rules and the frame of a tinted box use currentColor.
 #pragma once
 
 #include "style/layout.hpp"

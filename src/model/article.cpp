@@ -21,7 +21,8 @@ bool Author::operator==(const Author& o) const {
 }
 bool ArticleMeta::operator==(const ArticleMeta& o) const {
     return title == o.title && subtitle == o.subtitle && standfirst == o.standfirst && section == o.section &&
-           date == o.date && authors == o.authors && keywords == o.keywords && source_url == o.source_url;
+           date == o.date && authors == o.authors && keywords == o.keywords && source_url == o.source_url &&
+           revised == o.revised;
 }
 bool Notice::operator==(const Notice& o) const { return kind == o.kind && content == o.content; }
 bool BackMatterItem::operator==(const BackMatterItem& o) const {
@@ -35,7 +36,8 @@ bool Publication::operator==(const Publication& o) const {
     return id == o.id && name == o.name && publisher == o.publisher && issn_print == o.issn_print &&
            issn_online == o.issn_online && site_url == o.site_url && copyright == o.copyright && lang == o.lang &&
            default_layout == o.default_layout && logo == o.logo && notices == o.notices &&
-           output_intent_profile == o.output_intent_profile && output_intent_condition == o.output_intent_condition;
+           donation_url == o.donation_url && output_intent_profile == o.output_intent_profile &&
+           output_intent_condition == o.output_intent_condition;
 }
 
 namespace {

@@ -111,6 +111,7 @@ struct ArticleMeta {
     std::vector<Author> authors;
     std::vector<std::string> keywords;  // dc:subject
     std::string source_url;    // where it was published online (dc:source), optional
+    std::string revised;       // ISO 8601 "YYYY-MM-DD": last revision or correction (moves the EPUB's dcterms:modified), optional
     SourceSpan where;
     SourceSpan date_where;     // the <date> element, for messages
     bool operator==(const ArticleMeta& o) const;

@@ -71,9 +71,10 @@ private:
             else if (name == "date") { m.date = in_.read_plain(child); m.date_where = in_.where(child); }
             else if (name == "keyword") m.keywords.push_back(in_.read_plain(child));
             else if (name == "source") m.source_url = in_.read_plain(child);
+            else if (name == "revised") m.revised = in_.read_plain(child);
             else if (name == "author") m.authors.push_back(read_author(child, ++author_count));
             else in_.unknown_element(child, "<meta>",
-                     "<title>, <subtitle>, <standfirst>, <section>, <date>, <author>, <keyword>, <source>");
+                     "<title>, <subtitle>, <standfirst>, <section>, <date>, <revised>, <author>, <keyword>, <source>");
         }
         return m;
     }

@@ -15,6 +15,7 @@ std::string write_article_xml(const Article& article) {
     w.inline_element("standfirst", article.meta.standfirst);
     w.text_element("section", article.meta.section);
     w.text_element("date", article.meta.date);
+    w.text_element("revised", article.meta.revised);
     for (const auto& author : article.meta.authors) {
         w.open("author", {{"id", author.id}, {"role", author.role == "author" ? "" : author.role}});
         w.text_element("name", author.name, {}, XmlWriter::Keep::Always);
@@ -55,6 +56,7 @@ std::string write_publication_xml(const Publication& p) {
     w.text_element("issn", p.issn_print, {{"media", "print"}});
     w.text_element("issn", p.issn_online, {{"media", "online"}});
     w.text_element("site", p.site_url);
+    w.text_element("donate", p.donation_url);
     w.text_element("copyright", p.copyright);
     w.text_element("layout", p.default_layout);
     if (!p.logo.empty()) w.empty_element("logo", {{"src", p.logo}});

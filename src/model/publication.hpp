@@ -17,6 +17,7 @@ struct Publication {
     std::string issn_print;     // "2083-7372" (checked: 4-4 digits with ISO 3297 check digit)
     std::string issn_online;
     std::string site_url;       // "https://neweasterneurope.eu/"
+    std::string donation_url;   // where readers donate (<donate>), optional: the donation notice links to it
     std::string copyright;      // "© 2022 New Eastern Europe"
     std::string lang = "en";
     std::string default_layout = "magazine";

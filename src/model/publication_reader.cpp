@@ -24,6 +24,7 @@ Publication parse_publication_xml(std::string_view text, const std::string& file
         if (name == "name") p.name = in.read_plain(child);
         else if (name == "publisher") p.publisher = in.read_plain(child);
         else if (name == "site") p.site_url = in.read_plain(child);
+        else if (name == "donate") p.donation_url = in.read_plain(child);
         else if (name == "copyright") p.copyright = in.read_plain(child);
         else if (name == "layout") p.default_layout = in.read_plain(child);
         else if (name == "logo") {
@@ -54,7 +55,7 @@ Publication parse_publication_xml(std::string_view text, const std::string& file
             p.notices.push_back(in.read_notice(child));
         } else {
             in.unknown_element(child, "<publication>",
-                               "<name>, <publisher>, <issn media>, <site>, <copyright>, <layout>, <logo src>, <output-intent profile>, <notice kind>");
+                               "<name>, <publisher>, <issn media>, <site>, <donate>, <copyright>, <layout>, <logo src>, <output-intent profile>, <notice kind>");
         }
     }
     if (p.name.empty()) in.error(root, "<publication> has no <name>");

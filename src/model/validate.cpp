@@ -91,6 +91,10 @@ void validate_article(const Article& article, const fs::path& folder, Diagnostic
     if (article.meta.date.empty()) d.warning(at, "the article has no date (<meta><date>YYYY-MM-DD</date>)");
     else if (!is_valid_iso_date(article.meta.date))
         d.error(article.meta.date_where.line > 0 ? article.meta.date_where : at, "bad date \"" + article.meta.date + "\"; expected an ISO 8601 date YYYY-MM-DD");
+    if (!article.meta.revised.empty() && !is_valid_iso_date(article.meta.revised))
+        d.error(at, "bad revision date \"" + article.meta.revised + "\"; expected an ISO 8601 date YYYY-MM-DD");
+    else if (!article.meta.revised.empty() && article.meta.revised < article.meta.date)
+        d.warning(at, "the revision date " + article.meta.revised + " is before the article's date " + article.meta.date);
     if (article.meta.authors.empty()) d.warning(at, "the article has no author");
     if (article.body.empty()) d.error(at, "the article's <body> is empty");
 
@@ -113,6 +117,8 @@ void validate_publication(const Publication& p, Diagnostics& d) {
     if (p.name.empty()) d.error(at, "the publication has no <name>");
     if (!p.site_url.empty() && p.site_url.rfind("https://", 0) != 0 && p.site_url.rfind("http://", 0) != 0)
         d.warning(at, "site \"" + p.site_url + "\" is not an http(s) URL");
+    if (!p.donation_url.empty() && p.donation_url.rfind("https://", 0) != 0 && p.donation_url.rfind("http://", 0) != 0)
+        d.warning(at, "donate \"" + p.donation_url + "\" is not an http(s) URL");
 }
 
 }  // namespace quire::model

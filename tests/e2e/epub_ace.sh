@@ -32,4 +32,18 @@ for article in "$src/examples/article.xml" "$src/tests/data/epub/long.xml" "$src
     status=1
   fi
 done
+# The issue EPUB (issue 12) and an Armenian and a Georgian article (labels in their language).
+"$quire" epub "$src/tests/data/epub/interview.xml" "$src/tests/data/epub/long.xml" "$src/tests/data/print/langs/uk.xml" \
+  --issue "Test Quarterly 1-2 2023" --issue-number 1-2/2023 --series-position 55 -o "$work/issue.epub" 2>/dev/null
+"$quire" epub "$src/tests/data/print/langs/hy.xml" -o "$work/hy.epub" 2>/dev/null
+"$quire" epub "$src/tests/data/print/langs/ka.xml" -o "$work/ka.epub" 2>/dev/null
+for name in issue hy ka; do
+  if PUPPETEER_EXECUTABLE_PATH="$chromium" ace-puppeteer -E -f -o "$work/report-$name" "$work/$name.epub" >"$work/$name.log" 2>&1; then
+    echo "ok: Ace found no violation in $name"
+  else
+    echo "FAIL: Ace on $name:" >&2
+    grep -v "^\s*$" "$work/$name.log" | tail -30 >&2
+    status=1
+  fi
+done
 exit $status

@@ -38,6 +38,23 @@ for article in "${articles[@]}"; do
   done
 done
 
+# The issue EPUB (issue 12): three articles in one book, folios continuing; epubcheck clean, the
+# donation notice once, the page-list one entry per print page, the series metadata.
+"$quire" epub "$src/tests/data/epub/interview.xml" "$src/tests/data/epub/long.xml" "$src/tests/data/print/langs/uk.xml" \
+  --issue "Test Quarterly 1-2 2023" --issue-number 1-2/2023 --series-position 55 -o "$work/issue.epub" 2>"$work/issue.stderr" \
+  || { cat "$work/issue.stderr" >&2; fail "quire epub --issue"; }
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" "$work/issue.epub" >"$work/issue.check" 2>&1 || true
+grep -q "Messages: 0 fatals / 0 errors / 0 warnings" "$work/issue.check" || { cat "$work/issue.check" >&2; fail "epubcheck: issue"; }
+echo "ok: epubcheck issue: $(grep Messages: "$work/issue.check")"
+opf="$(unzip -p "$work/issue.epub" EPUB/package.opf)"
+grep -q '<meta refines="#magazine" property="group-position">55</meta>' <<<"$opf" || fail "issue: no group-position"
+grep -q '<dc:source id="print-source">urn:issn:2083-7372</dc:source>' <<<"$opf" || fail "issue: no print source"
+[ "$(unzip -Z1 "$work/issue.epub" | grep -c 'notice-donation')" = 1 ] || fail "issue: the donation notice is not one document"
+[ "$(unzip -p "$work/issue.epub" 'EPUB/a0*' | grep -c 'notice-donation')" = 0 ] || fail "issue: an article repeats the donation notice"
+"$quire" epub "$src/tests/data/epub/interview.xml" "$src/tests/data/epub/long.xml" "$src/tests/data/print/langs/uk.xml" \
+  --issue "Test Quarterly 1-2 2023" --issue-number 1-2/2023 --series-position 55 -o "$work/issue2.epub" 2>/dev/null
+cmp -s "$work/issue.epub" "$work/issue2.epub" || fail "issue: not reproducible"
+
 # The example's text: the whole article (first and last sentences), the bio, the donation notice,
 # and none of the web page's furniture.
 ex="$work/examples-article.epub"

@@ -28,16 +28,18 @@ TEST_CASE("the container starts with a stored mimetype without extra field (OCF 
     CHECK(zip.compare(30, 8, "mimetype") == 0);
     CHECK(zip.compare(38, 20, "application/epub+zip") == 0);
     const auto entries = testing::zip_entries(zip);
-    REQUIRE(entries.size() == 5);
+    REQUIRE(entries.size() == 6);
     CHECK(entries[0].name == "mimetype");
     CHECK(entries[0].method == 0);
     CHECK(entries[0].local_extra_length == 0);
     CHECK(entries[1].name == "META-INF/container.xml");
-    CHECK(entries[2].name == "EPUB/package.opf");
-    CHECK(entries[3].name == "EPUB/article.xhtml");
-    CHECK(entries[4].method == 0);  // JPEG stored
+    CHECK(entries[2].name == "META-INF/com.apple.ibooks.display-options.xml");
+    CHECK(entries[3].name == "EPUB/package.opf");
+    CHECK(entries[4].name == "EPUB/article.xhtml");
+    CHECK(entries[5].method == 0);  // JPEG stored
     CHECK(ocf_bytes(book, 1642377600) == zip);  // same input, same bytes
     CHECK(contains(container_xml(), "full-path=\"EPUB/package.opf\""));
+    CHECK(contains(apple_display_options_xml(), "<option name=\"specified-fonts\">true</option>"));
 }
 
 TEST_CASE("the same article gives the same bytes, whatever the time zone") {
@@ -61,8 +63,12 @@ TEST_CASE("the book holds the article, its back matter, fonts, licences and a dr
     CHECK(contains(dump, "fonts/Noto"));  // the Armenian span
     CHECK(contains(dump, "fonts/vollkorn-OFL.txt"));
     CHECK(contains(dump, "issn: 2083-7372"));
-    REQUIRE(book.find("notice-donation.xhtml"));
-    REQUIRE(book.find("bio.xhtml"));
+    // The back matter ends the article's document (no run of near-empty pages).
+    const Resource* article = book.find("article.xhtml");
+    REQUIRE(article);
+    CHECK(contains(article->bytes, "<section class=\"bio\" id=\"bio\" epub:type=\"contributors\""));
+    CHECK(contains(article->bytes, "epub:type=\"notice\" role=\"doc-notice\""));
+    CHECK_FALSE(book.find("bio.xhtml"));
     const Resource* cover = book.find("images/cover.png");
     REQUIRE(cover);
     CHECK(image_media_type(cover->bytes) == "image/png");
@@ -143,9 +149,9 @@ TEST_CASE("a resource deflated beforehand is copied as it is and reads back whol
     book.deflated["fonts/a.ttf"] = deflate_for_container(font);
     const std::string zip = ocf_bytes(book, 1642377600);
     const auto entries = testing::zip_entries(zip);
-    REQUIRE(entries.size() == 4);
-    CHECK(entries[3].name == "EPUB/fonts/a.ttf");
-    CHECK(entries[3].method == 8);
+    REQUIRE(entries.size() == 5);
+    CHECK(entries[4].name == "EPUB/fonts/a.ttf");
+    CHECK(entries[4].method == 8);
     // libzip reads it back, checking the CRC as it goes.
     zip_error_t error;
     zip_error_init(&error);

@@ -1,5 +1,6 @@
 // The article XML: reading, writing, and read → write → read giving the same model.
 #include "model/article_xml.hpp"
+#include "model/validate.hpp"
 #include "model/xml_source.hpp"
 
 #include <doctest/doctest.h>
@@ -150,7 +151,7 @@ TEST_CASE("unknown elements and attributes are all reported, each at its place")
     REQUIRE(d.count(Severity::Error) == 4);
     const auto& all = d.all();
     CHECK(all[0].to_string() == "u.xml:2:23: error: unknown element <colour> in <meta> (expected <title>, <subtitle>, "
-                                "<standfirst>, <section>, <date>, <author>, <keyword>, <source>)");
+                                "<standfirst>, <section>, <date>, <revised>, <author>, <keyword>, <source>)");
     CHECK(all[1].where.line == 4);
     CHECK(all[1].where.column == 12);
     CHECK(all[1].message.find("did you mean <caption>") != std::string::npos);
@@ -198,4 +199,26 @@ TEST_CASE("ISSN check digits") {
     CHECK_FALSE(is_valid_issn("0378-5954"));
     CHECK_FALSE(is_valid_issn("03785955"));
     CHECK_FALSE(is_valid_issn("0378-595a"));
+}
+
+TEST_CASE("a revision date and a donation link are read, checked and written back (issue 12)") {
+    Diagnostics d;
+    const char* xml = "<article id=\"r\" xml:lang=\"en\"><meta><title>T</title><date>2022-01-17</date>"
+                      "<revised>2022-02-03</revised></meta><body><p>x</p></body></article>";
+    const Article a = parse_article_xml(xml, "r.xml", d);
+    CHECK(a.meta.revised == "2022-02-03");
+    Diagnostics d2;
+    CHECK(parse_article_xml(write_article_xml(a), "r2.xml", d2) == a);
+    Diagnostics dp;
+    const Publication p = parse_publication_xml(
+        "<publication id=\"p\"><name>P</name><donate>https://example.org/donate/</donate></publication>", "p.xml", dp);
+    CHECK(dp.count(Severity::Error) == 0);
+    CHECK(p.donation_url == "https://example.org/donate/");
+    Diagnostics dp2;
+    CHECK(parse_publication_xml(write_publication_xml(p), "p2.xml", dp2) == p);
+    Article bad = a;
+    bad.meta.revised = "2022-13-40";
+    Diagnostics dv;
+    validate_article(bad, ".", dv);
+    CHECK(dv.count(Severity::Error) == 1);
 }
