@@ -6,6 +6,7 @@
 #include "cli/command_registry.hpp"
 #include "cli/proof_commands.hpp"
 #include "cli/printed_diagnostics.hpp"
+#include "cli/stage_clock.hpp"
 #include "core/input_file.hpp"
 #include "core/output_file.hpp"
 #include "core/output_folder.hpp"
@@ -34,22 +35,6 @@ struct BuildOptions {
     bool timings = false;
 };
 
-class StageClock {
-public:
-    explicit StageClock(bool print) : print_(print) {}
-    template <typename F>
-    void run(const char* stage, F&& f) {
-        const auto start = std::chrono::steady_clock::now();
-        f();
-        const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
-        if (print_) std::cerr << "  " << stage << std::string(stage_width - std::string(stage).size(), ' ') << took.count() << " ms\n";
-    }
-
-private:
-    static constexpr std::size_t stage_width = 10;
-    bool print_;
-};
-
 // Copies the article's images into OUT/ under the same relative paths, so that OUT/article.xml is
 // complete on its own.
 void copy_images(const model::LoadedArticle& loaded, const fs::path& out) {
@@ -75,7 +60,7 @@ int run_build(const BuildOptions& options) {
     if (out.empty()) throw QuireError(SourceSpan{"-o ''"}, "no output folder named (the path is empty)");
     // One run at a time writes into OUT/ (issue 18): a second build waits for nothing and says why.
     const FolderLock lock = lock_output_folder(out);
-    StageClock clock(options.timings);
+    StageClock clock(options.timings ? PrintTimings::Yes : PrintTimings::No);
 
     fs::path article_path = input;
     std::optional<fs::path> publication_path;

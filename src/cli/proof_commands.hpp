@@ -19,6 +19,7 @@ struct ProofCommand {
 inline constexpr ProofCommand kProofCommands[] = {
     {"build", "Build everything for an article (PDF, EPUB, proof) into one folder"},
     {"diff", "Show what changed between two PDFs (proof rounds): pages, regions, words"},
+    {"issue", "Make the print issue from a manifest: issue PDF, each article's PDF, page map, spreads, EPUB"},
     {"preflight", "Check any PDF for print: fonts, boxes, image resolution, safe area"},
     {"proof", "Proof an article: proof PDF with line numbers, page images, report, contact sheet"},
 };

@@ -37,7 +37,8 @@ bool Publication::operator==(const Publication& o) const {
            issn_online == o.issn_online && site_url == o.site_url && copyright == o.copyright && lang == o.lang &&
            default_layout == o.default_layout && logo == o.logo && notices == o.notices &&
            donation_url == o.donation_url && output_intent_profile == o.output_intent_profile &&
-           output_intent_condition == o.output_intent_condition;
+           output_intent_condition == o.output_intent_condition && editors == o.editors && address == o.address &&
+           printer == o.printer && signature_pages == o.signature_pages;
 }
 
 namespace {

@@ -60,6 +60,10 @@ std::string write_publication_xml(const Publication& p) {
     w.text_element("copyright", p.copyright);
     w.text_element("layout", p.default_layout);
     if (!p.logo.empty()) w.empty_element("logo", {{"src", p.logo}});
+    for (const auto& editor : p.editors) w.text_element("editor", editor.name, {{"role", editor.role}});
+    w.text_element("address", p.address);
+    w.text_element("printer", p.printer);
+    if (p.signature_pages != 4) w.empty_element("signature", {{"pages", std::to_string(p.signature_pages)}});
     for (const auto& notice : p.notices) {
         w.open("notice", {{"kind", notice.kind}});
         w.blocks(notice.content);

@@ -28,6 +28,17 @@ struct Publication {
     std::string output_intent_condition;
     std::vector<Notice> notices;  // house text by kind ("donation", …)
 
+    // The impressum (masthead) of a print issue: who makes it and where (docs/article-format.md).
+    struct Editor {
+        std::string role;       // "Editor-in-chief"
+        std::string name;
+        bool operator==(const Editor&) const = default;
+    };
+    std::vector<Editor> editors;
+    std::string address;        // the publisher's postal address, one line
+    std::string printer;        // "Printed by …"
+    int signature_pages = 4;    // a print issue's page count is a multiple of this (4, 8 or 16)
+
     std::string source_file;    // not written
 
     const Notice* find_notice(const std::string& kind) const;

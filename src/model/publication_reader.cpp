@@ -51,11 +51,26 @@ Publication parse_publication_xml(std::string_view text, const std::string& file
             else in.error(child, "unknown ISSN media \"" + media + "\"; expected \"print\" or \"online\"");
             if (!value.empty() && !is_valid_issn(value))
                 in.error(child, "\"" + value + "\" is not a valid ISSN (NNNN-NNNC with the ISO 3297 check digit)");
+        } else if (name == "editor") {
+            in.check_attributes(child, {"role"});
+            Publication::Editor editor{in.attribute(child, "role"), in.read_plain(child, {"role"})};
+            if (editor.name.empty()) in.error(child, "<editor> needs a name as its text");
+            else p.editors.push_back(std::move(editor));
+        } else if (name == "address") {
+            p.address = in.read_plain(child);
+        } else if (name == "printer") {
+            p.printer = in.read_plain(child);
+        } else if (name == "signature") {
+            in.check_attributes(child, {"pages"});
+            const std::string pages = in.attribute(child, "pages");
+            if (pages == "4" || pages == "8" || pages == "16" || pages == "32") p.signature_pages = std::stoi(pages);
+            else in.error(child, "signature pages \"" + pages + "\" must be 4, 8, 16 or 32 (the press sheet's pages)");
         } else if (name == "notice") {
             p.notices.push_back(in.read_notice(child));
         } else {
             in.unknown_element(child, "<publication>",
-                               "<name>, <publisher>, <issn media>, <site>, <donate>, <copyright>, <layout>, <logo src>, <output-intent profile>, <notice kind>");
+                               "<name>, <publisher>, <issn media>, <site>, <donate>, <copyright>, <layout>, <logo src>, "
+                               "<output-intent profile>, <editor role>, <address>, <printer>, <signature pages>, <notice kind>");
         }
     }
     if (p.name.empty()) in.error(root, "<publication> has no <name>");

@@ -121,8 +121,8 @@ void XmlReading::unknown_element(const XMLElement* element, const char* parent, 
     error(element, message);
 }
 
-std::string XmlReading::read_plain(const XMLElement* element) {
-    check_attributes(element, {});
+std::string XmlReading::read_plain(const XMLElement* element, std::initializer_list<const char*> attributes) {
+    check_attributes(element, attributes);
     std::string text;
     for (auto* node = element->FirstChild(); node; node = node->NextSibling()) {
         if (node->ToText()) text += node->Value();

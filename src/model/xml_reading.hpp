@@ -30,7 +30,8 @@ public:
     void unknown_element(const tinyxml2::XMLElement* element, const char* parent, const char* expected);
 
     // Text-only element (no child elements), whitespace collapsed and trimmed.
-    std::string read_plain(const tinyxml2::XMLElement* element);
+    // The element's text; it may carry `attributes` (read by the caller), no others.
+    std::string read_plain(const tinyxml2::XMLElement* element, std::initializer_list<const char*> attributes = {});
     // Mixed content: text, <em>, <strong>, <a href>, <br/>, <span xml:lang>, <speaker>.
     InlineText read_inlines(const tinyxml2::XMLElement* element);
     std::vector<Block> read_blocks(const tinyxml2::XMLElement* parent, BlockContext context);

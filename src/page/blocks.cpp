@@ -408,6 +408,7 @@ private:
                     blocks_.back().keep_together = blocks_.back().lines.size() <= 6;
                 }
             } else {
+                if (item.notice.kind == "donation" && c_.donation == DonationNotice::Omit) continue;
                 const std::vector<model::Block>* content = &item.notice.content;
                 if (content->empty() && c_.publication)
                     if (const model::Notice* n = c_.publication->find_notice(item.notice.kind)) content = &n->content;

@@ -9,6 +9,7 @@
 #include "model/article.hpp"
 #include "model/publication.hpp"
 #include "page/image.hpp"
+#include "page/placement.hpp"
 #include "style/layout.hpp"
 #include "text/font_collection.hpp"
 
@@ -67,6 +68,7 @@ struct BlockContext {
     std::filesystem::path folder;            // relative image paths start here
     text::FontCollection& fonts;
     Diagnostics& diagnostics;
+    DonationNotice donation = DonationNotice::AsWritten;
 };
 
 // Sets a paragraph in `style` at `width` points; the first `narrow_lines` lines are narrower by

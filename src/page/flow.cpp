@@ -5,10 +5,14 @@
 
 namespace quire::page {
 
+bool FlowFrames::left_page(int page) const {
+    // Folio 1 is a right-hand page (recto); even folios are left-hand pages (verso).
+    return geometry.facing == style::Facing::Spread && (first_folio + page) % 2 == 0;
+}
+
 double FlowFrames::text_x(int page) const {
-    // Page 1 is a right-hand page (recto); on left pages (even folios) the inside margin is on the right.
-    const bool left_page = geometry.facing == style::Facing::Spread && page % 2 == 1;
-    return left_page ? geometry.margin_outside.pt() : geometry.margin_inside.pt();
+    // On left pages the inside margin is on the right.
+    return left_page(page) ? geometry.margin_outside.pt() : geometry.margin_inside.pt();
 }
 
 ColumnFrame FlowFrames::frame(int page, int column) const {

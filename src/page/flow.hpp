@@ -24,8 +24,10 @@ struct FlowFrames {
     int limit_page = -1;      // balancing: on this page, columns end at `limit_baseline`
     double limit_baseline = 0;
     int max_pages = 500;
+    int first_folio = 1;      // the opening page's folio: odd = a right-hand page, even = left
 
     double text_x(int page) const;  // the text area's left edge: mirrored on left pages of a spread
+    bool left_page(int page) const; // even folios are left-hand pages (verso) on a spread
     ColumnFrame frame(int page, int column) const;
     double snap(double y) const;    // the first grid line at or below y
 };

@@ -43,10 +43,11 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
     return s;
 }
 
-std::string running_head_text(const style::Furniture& f, const model::Article& a, const model::Publication* pub) {
+std::string running_head_text(const style::Furniture& f, const model::Article& a, const model::Publication* pub,
+                              const std::string& section) {
     std::string s = f.running_head;
     s = replace_all(s, "{publication}", pub ? pub->name : "");
-    s = replace_all(s, "{section}", a.meta.section);
+    s = replace_all(s, "{section}", section);
     s = replace_all(s, "{title}", a.meta.title);
     s = replace_all(s, "{author}", join_authors(a));
     // A part left empty takes its separator with it.
@@ -61,9 +62,11 @@ std::string running_head_text(const style::Furniture& f, const model::Article& a
 class ArticleLayout {
 public:
     ArticleLayout(const model::Article& a, const model::Publication* pub, const style::Layout& l,
-                  std::filesystem::path folder, std::shared_ptr<text::FontCollection> fonts, Diagnostics& d)
+                  std::filesystem::path folder, std::shared_ptr<text::FontCollection> fonts, Diagnostics& d,
+                  const ArticlePlacement& placement)
         : a_(a), pub_(pub), l_(l), g_(l.page), folder_(std::move(folder)), fonts_(std::move(fonts)), d_(d),
-          lang_(a.lang.empty() ? "en" : a.lang) {}
+          lang_(a.lang.empty() ? "en" : a.lang), placement_(placement),
+          section_(placement.section.empty() ? a.meta.section : placement.section) {}
 
     PageDocument run() {
         doc_.geometry = g_;
@@ -77,25 +80,23 @@ public:
 
         FlowFrames frames;
         frames.geometry = g_;
+        frames.first_folio = placement_.first_folio;
         layers_.resize(1);
         frames.opening_top = opening(frames);
 
-        BlockContext ctx{a_, pub_, l_, folder_, *fonts_, d_};
+        BlockContext ctx{a_, pub_, l_, folder_, *fonts_, d_, placement_.donation};
         std::vector<FlowBlock> blocks = build_blocks(ctx);
         const FlowResult flow = flow_balanced(blocks, frames);
         layers_.resize(static_cast<std::size_t>(flow.pages));
         emit_flow(blocks, flow, frames);
-        furniture(frames);
-
         for (std::size_t p = 0; p < layers_.size(); ++p) {
             Page page;
-            page.number = static_cast<int>(p) + 1;
-            page.label = std::to_string(page.number);
-            page.side = (g_.facing == style::Facing::Spread && p % 2 == 1) ? PageSide::Left : PageSide::Right;
             page.items = std::move(layers_[p].back);
             for (auto& it : layers_[p].front) page.items.push_back(std::move(it));
             doc_.pages.push_back(std::move(page));
         }
+        if (placement_.furniture == Furniture::Draw) add_furniture(doc_, a_, pub_, l_, placement_, *fonts_, d_);
+        else number_pages(doc_, l_.page, placement_.first_folio);
         return std::move(doc_);
     }
 
@@ -149,7 +150,7 @@ private:
         double y = (g_.margin_top + l_.opening.title_top).pt();
         bool label_done = false;
         const text::StyledParagraph label =
-            styled_text(a_.meta.section, l_.style("section-label"), lang_);
+            styled_text(section_, l_.style("section-label"), lang_);
 
         if (a_.lead_figure && l_.opening.photo != style::PhotoFrame::None) {
             const model::Figure& f = *a_.lead_figure;
@@ -294,31 +295,6 @@ private:
         }
     }
 
-    void furniture(const FlowFrames& frames) {
-        const std::string head = running_head_text(l_.furniture, a_, pub_);
-        const style::ParagraphStyle& hs = l_.style(l_.furniture.running_head_style);
-        const style::ParagraphStyle& fs = l_.style(l_.furniture.folio_style);
-        const double text_w = g_.text_width().pt();
-        for (std::size_t p = 1; p < layers_.size(); ++p) {
-            const int page = static_cast<int>(p);
-            const double x0 = frames.text_x(page);
-            const bool left = g_.facing == style::Facing::Spread && p % 2 == 1;
-            Layer& layer = layers_[p];
-            // On a spread both sit at the outside edge; on single pages at the right.
-            const double head_y = (g_.margin_top - l_.furniture.head_offset).pt();
-            if (!head.empty()) {
-                linebreak::SetLine line = linebreak::set_single_line(styled_text(head, hs, lang_), *fonts_, d_);
-                const double x = left ? x0 : x0 + text_w - line.width_pt;
-                emit_line(layer, line, x, head_y, hs.color, "Artifact");
-            }
-            const double folio_y = (g_.margin_top + g_.text_height() + l_.furniture.folio_offset).pt();
-            linebreak::SetLine folio =
-                linebreak::set_single_line(styled_text(std::to_string(p + 1), fs, lang_), *fonts_, d_);
-            const double fx = left ? x0 : x0 + text_w - folio.width_pt;
-            emit_line(layer, folio, fx, folio_y, fs.color, "Artifact");
-        }
-    }
-
     const model::Article& a_;
     const model::Publication* pub_;
     const style::Layout& l_;
@@ -327,6 +303,8 @@ private:
     std::shared_ptr<text::FontCollection> fonts_;
     Diagnostics& d_;
     std::string lang_;
+    ArticlePlacement placement_;
+    std::string section_;
     PageDocument doc_;
     std::vector<Layer> layers_;
     double title_y_ = 0;
@@ -337,10 +315,60 @@ private:
 
 }  // namespace
 
+void number_pages(PageDocument& doc, const style::PageGeometry& geometry, int first_folio) {
+    FlowFrames frames;
+    frames.geometry = geometry;
+    frames.first_folio = first_folio;
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+        Page& page = doc.pages[p];
+        page.number = first_folio + static_cast<int>(p);
+        page.label = std::to_string(page.number);
+        page.side = frames.left_page(static_cast<int>(p)) ? PageSide::Left : PageSide::Right;
+    }
+}
+
+void add_furniture(PageDocument& doc, const model::Article& article, const model::Publication* publication,
+                   const style::Layout& layout, const ArticlePlacement& placement, text::FontCollection& fonts,
+                   Diagnostics& diagnostics) {
+    number_pages(doc, layout.page, placement.first_folio);
+    const style::PageGeometry& g = layout.page;
+    FlowFrames frames;
+    frames.geometry = g;
+    frames.first_folio = placement.first_folio;
+    const std::string lang = article.lang.empty() ? "en" : article.lang;
+    const std::string head = running_head_text(layout.furniture, article, publication,
+                                               placement.section.empty() ? article.meta.section : placement.section);
+    const style::ParagraphStyle& hs = layout.style(layout.furniture.running_head_style);
+    const style::ParagraphStyle& fs = layout.style(layout.furniture.folio_style);
+    const double text_w = g.text_width().pt();
+    // Not on the opening page: its head is the article's own.
+    for (std::size_t p = 1; p < doc.pages.size(); ++p) {
+        const int page = static_cast<int>(p);
+        const double x0 = frames.text_x(page);
+        const bool left = frames.left_page(page);
+        auto& items = doc.pages[p].items;
+        // On a spread both sit at the outside edge; on single pages at the right.
+        const double head_y = (g.margin_top - layout.furniture.head_offset).pt();
+        if (!head.empty()) {
+            linebreak::SetLine line = linebreak::set_single_line(styled_text(head, hs, lang), fonts, diagnostics);
+            const double x = left ? x0 : x0 + text_w - line.width_pt;
+            for (auto& run : line.runs)
+                if (!run.glyphs.empty()) items.push_back(TextItem{std::move(run), x + line.x_offset_pt, head_y, hs.color, "Artifact"});
+        }
+        const double folio_y = (g.margin_top + g.text_height() + layout.furniture.folio_offset).pt();
+        linebreak::SetLine folio = linebreak::set_single_line(
+            styled_text(std::to_string(placement.first_folio + page), fs, lang), fonts, diagnostics);
+        const double fx = left ? x0 : x0 + text_w - folio.width_pt;
+        for (auto& run : folio.runs)
+            if (!run.glyphs.empty()) items.push_back(TextItem{std::move(run), fx + folio.x_offset_pt, folio_y, fs.color, "Artifact"});
+    }
+}
+
 PageDocument lay_out_article(const model::Article& article, const model::Publication* publication,
                              const style::Layout& layout, const std::filesystem::path& folder,
-                             std::shared_ptr<text::FontCollection> fonts, Diagnostics& diagnostics) {
-    return ArticleLayout(article, publication, layout, folder, std::move(fonts), diagnostics).run();
+                             std::shared_ptr<text::FontCollection> fonts, Diagnostics& diagnostics,
+                             const ArticlePlacement& placement) {
+    return ArticleLayout(article, publication, layout, folder, std::move(fonts), diagnostics, placement).run();
 }
 
 }  // namespace quire::page

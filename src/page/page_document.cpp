@@ -42,6 +42,9 @@ struct ItemDumper {
     }
     void operator()(const BoxItem& b) const { o << "  box " << rect(b.rect) << " " << b.fill.to_hex() << "\n"; }
     void operator()(const LinkItem& l) const { o << "  link " << rect(l.rect) << " " << l.uri << "\n"; }
+    void operator()(const BarcodeItem& b) const {
+        o << "  barcode " << rect(b.box) << " issn " << b.issn << " addon " << b.addon << "\n";
+    }
 };
 
 }  // namespace
@@ -58,6 +61,7 @@ std::string PageDocument::dump() const {
         o << "outline " << e.level << " p" << e.page + 1 << " @" << num(e.y) << " \"" << e.title << "\"\n";
     for (const auto& p : pages) {
         o << "page " << p.label << (p.side == PageSide::Left ? " left" : " right") << "\n";
+        if (!p.placed_pdf.empty()) o << "  placed pdf " << p.placed_pdf.filename().string() << "\n";
         for (const auto& item : p.items) std::visit(ItemDumper{o}, item);
     }
     for (const auto& l : lines) {

@@ -13,6 +13,7 @@
 #include "style/layout.hpp"
 #include "text/font_collection.hpp"
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <variant>
@@ -55,7 +56,15 @@ struct LinkItem {
     std::string uri;
 };
 
-using Item = std::variant<TextItem, ImageItem, RuleItem, BoxItem, LinkItem>;
+// The cover's ISSN barcode (EAN-13 with a 2-digit add-on), drawn as vectors by render/barcode.hpp.
+struct BarcodeItem {
+    Rect box;
+    std::string issn;          // the print ISSN, "NNNN-NNNC"
+    std::string addon;         // 2 digits: the issue number; "" = none
+    std::string sequence = "00";  // the EAN's 2-digit price/variant code
+};
+
+using Item = std::variant<TextItem, ImageItem, RuleItem, BoxItem, LinkItem, BarcodeItem>;
 
 enum class PageSide { Left, Right };
 
@@ -64,6 +73,9 @@ struct Page {
     std::string label;           // page label ("1", "2", …)
     PageSide side = PageSide::Right;
     std::vector<Item> items;
+    // A supplied PDF page (an ad) placed whole over this page by render/'s qpdf pass, its trim on the
+    // page's trim: vector, fonts and colours as supplied. Empty for pages quire sets itself.
+    std::filesystem::path placed_pdf;
 };
 
 // One body line, as the proof report and the tests read it.
@@ -107,6 +119,9 @@ struct PageDocument {
     DocumentInfo info;
     // Glyph runs point into this collection: it lives as long as the document.
     std::shared_ptr<text::FontCollection> fonts;
+    // An issue's pages come from several collections (one per thread that laid articles out): kept
+    // alive here too. Drawing shares one Cairo face per font file, so each font is embedded once.
+    std::vector<std::shared_ptr<text::FontCollection>> more_fonts;
 
     // Stable text: one line per item and per line record, positions rounded to 0.01 pt.
     std::string dump() const;

@@ -1,6 +1,7 @@
 #include "render/draw.hpp"
 
 #include "core/diagnostic.hpp"
+#include "render/barcode.hpp"
 
 #include <cairo-ft.h>
 
@@ -24,11 +25,12 @@ cairo_surface_t* DrawResources::image(const page::Image& image, page::SurfaceUse
 }
 
 cairo_font_face_t* DrawResources::font_face(const text::Font& font) {
-    auto it = faces_.find(&font);
+    const auto key = std::make_pair(font.file(), font.face_index());
+    auto it = faces_.find(key);
     if (it != faces_.end()) return it->second;
     // The Font owns this FT_Face, opened for Cairo alone (text/font_collection.hpp); it outlives us.
     cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(font.cairo_ft_face(), 0);
-    faces_[&font] = face;
+    faces_[key] = face;
     return face;
 }
 
@@ -154,6 +156,11 @@ void draw_items(cairo_t* cr, const page::Page& page, Target target, double scale
             set_text_color(cr, b->fill, current);
             cairo_rectangle(cr, b->rect.x.pt(), b->rect.y.pt(), b->rect.width.pt(), b->rect.height.pt());
             cairo_fill(cr);
+        } else if (const auto* code = std::get_if<page::BarcodeItem>(&item)) {
+            cairo_save(cr);
+            draw_barcode(cr, issn_barcode(code->issn, code->addon, code->sequence), code->box, nullptr);
+            cairo_restore(cr);
+            current = DrawState{};  // the barcode set its own font and colour
         }
     }
 }

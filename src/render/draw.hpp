@@ -5,7 +5,9 @@
 
 #include <cairo.h>
 
+#include <filesystem>
 #include <map>
+#include <utility>
 
 namespace quire::render {
 
@@ -27,7 +29,8 @@ public:
     cairo_surface_t* image(const page::Image& image, page::SurfaceUse use, double min_scale);
 
 private:
-    std::map<const text::Font*, cairo_font_face_t*> faces_;  // owned references
+    // One face per font file (and face index): pages set with different FontCollections share it.
+    std::map<std::pair<std::filesystem::path, int>, cairo_font_face_t*> faces_;  // owned references
     struct ImageKey {
         const page::Image* image;
         page::SurfaceUse use;

@@ -5,6 +5,7 @@
 #include "render/draw.hpp"
 #include "render/post_pass.hpp"
 #include "render/press_pdf.hpp"
+#include "render/supplied_pages.hpp"
 
 #include <cairo-pdf.h>
 
@@ -106,9 +107,12 @@ std::string render_pdf_bytes(const page::PageDocument& doc, const PdfOptions& op
         throw QuireError(SourceSpan{}, std::string("cairo could not write the PDF: ") +
                                            cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : status));
     surface.reset();
-    if (options.color == ColorOutput::Screen) return post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages);
+    // Supplied pages (an issue's ads) go in last, so that nothing after touches their content: the press
+    // pass converts quire's own colours, never an advertiser's.
+    if (options.color == ColorOutput::Screen)
+        return place_supplied_pages(post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages), doc);
     const PressSettings press = press_settings(doc, options, bytes);
-    return post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages, &press);
+    return place_supplied_pages(post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages, &press), doc);
 }
 
 void render_pdf(const page::PageDocument& doc, const PdfOptions& options, const std::filesystem::path& path) {

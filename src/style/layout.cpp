@@ -450,6 +450,18 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             if (a.count("folio-style")) f.folio_style = a["folio-style"].value;
             f.head_offset = r.length(a, "head-offset", f.head_offset);
             f.folio_offset = r.length(a, "folio-offset", f.folio_offset);
+        } else if (el == "issue") {
+            RawAttrs a = r.attrs(e, {"section-start", "masthead-height", "cover-lines-height", "barcode-width",
+                                     "barcode-height", "contents-entry-gap"});
+            IssueMakeUp& m = layout.issue;
+            m.section_start = r.choice(a, "section-start", m.section_start,
+                std::vector<std::pair<std::string, SectionStart>>{{"any", SectionStart::AnyPage},
+                                                                  {"right", SectionStart::RightPage}});
+            m.masthead_height = r.length(a, "masthead-height", m.masthead_height);
+            m.cover_lines_height = r.length(a, "cover-lines-height", m.cover_lines_height);
+            m.barcode_width = r.length(a, "barcode-width", m.barcode_width);
+            m.barcode_height = r.length(a, "barcode-height", m.barcode_height);
+            m.contents_entry_gap = r.length(a, "contents-entry-gap", m.contents_entry_gap);
         } else if (el == "style" || el == "character-style") {
             const bool character = el == "character-style";
             RawAttrs a = r.attrs(e, character ? kCharAttrs : kStyleAttrs);
@@ -466,7 +478,7 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             raw[name] = RawStyle{std::move(a), r.place(e), character};
         } else {
             r.error(r.place(e), "unknown element <" + el +
-                                    "> in a layout; expected page, margins, columns, grid, opening, furniture, "
+                                    "> in a layout; expected page, margins, columns, grid, opening, furniture, issue, "
                                     "style or character-style");
         }
     }

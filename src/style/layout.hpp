@@ -123,6 +123,18 @@ struct Furniture {
     Length folio_offset = Length::mm(10);  // baseline of the folio below the text area's bottom
 };
 
+// How a print issue is made up in this layout (layouts/*.xml <issue>, docs/issue-format.md).
+enum class SectionStart { AnyPage, RightPage };  // RightPage: a section's first article opens on a recto
+
+struct IssueMakeUp {
+    SectionStart section_start = SectionStart::AnyPage;
+    Length masthead_height = Length::mm(46);   // the cover's top band (name, issue, date)
+    Length cover_lines_height = Length::mm(52); // the cover's bottom band (cover lines, price, barcode)
+    Length barcode_width = Length::mm(38);      // EAN-13 + add-on at ~ 90 % magnification (GS1: 37.3 mm at 100 %)
+    Length barcode_height = Length::mm(24);
+    Length contents_entry_gap = Length::pt(6);  // between two articles in the contents
+};
+
 struct Layout {
     std::string name;            // "magazine"
     std::string source_file;     // the XML it was read from
@@ -130,6 +142,7 @@ struct Layout {
     PageGeometry page;
     Opening opening;
     Furniture furniture;
+    IssueMakeUp issue;
     std::map<std::string, ParagraphStyle> styles;
     std::map<std::string, CharacterStyle> character_styles;
 

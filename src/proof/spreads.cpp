@@ -1,0 +1,91 @@
+#include "proof/spreads.hpp"
+
+#include "core/markup_escape.hpp"
+#include "core/output_file.hpp"
+#include "proof/poppler_doc.hpp"
+#include "proof/rasterize.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace quire::proof {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string three(int n) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%03d", n);
+    return buf;
+}
+
+}  // namespace
+
+std::vector<fs::path> write_spreads(const fs::path& pdf, const style::PageGeometry& g, const fs::path& dir,
+                                    const SpreadsOptions& options) {
+    PdfDocument doc(pdf);
+    const int n = doc.page_count();
+    const double scale = options.dpi / 72.0;
+    const double off = g.trim_offset().pt() * scale;
+    const int pw = static_cast<int>(std::lround(g.trim.width.pt() * scale));
+    const int ph = static_cast<int>(std::lround(g.trim.height.pt() * scale));
+    const int gap = 2;  // the spine: a hairline of paper between the pages
+    fs::create_directories(dir);
+    std::vector<fs::path> written;
+    std::string figures;
+    // Spreads: [1], [2, 3], [4, 5], …, and the last page alone when the count is even.
+    std::vector<std::pair<int, int>> spreads{{1, 0}};
+    for (int left = 2; left <= n; left += 2) spreads.push_back({left, left + 1 <= n ? left + 1 : 0});
+    for (const auto& [a, b] : spreads) {
+        const bool pair = b != 0;
+        const bool recto_only = a == 1;
+        const int width = pair ? 2 * pw + gap : pw;
+        CairoSurface surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, ph)};
+        check_surface(surface.get(), "spread");
+        {
+            Cairo cr{cairo_create(surface.get())};
+            cairo_set_source_rgb(cr.get(), 0.55, 0.55, 0.55);
+            cairo_paint(cr.get());
+            auto place = [&](int number, int x) {
+                PageImage image = rasterize_page(doc, number - 1, options.dpi);
+                cairo_save(cr.get());
+                cairo_rectangle(cr.get(), x, 0, pw, ph);
+                cairo_clip(cr.get());
+                cairo_set_source_surface(cr.get(), image.surface(), x - off, -off);
+                cairo_paint(cr.get());
+                cairo_restore(cr.get());
+            };
+            place(a, 0);
+            if (pair) place(b, pw + gap);
+        }
+        cairo_surface_flush(surface.get());
+        const std::string name = pair ? "spread-" + three(a) + "-" + three(b) + ".png" : "spread-" + three(a) + ".png";
+        write_png(surface.get(), dir / name);
+        written.push_back(dir / name);
+        auto note = [&](int page) {
+            const std::size_t i = static_cast<std::size_t>(page - 1);
+            return i < options.page_notes.size() ? options.page_notes[i] : std::string();
+        };
+        std::string caption = pair ? std::to_string(a) + "–" + std::to_string(b) : std::to_string(a);
+        std::string notes = note(a);
+        if (pair && note(b) != note(a)) notes += (notes.empty() ? "" : " | ") + note(b);
+        figures += "<figure class=\"" + std::string(pair ? "pair" : recto_only ? "recto" : "verso") + "\"><a href=\"" + name +
+                   "\"><img src=\"" + name + "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(ph) +
+                   "\" alt=\"pages " + caption + "\"></a><figcaption><b>" + caption + "</b> " + escape_xml_text(notes) +
+                   "</figcaption></figure>\n";
+    }
+    const std::string title = escape_xml_text(options.title.empty() ? pdf.filename().string() : options.title);
+    std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Spreads: " + title +
+                       "</title>\n<style>\nbody{font:14px/1.4 system-ui,sans-serif;margin:1.5em;background:#f4f4f2;color:#1a1a1a}\n"
+                       "main{display:flex;flex-wrap:wrap;gap:1.5em 2em;align-items:flex-end}\n"
+                       "figure{margin:0}figure.recto{margin-left:" + std::to_string(pw + gap) + "px}\n"
+                       "img{display:block;box-shadow:0 1px 4px rgba(0,0,0,.35)}\nfigcaption{margin-top:.3em;max-width:" +
+                       std::to_string(2 * pw + gap) + "px;font-size:12px}\n</style>\n</head>\n<body>\n<h1>" + title +
+                       "</h1>\n<p>" + std::to_string(n) + " pages as spreads. <a href=\"../issue.pdf\">issue.pdf</a> · "
+                       "<a href=\"../pages.json\">pages.json</a></p>\n<main>\n" + figures + "</main>\n</body>\n</html>\n";
+    write_file_atomically(dir / "spreads.html", html);
+    return written;
+}
+
+}  // namespace quire::proof
