@@ -4,8 +4,13 @@
 #include "core/input_file.hpp"
 #include "core/output_file.hpp"
 #include "model/article_xml.hpp"
+#include "model/issue.hpp"
 #include "model/validate.hpp"
 #include "render/article_pdf.hpp"
+#ifndef QUIRE_HAND_OVER_PROOF_COMMANDS
+#include "issue/issue_layout.hpp"
+#include "proof/supplied_checks.hpp"
+#endif
 
 #include <filesystem>
 #include <iostream>
@@ -32,6 +37,21 @@ std::string root_element_name(const std::string& text) {
 void check_file(const fs::path& path, Diagnostics& diagnostics) {
     const std::string text = read_input_file(path, input_limit::kText, "file");
     const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (root_element_name(text) == "issue") {
+#ifndef QUIRE_HAND_OVER_PROOF_COMMANDS
+        // An issue manifest: everything `quire issue` does before writing (its articles loaded and
+        // laid out, its ads checked against trim and bleed), so that "no problems" is a promise.
+        model::Issue manifest = model::read_issue_file(path, diagnostics);
+        if (diagnostics.has_errors()) return;
+        try {
+            const issue::IssueLayout laid = issue::lay_out_issue(manifest, {}, diagnostics);
+            proof::check_supplied_pages(manifest, laid.layout.page, diagnostics);
+        } catch (const QuireError& e) {
+            if (!diagnostics.has_errors()) diagnostics.add(e.diagnostic().severity, e.diagnostic().where, e.diagnostic().message);
+        }
+#endif
+        return;
+    }
     if (root_element_name(text) == "publication") {
         auto publication = model::parse_publication_xml(text, path.string(), diagnostics);
         if (!diagnostics.has_errors() || !publication.name.empty()) model::validate_publication(publication, diagnostics);
@@ -63,7 +83,7 @@ void check_file(const fs::path& path, Diagnostics& diagnostics) {
 
 Runner setup(CLI::App& app) {
     auto files = std::make_shared<std::vector<std::string>>();
-    app.add_option("files", *files, "Article or publication XML files")->required()->check(CLI::ExistingFile);
+    app.add_option("files", *files, "Article, publication or issue (manifest) XML files")->required()->check(CLI::ExistingFile);
     return [files]() {
         Diagnostics all;
         for (const auto& file : *files) {
@@ -85,7 +105,7 @@ Runner setup(CLI::App& app) {
     };
 }
 
-const Registration registration{"check", "Validate article and publication XML files; list every problem", &setup};
+const Registration registration{"check", "Validate article, publication and issue XML files; list every problem", &setup};
 
 }  // namespace
 }  // namespace quire::cli

@@ -82,9 +82,6 @@ std::vector<std::string> page_notes(const issue::IssueLayout& issue) {
     return notes;
 }
 
-// articles/ID.pdf: an id is a slug, but a file name is made safe whatever the article says.
-std::string article_file_name(const std::string& id) { return epub::safe_file_name(id.empty() ? "article" : id) + ".pdf"; }
-
 int series_position(const std::string& sequence) {
     return sequence.empty() ? 0 : std::stoi(sequence.substr(0, 9));
 }
@@ -125,7 +122,7 @@ int run_issue(const IssueCommandOptions& options) {
     clock.run("articles", [&] {
         fs::create_directories(dir / "articles");
         for (const auto& a : issue.articles)
-            render::render_pdf(a.typeset.pages, pdf_options, dir / "articles" / article_file_name(a.typeset.loaded.article.id));
+            render::render_pdf(a.typeset.pages, pdf_options, dir / "articles" / issue::article_pdf_name(a.typeset.loaded.article.id));
     });
     clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
     std::size_t spreads = 0;

@@ -6,6 +6,7 @@
 #include "cli/proof_commands.hpp"
 #include "core/diagnostic.hpp"
 #include "core/input_file.hpp"
+#include "model/issue.hpp"
 
 #include <unistd.h>
 
@@ -36,8 +37,12 @@ namespace {
 void hand_over_proof_command(int argc, char** argv) {
     if (argc < 2) return;
     const std::string_view command = argv[1];
-    if (std::none_of(std::begin(kProofCommands), std::end(kProofCommands),
-                     [&](const ProofCommand& c) { return c.name == command; }))
+    // `quire check issue.xml` checks the issue's ads as `quire issue` does, which needs Poppler.
+    const bool checks_issue = command == "check" && std::any_of(argv + 2, argv + argc, [](const char* arg) {
+        return model::is_issue_manifest(arg);
+    });
+    if (!checks_issue && std::none_of(std::begin(kProofCommands), std::end(kProofCommands),
+                                      [&](const ProofCommand& c) { return c.name == command; }))
         return;
     std::error_code ec;
     const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);

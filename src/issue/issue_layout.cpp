@@ -83,6 +83,13 @@ std::optional<model::LoadedArticle> load_entry(const model::IssueEntry& entry, c
         loaded.article = std::move(result.article);
         loaded.publication = publication;
         loaded.folder = entry.path.parent_path();
+        // A page names its photo (caption, credit) but a scrape has no image file: as when the article
+        // is read from XML, the figure is left out with a warning rather than refused.
+        if (loaded.article.lead_figure && loaded.article.lead_figure->src.empty()) {
+            d.warning(entry.where, "the page's lead photo has no image file; it is left out (import the page and add "
+                                   "src=\"…\" to its <figure> to print it)");
+            loaded.article.lead_figure.reset();
+        }
         Diagnostics own;
         model::validate_article(loaded.article, loaded.folder, own);
         d.append(own);

@@ -4,6 +4,15 @@
 
 namespace quire::issue {
 
+std::string article_pdf_name(const std::string& id) {
+    std::string name;
+    for (const char c : id) {
+        const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        name += safe ? c : '-';
+    }
+    return (name.empty() ? "article" : name) + ".pdf";
+}
+
 std::string page_map_json(const IssueLayout& issue) {
     using nlohmann::json;
     json pages = json::array();
@@ -15,7 +24,10 @@ std::string page_map_json(const IssueLayout& issue) {
             page["article"] = a.typeset.loaded.article.id;
             page["section"] = a.section;
         }
-        if (!p.pdf.empty()) page["source"] = p.pdf.filename().string();
+        // The supplied page as the manifest names it (relative to the manifest's folder).
+        if (!p.pdf.empty())
+            page["source"] = (issue.issue.folder.empty() ? p.pdf : p.pdf.lexically_relative(issue.issue.folder.lexically_normal()))
+                                 .generic_string();
         pages.push_back(std::move(page));
     }
     json articles = json::array();
@@ -30,7 +42,7 @@ std::string page_map_json(const IssueLayout& issue) {
                             {"lang", article.lang},
                             {"first_page", a.first_page},
                             {"last_page", a.last_page},
-                            {"file", "articles/" + article.id + ".pdf"}});
+                            {"file", "articles/" + article_pdf_name(article.id)}});
     }
     json sections = json::array();
     for (const auto& s : issue.issue.sections) sections.push_back(s.title);

@@ -13,6 +13,10 @@
 
 namespace quire::issue {
 
+// articles/NAME.pdf for an article id: ids are slugs, but a file name is made safe whatever an article
+// says (no '/', no "..", no control characters).
+std::string article_pdf_name(const std::string& id);
+
 // Page numbers are 1-based positions in issue.pdf. Stable output: the same issue gives the same bytes.
 std::string page_map_json(const IssueLayout& issue);
 

@@ -71,6 +71,10 @@ struct Issue {
 Issue parse_issue_xml(std::string_view xml, const std::string& file_name, Diagnostics& diagnostics);
 Issue read_issue_file(const std::filesystem::path& path, Diagnostics& diagnostics);
 
+// Whether `path` is a readable file whose root element is <issue> (the first start tag; cheap, no
+// parsing): how `quire check` tells a manifest from an article.
+bool is_issue_manifest(const std::filesystem::path& path);
+
 // True when `relative` (as written in a manifest) names a file inside `folder` after normalising,
 // symbolic links resolved where the file exists.
 bool stays_inside(const std::filesystem::path& folder, const std::string& relative);

@@ -4,8 +4,10 @@
 #include "model/validate.hpp"
 #include "model/xml_reading.hpp"
 
+#include "core/input_file.hpp"
 #include "core/output_file.hpp"
 
+#include <fstream>
 #include <set>
 #include <system_error>
 
@@ -21,6 +23,21 @@ const char* ad_place_name(AdPlace place) {
         case AdPlace::BackCover: return "back-cover";
     }
     return "here";
+}
+
+bool is_issue_manifest(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec) || path.extension() != ".xml") return false;
+    std::ifstream in(path, std::ios::binary);
+    char head[4096];
+    in.read(head, sizeof head);
+    const std::string text(head, static_cast<std::size_t>(in.gcount()));
+    // The first start tag that is not a declaration, comment or processing instruction.
+    for (std::size_t i = 0; (i = text.find('<', i)) != std::string::npos; ++i) {
+        if (text.compare(i, 2, "<?") == 0 || text.compare(i, 2, "<!") == 0) continue;
+        return text.compare(i, 7, "<issue ") == 0 || text.compare(i, 7, "<issue>") == 0 || text.compare(i, 7, "<issue\n") == 0;
+    }
+    return false;
 }
 
 bool stays_inside(const fs::path& folder, const std::string& relative) {
@@ -229,7 +246,7 @@ Issue parse_issue_xml(std::string_view text, const std::string& file_name, Diagn
 }
 
 Issue read_issue_file(const fs::path& path, Diagnostics& diagnostics) {
-    return parse_issue_xml(read_file(path), path.string(), diagnostics);
+    return parse_issue_xml(read_input_file(path, input_limit::kText, "manifest"), path.string(), diagnostics);
 }
 
 }  // namespace quire::model

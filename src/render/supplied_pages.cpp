@@ -126,7 +126,7 @@ std::string place_supplied_pages(const std::string& pdf, const page::PageDocumen
             // Our trim's lower-left corner in PDF space is (off, media_h - off - trim height) = (off, off).
             (void)media_h;
             char cm[160];
-            std::snprintf(cm, sizeof cm, "q 1 0 0 1 %.4f %.4f cm %s Do Q\n", off - trim.x0, off - trim.y0, name.c_str());
+            std::snprintf(cm, sizeof cm, "q 1 0 0 1 %.6f %.6f cm %s Do Q\n", off - trim.x0, off - trim.y0, name.c_str());
             page.addPageContents(QPDFObjectHandle::newStream(&q, cm), false);
         }
         QPDFWriter writer(q);

@@ -354,12 +354,14 @@ void Hyphenator::add_exception(std::string_view hyphenated) {
         append_utf8(word, fold(cp));
         ++chars;
     }
+    std::lock_guard<std::recursive_mutex> lock(cache_mutex_);
     exceptions_[word] = std::move(at);
     cache_.clear();
     word_cache_.clear();
 }
 
 const std::vector<std::uint32_t>& Hyphenator::points(std::string_view word) {
+    std::lock_guard<std::recursive_mutex> lock(cache_mutex_);
     auto it = cache_.find(word);
     if (it == cache_.end()) it = cache_.emplace(std::string(word), compute(word)).first;
     return it->second;
@@ -455,6 +457,7 @@ constexpr std::uint32_t kCapitalisedBit = 0x80000000u;  // marks a point of a ca
 }  // namespace
 
 const std::vector<std::uint32_t>& cached_points(std::string_view word, Hyphenator* h) {
+    std::lock_guard<std::recursive_mutex> lock(h->cache_mutex_);
     auto it = h->word_cache_.find(word);
     if (it == h->word_cache_.end()) {
         std::vector<std::uint32_t> points;

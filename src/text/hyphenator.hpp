@@ -7,14 +7,16 @@
 //   std::vector<std::uint32_t> at = quire::text::hyphenation_points("przedsiębiorstwo", "pl");
 //   // byte offsets after which a hyphen may go: przed|się|bior|stwo
 //
-// Hyphenators are loaded once per process and shared; their word caches are not synchronised, so
-// set paragraphs from one thread (as FontCollection also requires).
+// Hyphenators are loaded once per process and shared by every thread: an issue lays out its articles
+// in parallel (src/issue/), so the word caches are guarded by a mutex. A FontCollection is still one
+// thread's.
 #pragma once
 
 #include <hyphen.h>
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -74,6 +76,9 @@ private:
     // repeats its words, and the policy's per-character checks cost more than the lookup.
     // Points in capitalised parts carry kCapitalisedBit.
     std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> word_cache_;
+    // Guards both caches (recursive: a word's policy asks points() for its parts). References into
+    // the caches stay valid after the lock is released: unordered_map never moves its elements.
+    std::recursive_mutex cache_mutex_;
     friend const std::vector<std::uint32_t>& cached_points(std::string_view, Hyphenator*);
 };
 

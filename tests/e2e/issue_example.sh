@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The print issue (issue 11, "Must show"), checked with independent readers on examples/issue/:
+# page count a multiple of 4; every contents entry's page number is the page on which pdftotext finds
+# that title; folios consecutive on article pages; TrimBox and BleedBox on every page; the cover's
+# barcode decoded by zbarimg from 300 dpi (EAN-13 977… and the add-on); all fonts embedded (pdffonts);
+# qpdf --check clean; same bytes twice; pages.json as its golden copy (QUIRE_UPDATE_GOLDEN=1 rewrites);
+# bad manifests (missing article, ad of the wrong size, duplicate article, unknown place, empty
+# section): each a file:line:col error, exit 1, and nothing written. Ads pixel for pixel:
+# tests/unit/cli/issue_ads_test.cpp.
+# Usage: issue_example.sh QUIRE SOURCE_DIR. Exit 77 (skip) if a checker is missing.
+set -u
+QUIRE=$1
+SRC=$2
+for tool in pdftotext pdfinfo pdffonts pdftoppm zbarimg qpdf python3; do
+  command -v "$tool" >/dev/null || { echo "skip: $tool is not installed" >&2; exit 77; }
+done
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+fail=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1" >&2; fail=1; fi; }
+export SOURCE_DATE_EPOCH=1676419200
+
+OUT="$WORK/out"
+"$QUIRE" issue "$SRC/examples/issue/issue.xml" -o "$OUT" >"$WORK/report" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
+cat "$WORK/report"
+pdf="$OUT/issue.pdf"
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+check "at least 48 pages ($pages)" "[ '$pages' -ge 48 ]"
+check "page count $pages is a multiple of 4" "[ \$(( $pages % 4 )) -eq 0 ]"
+check "the report says which pages were added" "grep -q 'added' '$WORK/report'"
+check "qpdf --check is clean" "qpdf --check '$pdf' >/dev/null 2>&1"
+boxes=$(pdfinfo -box -f 1 -l "$pages" "$pdf")
+check "TrimBox on every page" "[ \$(grep -c 'TrimBox' <<<\"\$boxes\") -eq $pages ]"
+check "BleedBox on every page" "[ \$(grep -c 'BleedBox' <<<\"\$boxes\") -eq $pages ]"
+check "every font embedded (pdffonts)" "pdffonts '$pdf' | awk 'NR > 2 && \$(NF-4) != \"yes\" { bad = 1 } END { exit bad }'"
+check "each article's PDF written" "[ \$(ls '$OUT'/articles/*.pdf | wc -l) -eq \$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))[\"articles\"]))' '$OUT/pages.json') ]"
+check "spreads: the cover alone, then pairs, and the contact sheet" \
+  "[ -f '$OUT/spreads/spread-001.png' ] && [ -f '$OUT/spreads/spread-002-003.png' ] && grep -q 'spread-002-003.png' '$OUT/spreads/spreads.html'"
+check "the issue EPUB" "[ -s '$OUT/issue.epub' ]"
+
+# Contents and folios, read back from the PDF by pdftotext.
+# The contents in -layout mode (title, leaders and number on one line); every page also as running text.
+for ((p = 1; p <= pages; p++)); do
+  pdftotext -f "$p" -l "$p" "$pdf" "$WORK/page-$p.txt"
+  pdftotext -layout -f "$p" -l "$p" "$pdf" "$WORK/layout-$p.txt"
+done
+python3 - "$OUT/pages.json" "$WORK" "$pages" > "$WORK/contents-check" <<'PY'
+import json, re, sys
+m = json.load(open(sys.argv[1])); work = sys.argv[2]; n = int(sys.argv[3])
+flat = lambda s: re.sub(r'\s+', ' ', s.replace('\u00ad', '')).strip()
+text = {p: flat(open(f'{work}/page-{p}.txt', encoding='utf-8').read()) for p in range(1, n + 1)}
+kinds = {e['page']: e['kind'] for e in m['pages']}
+contents = ' '.join(flat(open(f'{work}/layout-{p}.txt', encoding='utf-8').read()) for p in range(1, n + 1) if kinds[p] == 'contents')
+bad = 0
+for a in m['articles']:
+    title = flat(a['title'])
+    i = contents.find(title)
+    if i < 0:
+        print(f"FAIL: '{title}' is not in the contents"); bad = 1; continue
+    # The page number after the title: leaders are dots and spaces, then the authors' line may come first.
+    after = re.match(r'[ .]*(\d+)', contents[i + len(title):])
+    listed = int(after.group(1)) if after else None
+    found = next((p for p in range(1, n + 1) if kinds[p] == 'article' and title in text[p]), None)
+    if listed is None or listed != found or found != a['first_page']:
+        print(f"FAIL: '{title}': contents says {listed}, pdftotext finds it on {found}, pages.json {a['first_page']}"); bad = 1
+    else:
+        print(f"ok: '{title[:40]}' on page {found}")
+# Folios: every article page but an opening (the layout sets openings without a folio, as magazines
+# do) carries its own position as a line of its own.
+openings = {a['first_page'] for a in m['articles']}
+for p in range(1, n + 1):
+    if kinds[p] != 'article' or p in openings: continue
+    lines = [l.strip() for l in open(f'{work}/page-{p}.txt', encoding='utf-8').read().split('\n')]
+    if str(p) not in lines:
+        print(f"FAIL: page {p} has no folio {p}"); bad = 1
+sys.exit(bad)
+PY
+status=$?
+cat "$WORK/contents-check"
+check "contents page numbers = pages where pdftotext finds the titles; folios consecutive" "[ $status -eq 0 ]"
+
+# The barcode: EAN-13 from the profile's print ISSN, the add-on from the issue's sequence.
+issn=$(sed -n 's:.*<issn media="print">\([0-9X-]*\)</issn>.*:\1:p' "$SRC/examples/issue/publication.xml")
+sequence=$(sed -n 's:.*sequence="\([0-9]*\)".*:\1:p' "$SRC/examples/issue/issue.xml" | head -1)
+expected=$(python3 -c '
+import sys
+issn = sys.argv[1].replace("-", ""); body = "977" + issn[:7] + "00"
+check = (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body)) % 10) % 10
+print(body + str(check))' "$issn")
+pdftoppm -r 300 -f 1 -l 1 -png "$pdf" "$WORK/cover"
+decoded=$(zbarimg -q --raw -Sdisable -Sean13.enable -Sean2.enable "$WORK"/cover*.png 2>/dev/null | tr '\n' ' ')
+echo "barcode: expected $expected + ${sequence: -2}, zbarimg read: $decoded"
+check "zbarimg reads the EAN-13 ($expected)" "grep -q '$expected' <<<'$decoded'"
+check "zbarimg reads the add-on (${sequence: -2})" "grep -qw '${sequence: -2}' <<<'$decoded'"
+
+# The page map as committed (reviewable in a diff).
+golden="$SRC/tests/golden/issue/pages.json"
+if [ "${QUIRE_UPDATE_GOLDEN:-0}" = 1 ]; then mkdir -p "$(dirname "$golden")"; cp "$OUT/pages.json" "$golden"; fi
+check "pages.json equals tests/golden/issue/pages.json" "cmp -s '$OUT/pages.json' '$golden'"
+
+# Same input, same bytes.
+"$QUIRE" issue "$SRC/examples/issue/issue.xml" -o "$WORK/again" >/dev/null 2>&1
+for f in issue.pdf pages.json issue.epub spreads/spread-002-003.png articles/$(ls "$OUT/articles" | head -1); do
+  check "reproducible: $f" "cmp -s '$OUT/$f' '$WORK/again/$f'"
+done
+
+# Bad manifests: a copy of the example with one fault each.
+bad_case() {  # name, python edit of issue.xml, expected message
+  local name=$1 edit=$2 message=$3
+  local dir="$WORK/bad-$name"
+  cp -r "$SRC/examples/issue" "$dir"
+  python3 -c "
+import sys; p = sys.argv[1]; s = open(p, encoding='utf-8').read()
+$edit
+open(p, 'w', encoding='utf-8').write(s)" "$dir/issue.xml"
+  "$QUIRE" issue "$dir/issue.xml" -o "$dir/out" --no-epub >/dev/null 2>"$dir/err"
+  local rc=$?
+  check "bad manifest ($name): exit 1" "[ $rc -eq 1 ]"
+  check "bad manifest ($name): a file:line:col error saying '$message'" "grep -Eq '(issue|publication)\.xml:[0-9]+:[0-9]+: error: .*$message' '$dir/err'"
+  check "bad manifest ($name): nothing written" "[ ! -e '$dir/out' ] && [ -z \"\$(ls -a '$dir' | grep '^\.out')\" ]"
+  [ $rc -eq 1 ] || cat "$dir/err" >&2
+}
+bad_case missing-article "s = s.replace('articles/georgia.xml', 'articles/no-such.xml')" 'not found'
+bad_case duplicate-article "s = s.replace('articles/armenia.xml\"/>', 'articles/armenia.xml\"/>\n    <article src=\"articles/armenia.xml\"/>')" 'appears twice'
+bad_case unknown-place "s = s.replace('place=\"back-cover\"', 'place=\"back-door\"')" 'unknown ad place'
+bad_case empty-section "s = s.replace('<section title=\"Interviews\">', '<section title=\"Empty\"/>\n  <section title=\"Interviews\">')" 'is empty'
+bad_case leaves-folder "s = s.replace('articles/moldova.xml', '../../etc/passwd')" 'leaves'
+# An ad of the wrong size: the inside-front ad's boxes shrunk by 10 pt (qpdf rewrites the file).
+wrong="$WORK/bad-wrong-size"
+cp -r "$SRC/examples/issue" "$wrong"
+qpdf --qdf --object-streams=disable "$SRC/examples/issue/ads/inside-front.pdf" "$WORK/qdf.pdf"
+python3 - "$WORK/qdf.pdf" "$wrong/ads/inside-front.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], 'rb').read()
+def shrink(m):
+    x0, y0, x1, y1 = (float(v) for v in m.group(2).split())
+    return m.group(1) + f'[ {x0} {y0} {x1 - 10} {y1} ]'.encode()
+data = re.sub(rb'(/(?:MediaBox|TrimBox|BleedBox|CropBox|ArtBox)\s*)\[\s*([0-9.\s]+?)\s*\]', shrink, data)
+open(sys.argv[2], 'wb').write(data)
+PY
+"$QUIRE" issue "$wrong/issue.xml" -o "$wrong/out" --no-epub >/dev/null 2>"$wrong/err"
+rc=$?
+check "ad of the wrong size: exit 1" "[ $rc -eq 1 ]"
+check "ad of the wrong size: issue.xml:line:col names the file and both sizes" \
+  "grep -Eq 'issue\.xml:[0-9]+:[0-9]+: error: inside-front\.pdf has a trim of [0-9.]+ × [0-9.]+ mm; the issue.s trim is [0-9.]+ × [0-9.]+ mm' '$wrong/err'"
+check "ad of the wrong size: nothing written" "[ ! -e '$wrong/out' ]"
+[ $rc -eq 1 ] || cat "$wrong/err" >&2
+# quire check promises what quire issue does: the same error.
+"$QUIRE" check "$wrong/issue.xml" >/dev/null 2>"$wrong/check-err"
+check "quire check issue.xml reports the wrong ad size too" "grep -q 'inside-front.pdf has a trim of' '$wrong/check-err'"
+"$QUIRE" check "$SRC/examples/issue/issue.xml" >"$WORK/check-ok" 2>"$WORK/check-err"
+check "quire check on the example issue: no errors" "! grep -q 'error' '$WORK/check-err'"
+
+exit $fail
