@@ -17,11 +17,14 @@
 #include "model/issue.hpp"
 #include "proof/spreads.hpp"
 #include "proof/supplied_checks.hpp"
+#include "render/draw.hpp"
 #include "render/press_pdf.hpp"
 #include "render/render.hpp"
 
 #include <cmath>
+#include <exception>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 namespace quire::cli {
@@ -119,36 +122,70 @@ int run_issue(const IssueCommandOptions& options) {
     pdf_options.intent = with_printed_diagnostics([&](Diagnostics& d) { return render::output_intent_for(&issue.publication, d); });
 
     clock.run("pdf", [&] { render::render_pdf(issue.document(), pdf_options, dir / "issue.pdf"); });
-    clock.run("articles", [&] {
-        fs::create_directories(dir / "articles");
-        for (const auto& a : issue.articles)
-            render::render_pdf(a.typeset.pages, pdf_options, dir / "articles" / issue::article_pdf_name(a.typeset.loaded.article.id));
-    });
     clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
+    std::string cover;
+    if (!options.no_epub) clock.run("cover", [&] { cover = cover_png(issue, dir / ".cover"); });
+
+    // The spreads from the issue's display list (its fonts are every thread's collections: before the
+    // parallel part), the ads by Poppler from their own PDFs.
     std::size_t spreads = 0;
     clock.run("spreads", [&] {
+        const page::PageDocument doc = issue.document();
+        render::DrawResources resources;
+        proof::SuppliedPagePainter supplied;
         proof::SpreadsOptions spread_options;
         spread_options.dpi = options.spread_dpi;
         spread_options.title = issue.publication.name + " " + issue.issue.number;
         spread_options.page_notes = page_notes(issue);
-        spreads = proof::write_spreads(dir / "issue.pdf", issue.layout.page, dir / "spreads", spread_options).size();
+        const auto paint = [&](cairo_t* cr, int index, double scale) {
+            const page::Page& p = doc.pages.at(static_cast<std::size_t>(index));
+            if (!p.placed_pdf.empty()) supplied.paint(cr, p.placed_pdf);
+            render::draw_items(cr, p, render::Target::Raster, scale, resources);
+        };
+        spreads = proof::write_spreads(static_cast<int>(doc.pages.size()), paint, issue.layout.page, dir / "spreads",
+                                       spread_options).size();
     });
-    if (!options.no_epub) {
-        clock.run("epub", [&] {
-            epub::IssueEpubInput input;
-            input.title = issue.publication.name + " " + issue.issue.number;
-            input.issue_number = issue.issue.number;
-            input.date = issue.issue.date;
-            input.series_position = series_position(issue.issue.sequence);
-            input.publication = &issue.publication;
-            input.lang = issue.issue.lang;
-            input.cover_png = cover_png(issue, dir / ".cover");
-            for (const auto& a : issue.articles) input.articles.push_back({&a.typeset.loaded, a.section, &a.typeset.pages});
-            epub::EpubOptions epub_options;
-            epub_options.layout = options.layout;
-            epub::build_issue_epub(input, epub_options, dir / "issue.epub");
-        });
-    }
+
+    // The rest at once: each article's PDF (by the font collection it was set with: a collection is one
+    // thread's) and the EPUB (from the typeset articles).
+    clock.run("outputs", [&] {
+        std::vector<std::future<void>> tasks;
+        fs::create_directories(dir / "articles");
+        for (const auto& fonts : issue.fonts) {
+            tasks.push_back(std::async(std::launch::async, [&, collection = fonts.get()] {
+                for (const auto& a : issue.articles)
+                    if (a.typeset.pages.fonts.get() == collection)
+                        render::render_pdf(a.typeset.pages, pdf_options,
+                                           dir / "articles" / issue::article_pdf_name(a.typeset.loaded.article.id));
+            }));
+        }
+        if (!options.no_epub) {
+            tasks.push_back(std::async(std::launch::async, [&] {
+                epub::IssueEpubInput input;
+                input.title = issue.publication.name + " " + issue.issue.number;
+                input.issue_number = issue.issue.number;
+                input.date = issue.issue.date;
+                input.series_position = series_position(issue.issue.sequence);
+                input.publication = &issue.publication;
+                input.lang = issue.issue.lang;
+                input.cover_png = cover;
+                for (const auto& a : issue.articles) input.articles.push_back({&a.typeset.loaded, a.section, &a.typeset.pages});
+                epub::EpubOptions epub_options;
+                epub_options.layout = options.layout;
+                epub::build_issue_epub(input, epub_options, dir / "issue.epub");
+            }));
+        }
+        // Every task finishes before the first failure is rethrown (the staged folder is then removed).
+        std::exception_ptr failure;
+        for (auto& task : tasks) {
+            try {
+                task.get();
+            } catch (...) {
+                if (!failure) failure = std::current_exception();
+            }
+        }
+        if (failure) std::rethrow_exception(failure);
+    });
     staged.commit();
 
     int ads = 0, fillers = 0;

@@ -4,9 +4,11 @@
 #include "core/output_file.hpp"
 #include "proof/poppler_doc.hpp"
 #include "proof/rasterize.hpp"
+#include "render/supplied_pages.hpp"
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace quire::proof {
 
@@ -22,24 +24,21 @@ std::string three(int n) {
 
 }  // namespace
 
-std::vector<fs::path> write_spreads(const fs::path& pdf, const style::PageGeometry& g, const fs::path& dir,
+std::vector<fs::path> write_spreads(int n, const PagePainter& paint, const style::PageGeometry& g, const fs::path& dir,
                                     const SpreadsOptions& options) {
-    PdfDocument doc(pdf);
-    const int n = doc.page_count();
     const double scale = options.dpi / 72.0;
-    const double off = g.trim_offset().pt() * scale;
     const int pw = static_cast<int>(std::lround(g.trim.width.pt() * scale));
     const int ph = static_cast<int>(std::lround(g.trim.height.pt() * scale));
     const int gap = 2;  // the spine: a hairline of paper between the pages
     fs::create_directories(dir);
-    std::vector<fs::path> written;
-    std::string figures;
     // Spreads: [1], [2, 3], [4, 5], …, and the last page alone when the count is even.
     std::vector<std::pair<int, int>> spreads{{1, 0}};
     for (int left = 2; left <= n; left += 2) spreads.push_back({left, left + 1 <= n ? left + 1 : 0});
+    auto file_name = [](int a, int b) {
+        return b ? "spread-" + three(a) + "-" + three(b) + ".png" : "spread-" + three(a) + ".png";
+    };
     for (const auto& [a, b] : spreads) {
         const bool pair = b != 0;
-        const bool recto_only = a == 1;
         const int width = pair ? 2 * pw + gap : pw;
         CairoSurface surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, ph)};
         check_surface(surface.get(), "spread");
@@ -48,20 +47,30 @@ std::vector<fs::path> write_spreads(const fs::path& pdf, const style::PageGeomet
             cairo_set_source_rgb(cr.get(), 0.55, 0.55, 0.55);
             cairo_paint(cr.get());
             auto place = [&](int number, int x) {
-                PageImage image = rasterize_page(doc, number - 1, options.dpi);
                 cairo_save(cr.get());
                 cairo_rectangle(cr.get(), x, 0, pw, ph);
                 cairo_clip(cr.get());
-                cairo_set_source_surface(cr.get(), image.surface(), x - off, -off);
+                cairo_set_source_rgb(cr.get(), 1, 1, 1);
                 cairo_paint(cr.get());
+                cairo_translate(cr.get(), x, 0);
+                cairo_scale(cr.get(), scale, scale);
+                paint(cr.get(), number - 1, scale);
                 cairo_restore(cr.get());
             };
             place(a, 0);
             if (pair) place(b, pw + gap);
         }
         cairo_surface_flush(surface.get());
-        const std::string name = pair ? "spread-" + three(a) + "-" + three(b) + ".png" : "spread-" + three(a) + ".png";
-        write_png(surface.get(), dir / name);
+        write_png(surface.get(), dir / file_name(a, b));
+    }
+
+    std::vector<fs::path> written;
+    std::string figures;
+    for (const auto& [a, b] : spreads) {
+        const bool pair = b != 0;
+        const bool recto_only = a == 1;
+        const int width = pair ? 2 * pw + gap : pw;
+        const std::string name = file_name(a, b);
         written.push_back(dir / name);
         auto note = [&](int page) {
             const std::size_t i = static_cast<std::size_t>(page - 1);
@@ -75,7 +84,7 @@ std::vector<fs::path> write_spreads(const fs::path& pdf, const style::PageGeomet
                    "\" alt=\"pages " + caption + "\"></a><figcaption><b>" + caption + "</b> " + escape_xml_text(notes) +
                    "</figcaption></figure>\n";
     }
-    const std::string title = escape_xml_text(options.title.empty() ? pdf.filename().string() : options.title);
+    const std::string title = escape_xml_text(options.title.empty() ? std::string("the issue") : options.title);
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Spreads: " + title +
                        "</title>\n<style>\nbody{font:14px/1.4 system-ui,sans-serif;margin:1.5em;background:#f4f4f2;color:#1a1a1a}\n"
                        "main{display:flex;flex-wrap:wrap;gap:1.5em 2em;align-items:flex-end}\n"
@@ -86,6 +95,26 @@ std::vector<fs::path> write_spreads(const fs::path& pdf, const style::PageGeomet
                        "<a href=\"../pages.json\">pages.json</a></p>\n<main>\n" + figures + "</main>\n</body>\n</html>\n";
     write_file_atomically(dir / "spreads.html", html);
     return written;
+}
+
+struct SuppliedPagePainter::Documents {
+    std::map<fs::path, std::unique_ptr<PdfDocument>> open;
+};
+
+SuppliedPagePainter::SuppliedPagePainter() : documents_(std::make_unique<Documents>()) {}
+SuppliedPagePainter::~SuppliedPagePainter() = default;
+
+void SuppliedPagePainter::paint(cairo_t* cr, const fs::path& pdf) {
+    auto& doc = documents_->open[pdf];
+    if (!doc) doc = std::make_unique<PdfDocument>(pdf);
+    const render::SuppliedPage boxes = render::inspect_supplied_pdf(pdf, SourceSpan{pdf.string()});
+    PopplerPageHandle page = doc->page(0);
+    // Poppler draws from the crop box's top-left (x right, y down); the trim's top-left goes to the origin.
+    const render::PdfBox& crop = boxes.crop;
+    cairo_save(cr);
+    cairo_translate(cr, -(boxes.trim.x0 - crop.x0), -(crop.y1 - boxes.trim.y1));
+    poppler_page_render(page.get(), cr);
+    cairo_restore(cr);
 }
 
 }  // namespace quire::proof

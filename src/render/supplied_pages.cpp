@@ -43,6 +43,7 @@ SuppliedPage inspect_supplied_pdf(const std::filesystem::path& path, const Sourc
         QPDFPageObjectHelper& first = pages.front();
         QPDFObjectHandle dict = first.getObjectHandle();
         s.media = to_box(first.getMediaBox(true).getArrayAsRectangle());
+        s.crop = to_box(first.getCropBox(true).getArrayAsRectangle());
         s.has_trim_box = dict.hasKey("/TrimBox");
         s.has_bleed_box = dict.hasKey("/BleedBox");
         s.trim = to_box(first.getTrimBox(true).getArrayAsRectangle());

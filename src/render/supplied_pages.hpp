@@ -21,7 +21,7 @@ struct PdfBox {
 
 struct SuppliedPage {
     int page_count = 0;
-    PdfBox media, trim, bleed;    // trim: TrimBox, else CropBox, else MediaBox; bleed likewise from BleedBox
+    PdfBox media, crop, trim, bleed;  // crop: CropBox, else MediaBox (what viewers and Poppler show)    // trim: TrimBox, else CropBox, else MediaBox; bleed likewise from BleedBox
     bool has_trim_box = false, has_bleed_box = false;
     int rotate = 0;
 };
