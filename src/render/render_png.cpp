@@ -2,6 +2,7 @@
 
 #include "core/output_file.hpp"
 #include "render/draw.hpp"
+#include "render/flat_palette.hpp"
 #include "render/render.hpp"
 
 #include <cmath>
@@ -77,6 +78,10 @@ std::string render_page_png(const page::PageDocument& doc, std::size_t page, dou
                                            std::to_string(doc.pages.size()) + ")");
     DrawResources resources;
     const CairoSurface surface = draw_page(doc, page, scale, 0, resources);
+    // A page of a few flat colours (the EPUB's drawn cover) as a palette PNG: smaller, and quicker
+    // to write than libpng's RGB (render/flat_palette.hpp).
+    if (const auto colours = flat_colours(doc.pages[page], doc.geometry))
+        if (auto png = flat_palette_png(surface.get(), *colours)) return std::move(*png);
     // cairo's PNG writer (libpng) stamps no time: the same pixels give the same bytes.
     std::string png;
     const cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png);
