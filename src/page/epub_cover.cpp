@@ -78,7 +78,7 @@ public:
         // The magazine's name: spaced capitals in the label face, as wide as the measure at most.
         style::ParagraphStyle name = label;
         name.text_case = style::TextCase::Upper;
-        single_line(t_.magazine, name, w_ * kDesign.name_size, margin, h_ * kDesign.name_baseline, measure, "H1");
+        single_line(t_.magazine, name, w_ * kDesign.name_size, margin, h_ * kDesign.name_baseline, measure, "P");
         page_.items.push_back(BoxItem{Rect{Length::pt(margin), Length::pt(h_ * kDesign.rule_top), Length::pt(measure),
                                            Length::pt(std::max(2.0, w_ * kDesign.rule_thickness))},
                                       label.color});
