@@ -5,7 +5,14 @@
 #include "render/flat_palette.hpp"
 #include "render/render.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+
+#include <jpeglib.h>
 
 namespace quire::render {
 
@@ -43,6 +50,25 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
     return CAIRO_STATUS_SUCCESS;
 }
 
+void check_page(const page::PageDocument& doc, std::size_t page) {
+    if (page >= doc.pages.size())
+        throw QuireError(SourceSpan{}, "no page " + std::to_string(page + 1) + " to draw (the document has " +
+                                           std::to_string(doc.pages.size()) + ")");
+}
+
+// libjpeg reports fatal errors through error_exit, which must not return (libjpeg's example.c).
+struct JpegError {
+    jpeg_error_mgr mgr;
+    std::jmp_buf jump;
+    char message[JMSG_LENGTH_MAX];
+};
+
+void jpeg_error_exit(j_common_ptr cinfo) {
+    auto* err = reinterpret_cast<JpegError*>(cinfo->err);
+    (*cinfo->err->format_message)(cinfo, err->message);
+    std::longjmp(err->jump, 1);
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, const PngOptions& options,
@@ -73,9 +99,7 @@ std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, con
 }
 
 std::string render_page_png(const page::PageDocument& doc, std::size_t page, double scale) {
-    if (page >= doc.pages.size())
-        throw QuireError(SourceSpan{}, "no page " + std::to_string(page + 1) + " to draw (the document has " +
-                                           std::to_string(doc.pages.size()) + ")");
+    check_page(doc, page);
     DrawResources resources;
     const CairoSurface surface = draw_page(doc, page, scale, 0, resources);
     // A page of a few flat colours (the EPUB's drawn cover) as a palette PNG: smaller, and quicker
@@ -88,6 +112,48 @@ std::string render_page_png(const page::PageDocument& doc, std::size_t page, dou
     if (st != CAIRO_STATUS_SUCCESS)
         throw QuireError(SourceSpan{}, std::string("cannot encode the page image: ") + cairo_status_to_string(st));
     return png;
+}
+
+std::string render_page_jpeg(const page::PageDocument& doc, std::size_t page, double scale, int quality) {
+    check_page(doc, page);
+    DrawResources resources;
+    const CairoSurface surface = draw_page(doc, page, scale, 0, resources);
+    cairo_surface_flush(surface.get());
+    const int width = cairo_image_surface_get_width(surface.get());
+    const int height = cairo_image_surface_get_height(surface.get());
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    unsigned char* data = cairo_image_surface_get_data(surface.get());
+    jpeg_compress_struct cinfo;
+    JpegError err;
+    cinfo.err = jpeg_std_error(&err.mgr);
+    err.mgr.error_exit = jpeg_error_exit;
+    unsigned char* out = nullptr;
+    unsigned long size = 0;
+    if (setjmp(err.jump)) {
+        jpeg_destroy_compress(&cinfo);
+        std::free(out);
+        throw QuireError(SourceSpan{}, std::string("cannot encode the page image: ") + err.message);
+    }
+    jpeg_create_compress(&cinfo);
+    jpeg_mem_dest(&cinfo, &out, &size);
+    cinfo.image_width = static_cast<JDIMENSION>(width);
+    cinfo.image_height = static_cast<JDIMENSION>(height);
+    // Cairo's RGB24 is a native-endian 0x00RRGGBB word: B, G, R, X in memory on little-endian
+    // machines, which libjpeg-turbo reads as JCS_EXT_BGRX (stack-notes).
+    cinfo.input_components = 4;
+    cinfo.in_color_space = std::endian::native == std::endian::little ? JCS_EXT_BGRX : JCS_EXT_XRGB;
+    jpeg_set_defaults(&cinfo);
+    jpeg_set_quality(&cinfo, std::clamp(quality, 1, 100), TRUE);
+    jpeg_start_compress(&cinfo, TRUE);
+    while (cinfo.next_scanline < cinfo.image_height) {
+        JSAMPROW row = data + static_cast<std::ptrdiff_t>(cinfo.next_scanline) * stride;
+        jpeg_write_scanlines(&cinfo, &row, 1);
+    }
+    jpeg_finish_compress(&cinfo);
+    jpeg_destroy_compress(&cinfo);
+    std::string bytes(reinterpret_cast<const char*>(out), size);
+    std::free(out);
+    return bytes;
 }
 
 }  // namespace quire::render

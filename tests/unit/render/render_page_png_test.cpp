@@ -92,3 +92,18 @@ TEST_CASE("render_page_png: the palette keeps every pixel of the RGB drawing to 
     CHECK(worst <= 3);
     CHECK(p.rgb != std::vector<std::uint8_t>(p.rgb.size(), p.rgb[0]));
 }
+
+TEST_CASE("render_page_jpeg: a JPEG of the page at the scale asked, the same bytes twice") {
+    page::PageDocument doc = example_cover({300, 450});
+    const std::string jpeg = render::render_page_jpeg(doc, 0, 2.0, 80);
+    CHECK(render::render_page_jpeg(doc, 0, 2.0, 80) == jpeg);
+    REQUIRE(jpeg.size() > 200);
+    CHECK(jpeg.compare(0, 3, "\xFF\xD8\xFF") == 0);
+    // The frame header (SOF0: FF C0, length, precision, height, width) gives the pixel size.
+    const std::size_t sof = jpeg.find("\xFF\xC0");
+    REQUIRE(sof != std::string::npos);
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(jpeg[i]); };
+    CHECK((byte(sof + 5) << 8 | byte(sof + 6)) == 900);
+    CHECK((byte(sof + 7) << 8 | byte(sof + 8)) == 600);
+    CHECK_THROWS_AS(render::render_page_jpeg(doc, 3, 1.0), QuireError);
+}
