@@ -9,6 +9,8 @@
 #include "epub/labels.hpp"
 #include "epub/stylesheet.hpp"
 #include "model/validate.hpp"
+#include "render/render_png.hpp"
+#include "text/font_collection.hpp"
 
 #include <hb.h>
 #include <unicode/uchar.h>
@@ -189,7 +191,15 @@ void add_people(BookMetadata& meta, const model::Article& article) {
 
 std::string cover_png(const CoverText& text, const style::Layout& layout, const text::FontTable& fonts,
                       const ArtefactCache& cache) {
-    return cache.get_or_make("cover", cover_cache_key(text, layout, fonts), [&] { return render_cover_png(text, layout, fonts); });
+    return cache.get_or_make("cover", cover_cache_key(text, layout, fonts), [&] {
+        // A collection of its own: this runs beside the font subsetting (another thread), and a
+        // FontCollection is for one thread. Characters no font has are the article's to report
+        // (`quire pdf`, `quire check`): the cover sets them as .notdef, as print would.
+        auto collection = std::make_shared<text::FontCollection>(fonts);
+        Diagnostics ignored;
+        const page::PageDocument cover = page::lay_out_epub_cover(text, layout, collection, {}, ignored);
+        return render::render_page_png(cover, 0, 1.0);
+    });
 }
 
 void add_generated_words(StyleUses& uses, const std::vector<ContentDocument>& documents, const model::Article& article) {

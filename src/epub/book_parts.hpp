@@ -6,9 +6,9 @@
 
 #include "core/artefact_cache.hpp"
 #include "epub/content_documents.hpp"
-#include "epub/cover_image.hpp"
 #include "epub/epub_book.hpp"
 #include "epub/font_plan.hpp"
+#include "page/epub_cover.hpp"
 #include "style/layout.hpp"
 #include "text/font_table.hpp"
 
@@ -41,7 +41,9 @@ void add_people(BookMetadata& meta, const model::Article& article);
 // A unique manifest id from a path ("images/lead.jpg" → "images-lead-jpg").
 std::string manifest_id(const std::string& href, std::set<std::string>& taken);
 
-// The drawn cover, from the artefact cache when it holds it.
+// The drawn cover: a page laid out by page/ (page/epub_cover.hpp) and drawn by render/
+// (render/render_png.hpp), the PNG from the artefact cache when it holds it.
+using CoverText = page::CoverText;
 std::string cover_png(const CoverText& text, const style::Layout& layout, const text::FontTable& fonts,
                       const ArtefactCache& cache);
 

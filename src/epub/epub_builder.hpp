@@ -5,8 +5,8 @@
 //   quire::epub::build_epub(loaded, {}, "out/article.epub");
 //
 // The steps, one file each: content_documents (XHTML), stylesheet (CSS from the layout's styles),
-// font_subset (hb-subset), cover_image (Cairo), navigation (nav + NCX), package_document (OPF),
-// ocf_container (libzip). assemble_book gives the Book between them (dump_book prints it).
+// font_subset (hb-subset), the drawn cover (page/epub_cover laid out, render/render_png drawn),
+// navigation (nav + NCX), package_document (OPF), ocf_container (libzip). assemble_book gives the Book between them (dump_book prints it).
 #pragma once
 
 #include "epub/epub_book.hpp"

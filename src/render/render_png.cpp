@@ -1,14 +1,74 @@
+#include "render/render_png.hpp"
+
 #include "core/output_file.hpp"
 #include "render/draw.hpp"
+#include "render/flat_palette.hpp"
 #include "render/render.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+
+#include <jpeglib.h>
 
 namespace quire::render {
 
 namespace {
 using CairoSurface = Handle<cairo_surface_t, cairo_surface_destroy>;
 using Cairo = Handle<cairo_t, cairo_destroy>;
+
+// Page `index` drawn on an RGB image `margin` points around the trim on every side, at `scale`.
+CairoSurface draw_page(const page::PageDocument& doc, std::size_t index, double scale, double margin,
+                       DrawResources& resources) {
+    const style::PageGeometry& g = doc.geometry;
+    const int width = static_cast<int>(std::lround((g.trim.width.pt() + 2 * margin) * scale));
+    const int height = static_cast<int>(std::lround((g.trim.height.pt() + 2 * margin) * scale));
+    CairoSurface surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)};
+    Cairo cr{cairo_create(surface.get())};
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    cairo_scale(cr.get(), scale, scale);
+    cairo_translate(cr.get(), margin, margin);
+    // Font hinting off: page images show the PDF's shapes, not the screen's.
+    cairo_font_options_t* fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_set_font_options(cr.get(), fo);
+    cairo_font_options_destroy(fo);
+    draw_items(cr.get(), doc.pages[index], Target::Raster, scale, resources);
+    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
+        throw QuireError(SourceSpan{}, std::string("cairo could not draw page ") + doc.pages[index].label + ": " +
+                                           cairo_status_to_string(cairo_status(cr.get())));
+    return surface;
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void check_page(const page::PageDocument& doc, std::size_t page) {
+    if (page >= doc.pages.size())
+        throw QuireError(SourceSpan{}, "no page " + std::to_string(page + 1) + " to draw (the document has " +
+                                           std::to_string(doc.pages.size()) + ")");
+}
+
+// libjpeg reports fatal errors through error_exit, which must not return (libjpeg's example.c).
+struct JpegError {
+    jpeg_error_mgr mgr;
+    std::jmp_buf jump;
+    char message[JMSG_LENGTH_MAX];
+};
+
+void jpeg_error_exit(j_common_ptr cinfo) {
+    auto* err = reinterpret_cast<JpegError*>(cinfo->err);
+    (*cinfo->err->format_message)(cinfo, err->message);
+    std::longjmp(err->jump, 1);
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, const PngOptions& options,
@@ -19,31 +79,13 @@ std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, con
     double margin = 0;
     if (options.area == PngArea::Bleed) margin = g.bleed.pt();
     if (options.area == PngArea::Media) margin = g.trim_offset().pt();
-    const int width = static_cast<int>(std::lround((g.trim.width.pt() + 2 * margin) * scale));
-    const int height = static_cast<int>(std::lround((g.trim.height.pt() + 2 * margin) * scale));
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw QuireError(SourceSpan{dir.string()}, "cannot create the folder: " + ec.message());
     std::vector<std::filesystem::path> written;
     DrawResources resources;
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
-        CairoSurface surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)};
-        Cairo cr{cairo_create(surface.get())};
-        cairo_set_source_rgb(cr.get(), 1, 1, 1);
-        cairo_paint(cr.get());
-        cairo_scale(cr.get(), scale, scale);
-        cairo_translate(cr.get(), margin, margin);
-        // Font hinting off: page images show the PDF's shapes, not the screen's.
-        cairo_font_options_t* fo = cairo_font_options_create();
-        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-        cairo_set_font_options(cr.get(), fo);
-        cairo_font_options_destroy(fo);
-        draw_items(cr.get(), doc.pages[i], Target::Raster, scale, resources);
-        if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
-            throw QuireError(SourceSpan{}, std::string("cairo could not draw page ") + doc.pages[i].label + ": " +
-                                               cairo_status_to_string(cairo_status(cr.get())));
-        cr.reset();
+        const CairoSurface surface = draw_page(doc, i, scale, margin, resources);
         const std::filesystem::path target = dir / (stem + "-" + std::to_string(i + 1) + ".png");
         PendingOutput out(target);
         const cairo_status_t st = cairo_surface_write_to_png(surface.get(), out.temp_path().c_str());
@@ -54,6 +96,64 @@ std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, con
         written.push_back(target);
     }
     return written;
+}
+
+std::string render_page_png(const page::PageDocument& doc, std::size_t page, double scale) {
+    check_page(doc, page);
+    DrawResources resources;
+    const CairoSurface surface = draw_page(doc, page, scale, 0, resources);
+    // A page of a few flat colours (the EPUB's drawn cover) as a palette PNG: smaller, and quicker
+    // to write than libpng's RGB (render/flat_palette.hpp).
+    if (const auto colours = flat_colours(doc.pages[page], doc.geometry))
+        if (auto png = flat_palette_png(surface.get(), *colours)) return std::move(*png);
+    // cairo's PNG writer (libpng) stamps no time: the same pixels give the same bytes.
+    std::string png;
+    const cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png);
+    if (st != CAIRO_STATUS_SUCCESS)
+        throw QuireError(SourceSpan{}, std::string("cannot encode the page image: ") + cairo_status_to_string(st));
+    return png;
+}
+
+std::string render_page_jpeg(const page::PageDocument& doc, std::size_t page, double scale, int quality) {
+    check_page(doc, page);
+    DrawResources resources;
+    const CairoSurface surface = draw_page(doc, page, scale, 0, resources);
+    cairo_surface_flush(surface.get());
+    const int width = cairo_image_surface_get_width(surface.get());
+    const int height = cairo_image_surface_get_height(surface.get());
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    unsigned char* data = cairo_image_surface_get_data(surface.get());
+    jpeg_compress_struct cinfo;
+    JpegError err;
+    cinfo.err = jpeg_std_error(&err.mgr);
+    err.mgr.error_exit = jpeg_error_exit;
+    unsigned char* out = nullptr;
+    unsigned long size = 0;
+    if (setjmp(err.jump)) {
+        jpeg_destroy_compress(&cinfo);
+        std::free(out);
+        throw QuireError(SourceSpan{}, std::string("cannot encode the page image: ") + err.message);
+    }
+    jpeg_create_compress(&cinfo);
+    jpeg_mem_dest(&cinfo, &out, &size);
+    cinfo.image_width = static_cast<JDIMENSION>(width);
+    cinfo.image_height = static_cast<JDIMENSION>(height);
+    // Cairo's RGB24 is a native-endian 0x00RRGGBB word: B, G, R, X in memory on little-endian
+    // machines, which libjpeg-turbo reads as JCS_EXT_BGRX (stack-notes).
+    cinfo.input_components = 4;
+    cinfo.in_color_space = std::endian::native == std::endian::little ? JCS_EXT_BGRX : JCS_EXT_XRGB;
+    jpeg_set_defaults(&cinfo);
+    jpeg_set_quality(&cinfo, std::clamp(quality, 1, 100), TRUE);
+    jpeg_start_compress(&cinfo, TRUE);
+    while (cinfo.next_scanline < cinfo.image_height) {
+        JSAMPROW row = data + static_cast<std::ptrdiff_t>(cinfo.next_scanline) * stride;
+        jpeg_write_scanlines(&cinfo, &row, 1);
+    }
+    jpeg_finish_compress(&cinfo);
+    jpeg_destroy_compress(&cinfo);
+    std::string bytes(reinterpret_cast<const char*>(out), size);
+    std::free(out);
+    return bytes;
 }
 
 }  // namespace quire::render

@@ -4,7 +4,6 @@
 //   cmake --build build --target benchmarks && build/bench_epub_build [runs]
 // Target (issue 3): whole process under 25 ms, median, on the project's 2-core machine.
 #include "core/resources.hpp"
-#include "epub/cover_image.hpp"
 #include "epub/epub_builder.hpp"
 #include "epub/font_subset.hpp"
 #include "epub/ocf_container.hpp"

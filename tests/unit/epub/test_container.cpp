@@ -1,5 +1,5 @@
 #include "epub/epub_builder.hpp"
-#include "epub/cover_image.hpp"
+#include "epub/book_parts.hpp"
 #include "epub/ocf_container.hpp"
 #include "test_helpers.hpp"
 
@@ -174,15 +174,15 @@ TEST_CASE("a resource deflated beforehand is copied as it is and reads back whol
 TEST_CASE("the drawn cover sets the magazine's name and the section in capitals by the language's rules") {
     const style::Layout layout = style::load_layout_or_throw("magazine");
     const text::FontTable& fonts = text::default_font_table();
-    const CoverSize small{300, 450};
+    const ArtefactCache off(std::nullopt);
     // Ukrainian: the cover's capitals are ICU's, as print's section label (not ASCII's only).
     CoverText lower{"Нова Східна Європа", "Коментарі", "Заголовок", "Автор", "26 травня 2022 р.", "uk"};
     CoverText upper = lower;
     upper.magazine = "НОВА СХІДНА ЄВРОПА";
     upper.section = "КОМЕНТАРІ";
-    CHECK(render_cover_png(lower, layout, fonts, small) == render_cover_png(upper, layout, fonts, small));
+    CHECK(cover_png(lower, layout, fonts, off) == cover_png(upper, layout, fonts, off));
     // The title keeps its case.
     CoverText shouted = lower;
     shouted.title = "ЗАГОЛОВОК";
-    CHECK(render_cover_png(lower, layout, fonts, small) != render_cover_png(shouted, layout, fonts, small));
+    CHECK(cover_png(lower, layout, fonts, off) != cover_png(shouted, layout, fonts, off));
 }

@@ -1,5 +1,6 @@
-// An 8-bit palette PNG writer for the drawn cover, whose 1200 × 1800 pixels are mostly long runs of
-// one index (paper) with anti-aliased glyph edges between. libpng with zlib's run-length strategy
+// An 8-bit palette PNG writer for pages of a few flat colours (render_page_png: the EPUB's drawn
+// cover), whose 1200 × 1800 pixels are mostly long runs of one index (paper) with anti-aliased
+// glyph edges between. libpng with zlib's run-length strategy
 // spent half of the whole cold EPUB build on it (callgrind: 52 M instructions, most of them sliding
 // zlib's window over blank rows). Here the image is one fixed-Huffman deflate block (RFC 1951 §3.2.6)
 // of literals and distance-1 copies: a blank band costs one code per 258 pixels. The stream is a
@@ -12,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace quire::epub {
+namespace quire::render {
 
 struct PaletteImage {
     int width = 0, height = 0;
@@ -24,4 +25,4 @@ struct PaletteImage {
 // The PNG file's bytes.
 std::string encode_palette_png(const PaletteImage& image);
 
-}  // namespace quire::epub
+}  // namespace quire::render

@@ -1,4 +1,4 @@
-#include "epub/palette_png.hpp"
+#include "render/palette_png.hpp"
 
 #include <doctest/doctest.h>
 #include <png.h>
@@ -6,7 +6,7 @@
 #include <cstring>
 #include <vector>
 
-using namespace quire::epub;
+using namespace quire::render;
 
 namespace {
 

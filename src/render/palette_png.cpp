@@ -1,11 +1,11 @@
-#include "epub/palette_png.hpp"
+#include "render/palette_png.hpp"
 
 #include <zlib.h>
 
 #include <array>
 #include <cstring>
 
-namespace quire::epub {
+namespace quire::render {
 
 namespace {
 
@@ -176,4 +176,4 @@ std::string encode_palette_png(const PaletteImage& image) {
     return png;
 }
 
-}  // namespace quire::epub
+}  // namespace quire::render
