@@ -20,6 +20,7 @@
 #include "render/draw.hpp"
 #include "render/press_pdf.hpp"
 #include "render/render.hpp"
+#include "render/render_png.hpp"
 
 #include <cmath>
 #include <exception>
@@ -43,22 +44,13 @@ struct IssueCommandOptions {
     bool timings = false;
 };
 
-// The EPUB's cover is the print cover, rendered from the same page (no second cover design): 1600 px
-// high, the size reading systems and stores ask for.
+// The EPUB's cover is the print cover, drawn from the same page (no second cover design): 1600 px
+// high, the size reading systems and stores ask for; JPEG, as it is a photograph.
 constexpr double kCoverPixelsHigh = 1600;
 
-std::string cover_png(const issue::IssueLayout& issue, const fs::path& scratch) {
-    page::PageDocument cover = issue.document();
-    cover.pages.resize(1);
-    cover.outline.clear();
-    cover.lines.clear();
-    render::PngOptions options;
-    options.dpi = kCoverPixelsHigh / issue.layout.page.trim.height.pt() * 72.0;
-    options.area = render::PngArea::Trim;
-    const auto written = render::render_png(cover, options, scratch, "cover");
-    std::string bytes = read_file(written.at(0));
-    fs::remove_all(scratch);
-    return bytes;
+std::string cover_jpeg(const issue::IssueLayout& issue) {
+    const page::PageDocument doc = issue.document();
+    return render::render_page_jpeg(doc, 0, kCoverPixelsHigh / issue.layout.page.trim.height.pt());
 }
 
 // What each page is, for the spreads' captions: the article that opens there, the ad's file, "added".
@@ -124,7 +116,7 @@ int run_issue(const IssueCommandOptions& options) {
     clock.run("pdf", [&] { render::render_pdf(issue.document(), pdf_options, dir / "issue.pdf"); });
     clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
     std::string cover;
-    if (!options.no_epub) clock.run("cover", [&] { cover = cover_png(issue, dir / ".cover"); });
+    if (!options.no_epub) clock.run("cover", [&] { cover = cover_jpeg(issue); });
 
     // The spreads from the issue's display list (its fonts are every thread's collections: before the
     // parallel part), the ads by Poppler from their own PDFs.

@@ -93,6 +93,24 @@ echo "barcode: expected $expected + ${sequence: -2}, zbarimg read: $decoded"
 check "zbarimg reads the EAN-13 ($expected)" "grep -q '$expected' <<<'$decoded'"
 check "zbarimg reads the add-on (${sequence: -2})" "grep -qw '${sequence: -2}' <<<'$decoded'"
 
+# The issue EPUB: valid, and its page-list is the print issue's article pages (pages.json).
+if command -v java >/dev/null && [ -f /usr/share/java/epubcheck.jar ]; then
+  java -jar /usr/share/java/epubcheck.jar "$OUT/issue.epub" >"$WORK/epubcheck" 2>&1
+  check "epubcheck: issue.epub has no errors or warnings" "grep -q 'No errors or warnings detected' '$WORK/epubcheck'"
+fi
+python3 - "$OUT/issue.epub" "$OUT/pages.json" <<'PY'
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); m = json.load(open(sys.argv[2]))
+nav = next(n for n in z.namelist() if n.endswith('nav.xhtml'))
+html = z.read(nav).decode()
+page_list = html[html.index('epub:type="page-list"'):]
+listed = [int(x) for x in re.findall(r'>(\d+)</a>', page_list)]
+expected = [p['page'] for p in m['pages'] if p['kind'] == 'article']
+print('page-list:', len(listed), 'entries; article pages in pages.json:', len(expected))
+sys.exit(0 if listed == expected else 1)
+PY
+check "the EPUB's page-list is the issue's article pages, in order" "[ $? -eq 0 ]"
+
 # The page map as committed (reviewable in a diff).
 golden="$SRC/tests/golden/issue/pages.json"
 if [ "${QUIRE_UPDATE_GOLDEN:-0}" = 1 ]; then mkdir -p "$(dirname "$golden")"; cp "$OUT/pages.json" "$golden"; fi
