@@ -87,6 +87,20 @@ std::string describe_positions(const std::vector<int>& positions) {
     return out;
 }
 
+// Waits for every task (a deferred one runs here), then rethrows the first failure: no task is left
+// running when the staged folder is removed.
+void wait_all(std::vector<std::future<void>>& tasks) {
+    std::exception_ptr failure;
+    for (auto& task : tasks) {
+        try {
+            task.get();
+        } catch (...) {
+            if (!failure) failure = std::current_exception();
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
 int run_issue(const IssueCommandOptions& options) {
     StageClock clock(options.timings ? PrintTimings::Yes : PrintTimings::No);
     const fs::path out = options.out.empty() ? fs::path(options.manifest).parent_path() / "out" : fs::path(options.out);
@@ -113,44 +127,36 @@ int run_issue(const IssueCommandOptions& options) {
     render::PdfOptions pdf_options;
     pdf_options.intent = with_printed_diagnostics([&](Diagnostics& d) { return render::output_intent_for(&issue.publication, d); });
 
-    clock.run("pdf", [&] { render::render_pdf(issue.document(), pdf_options, dir / "issue.pdf"); });
-    clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
-    std::string cover;
-    if (!options.no_epub) clock.run("cover", [&] { cover = cover_jpeg(issue); });
-
-    // The spreads from the issue's display list (its fonts are every thread's collections: before the
-    // parallel part), the ads by Poppler from their own PDFs.
-    std::size_t spreads = 0;
-    clock.run("spreads", [&] {
-        const page::PageDocument doc = issue.document();
-        render::DrawResources resources;
-        proof::SuppliedPagePainter supplied;
-        proof::SpreadsOptions spread_options;
-        spread_options.dpi = options.spread_dpi;
-        spread_options.title = issue.publication.name + " " + issue.issue.number;
-        spread_options.page_notes = page_notes(issue);
-        const auto paint = [&](cairo_t* cr, int index, double scale) {
-            const page::Page& p = doc.pages.at(static_cast<std::size_t>(index));
-            if (!p.placed_pdf.empty()) supplied.paint(cr, p.placed_pdf);
-            render::draw_items(cr, p, render::Target::Raster, scale, resources);
-        };
-        spreads = proof::write_spreads(static_cast<int>(doc.pages.size()), paint, issue.layout.page, dir / "spreads",
-                                       spread_options).size();
-    });
-
-    // The rest at once: each article's PDF (by the font collection it was set with: a collection is one
-    // thread's) and the EPUB (from the typeset articles).
-    clock.run("outputs", [&] {
-        std::vector<std::future<void>> tasks;
+    // Each article's press PDF, at once (by the font collection it was set with: a collection is one
+    // thread's); issue.pdf then takes its article pages from them, page for page.
+    std::vector<std::shared_ptr<const std::string>> article_pdfs(issue.articles.size());
+    clock.run("articles", [&] {
         fs::create_directories(dir / "articles");
+        std::vector<std::future<void>> tasks;
         for (const auto& fonts : issue.fonts) {
             tasks.push_back(std::async(std::launch::async, [&, collection = fonts.get()] {
-                for (const auto& a : issue.articles)
-                    if (a.typeset.pages.fonts.get() == collection)
-                        render::render_pdf(a.typeset.pages, pdf_options,
-                                           dir / "articles" / issue::article_pdf_name(a.typeset.loaded.article.id));
+                for (std::size_t i = 0; i < issue.articles.size(); ++i) {
+                    const auto& a = issue.articles[i];
+                    if (a.typeset.pages.fonts.get() != collection) continue;
+                    auto bytes = std::make_shared<const std::string>(render::render_pdf_bytes(a.typeset.pages, pdf_options));
+                    write_file_atomically(dir / "articles" / issue::article_pdf_name(a.typeset.loaded.article.id), *bytes);
+                    article_pdfs[i] = std::move(bytes);
+                }
             }));
         }
+        wait_all(tasks);
+    });
+    clock.run("pdf", [&] { render::render_pdf(issue.document(article_pdfs), pdf_options, dir / "issue.pdf"); });
+    clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
+
+    // The EPUB (from the typeset articles, with the print cover drawn as JPEG) beside the spreads
+    // (from the issue's display list: its fonts are every thread's collections, so they are drawn
+    // in this thread only; the ads by Poppler from their own PDFs).
+    std::string cover;
+    if (!options.no_epub) clock.run("cover", [&] { cover = cover_jpeg(issue); });
+    std::size_t spreads = 0;
+    clock.run("spreads+epub", [&] {
+        std::vector<std::future<void>> tasks;
         if (!options.no_epub) {
             tasks.push_back(std::async(std::launch::async, [&] {
                 epub::IssueEpubInput input;
@@ -167,16 +173,23 @@ int run_issue(const IssueCommandOptions& options) {
                 epub::build_issue_epub(input, epub_options, dir / "issue.epub");
             }));
         }
-        // Every task finishes before the first failure is rethrown (the staged folder is then removed).
-        std::exception_ptr failure;
-        for (auto& task : tasks) {
-            try {
-                task.get();
-            } catch (...) {
-                if (!failure) failure = std::current_exception();
-            }
-        }
-        if (failure) std::rethrow_exception(failure);
+        tasks.push_back(std::async(std::launch::deferred, [&] {
+            const page::PageDocument doc = issue.document();
+            render::DrawResources resources;
+            proof::SuppliedPagePainter supplied;
+            proof::SpreadsOptions spread_options;
+            spread_options.dpi = options.spread_dpi;
+            spread_options.title = issue.publication.name + " " + issue.issue.number;
+            spread_options.page_notes = page_notes(issue);
+            const auto paint = [&](cairo_t* cr, int index, double scale) {
+                const page::Page& p = doc.pages.at(static_cast<std::size_t>(index));
+                if (!p.placed_pdf.empty()) supplied.paint(cr, p.placed_pdf);
+                render::draw_items(cr, p, render::Target::Raster, scale, resources);
+            };
+            spreads = proof::write_spreads(static_cast<int>(doc.pages.size()), paint, issue.layout.page, dir / "spreads",
+                                           spread_options).size();
+        }));
+        wait_all(tasks);
     });
     staged.commit();
 

@@ -160,6 +160,18 @@ page::PageDocument IssueLayout::document() const {
     return doc;
 }
 
+page::PageDocument IssueLayout::document(const std::vector<std::shared_ptr<const std::string>>& article_pdfs) const {
+    page::PageDocument doc = document();
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        if (pages[i].kind != PageKind::Article) continue;
+        const auto article = static_cast<std::size_t>(pages[i].article);
+        if (article >= article_pdfs.size() || !article_pdfs[article]) continue;
+        doc.pages[i].items.clear();
+        doc.pages[i].made_page = page::Page::MadePage{article_pdfs[article], pages[i].article_page};
+    }
+    return doc;
+}
+
 IssueLayout lay_out_issue(const model::Issue& manifest, const IssueOptions& options, Diagnostics& diagnostics) {
     IssueLayout out;
     out.issue = manifest;

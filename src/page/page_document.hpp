@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -76,6 +77,14 @@ struct Page {
     // A supplied PDF page (an ad) placed whole over this page by render/'s qpdf pass, its trim on the
     // page's trim: vector, fonts and colours as supplied. Empty for pages quire sets itself.
     std::filesystem::path placed_pdf;
+    // A page of a PDF quire has already made (an article's own press PDF in an issue), taken over as
+    // it is by render/'s qpdf pass: its content, resources and links replace this page's. The issue's
+    // pages are then the articles' pages byte for byte, and articles are rendered once, in parallel.
+    struct MadePage {
+        std::shared_ptr<const std::string> pdf;
+        int index = 0;  // 0-based page of `pdf`
+    };
+    std::optional<MadePage> made_page;
 };
 
 // One body line, as the proof report and the tests read it.

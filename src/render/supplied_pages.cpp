@@ -80,9 +80,50 @@ void check_supplied_page(const SuppliedPage& s, const std::filesystem::path& pat
         d.warning(where, file + " has " + std::to_string(s.page_count) + " pages; the first is placed");
 }
 
+namespace {
+
+// Pages made by quire before (page::Page::MadePage): each source PDF opened once; the page's content,
+// resources, transparency group and links copied over ours (the boxes are the same: one geometry).
+// quire's links are URI actions (render/post_pass.cpp): nothing in them points at a page.
+void take_made_pages(QPDF& q, std::vector<QPDFPageObjectHelper>& pages, const page::PageDocument& document) {
+    std::map<const std::string*, std::unique_ptr<QPDF>> sources;
+    for (std::size_t i = 0; i < document.pages.size() && i < pages.size(); ++i) {
+        const auto& made = document.pages[i].made_page;
+        if (!made || !made->pdf) continue;
+        auto& source = sources[made->pdf.get()];
+        if (!source) {
+            source = std::make_unique<QPDF>();
+            source->processMemoryFile("article.pdf", made->pdf->data(), made->pdf->size());
+        }
+        std::vector<QPDFPageObjectHelper> theirs = QPDFPageDocumentHelper(*source).getAllPages();
+        if (made->index < 0 || static_cast<std::size_t>(made->index) >= theirs.size())
+            throw QuireError(SourceSpan{}, "internal: an article's PDF has no page " + std::to_string(made->index + 1));
+        QPDFObjectHandle from = theirs[static_cast<std::size_t>(made->index)].getObjectHandle();
+        QPDFObjectHandle ours = pages[i].getObjectHandle();
+        // copyForeignObject takes indirect objects: direct ones are made indirect in the source first.
+        auto copy = [&](QPDFObjectHandle h) { return q.copyForeignObject(h.isIndirect() ? h : source->makeIndirectObject(h)); };
+        for (const char* key : {"/Contents", "/Resources", "/Group"}) {
+            if (from.hasKey(key)) ours.replaceKey(key, copy(from.getKey(key)));
+            else ours.removeKey(key);
+        }
+        ours.removeKey("/Annots");
+        QPDFObjectHandle annots = from.getKey("/Annots");
+        if (!annots.isArray()) continue;
+        QPDFObjectHandle copied = QPDFObjectHandle::newArray();
+        for (int a = 0; a < annots.getArrayNItems(); ++a) {
+            QPDFObjectHandle annot = copy(annots.getArrayItem(a));
+            annot.removeKey("/P");  // the source's page: qpdf made it null
+            copied.appendItem(annot);
+        }
+        ours.replaceKey("/Annots", copied);
+    }
+}
+
+}  // namespace
+
 std::string place_supplied_pages(const std::string& pdf, const page::PageDocument& document) {
     bool any = false;
-    for (const auto& p : document.pages) any = any || !p.placed_pdf.empty();
+    for (const auto& p : document.pages) any = any || !p.placed_pdf.empty() || p.made_page;
     if (!any) return pdf;
     try {
         QPDF q;
@@ -94,6 +135,7 @@ std::string place_supplied_pages(const std::string& pdf, const page::PageDocumen
         std::map<std::filesystem::path, std::pair<QPDFObjectHandle, PdfBox>> forms;
         const double off = document.geometry.trim_offset().pt();
         const double media_h = document.geometry.media().height.pt();
+        take_made_pages(q, pages, document);
         for (std::size_t i = 0; i < document.pages.size() && i < pages.size(); ++i) {
             const std::filesystem::path& path = document.pages[i].placed_pdf;
             if (path.empty()) continue;
