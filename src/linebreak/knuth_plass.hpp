@@ -7,7 +7,7 @@
 //   for (const auto& b : r.breaks) … items[b.item] is the glue or penalty the line ends at
 #pragma once
 
-#include "linebreak/paragraph_setter.hpp"
+#include "linebreak/line_types.hpp"
 
 #include <cstdint>
 #include <vector>

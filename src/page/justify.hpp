@@ -11,7 +11,7 @@
 // slower to write by as much.
 #pragma once
 
-#include "linebreak/paragraph_setter.hpp"
+#include "linebreak/line_types.hpp"
 
 namespace quire::page {
 
