@@ -19,6 +19,15 @@ namespace quire::linebreak {
 enum class Alignment { Justified, RaggedRight, Centred, RaggedLeft };
 enum class Hyphenation { Off, On };
 
+// Horizontal glyph scaling, in one place for both of its users: the breaker's font expansion
+// (BreakParams::expansion, below) and the rescue of very loose lines in page/justify.cpp
+// (LooseLineLimits). The total scale of a line's glyphs stays within 1 ± kMaxGlyphScaling, in steps
+// of kGlyphScaleStep: pdfTeX with microtype's defaults (stretch=20, shrink=20, step=5, in
+// thousandths) and InDesign's common glyph scaling of 98–102 %. Every distinct scale is another
+// scaled font in the PDF, hence the step.
+inline constexpr double kMaxGlyphScaling = 0.02;
+inline constexpr double kGlyphScaleStep = 0.005;
+
 // Knuth–Plass parameters, with TeX's names (The TeXbook ch. 14; Knuth & Plass 1981). Penalties and
 // demerits are in TeX's units. The defaults are ours, for a magazine's narrow justified column;
 // plain TeX's are given beside each. Passes as TeX's (pretolerance without hyphenation, then
@@ -64,8 +73,8 @@ struct BreakParams {
     // box, so narrow columns find more good breaks; a line is set with glyph scale 1 + r·expansion
     // (r its adjustment ratio over both), rounded to `expansion_step` (each scale is another scaled
     // font in the PDF), and the word spaces take the rest. 0: none (plain TeX, LuaTeX's default).
-    double expansion = 0.02;
-    double expansion_step = 0.005;
+    double expansion = kMaxGlyphScaling;
+    double expansion_step = kGlyphScaleStep;
 };
 
 struct LineSpec {
