@@ -43,7 +43,7 @@ struct BreakerInput {
     BreakParams params;
     double em_pt = 10.0;              // for emergencystretch_em
     double line_stretch_pt = 0.0;     // \leftskip + \rightskip stretch on every line (ragged settings)
-    bool hyphenation = true;          // false: discretionary penalties are never breaks
+    Hyphenation hyphenation = Hyphenation::On;  // Off: discretionary penalties are never breaks
 };
 
 struct LineBreak {
