@@ -71,12 +71,17 @@ std::size_t after_break(const std::vector<Item>& items, std::size_t i) {
     return j;
 }
 
-// One pass; returns false if no feasible breaks (non-final pass). `Uncapped` (the final pass's
-// badness) is a template parameter: the inner loop then carries no test of it.
-template <bool Uncapped>
+// TeX's passes (pretolerance, tolerance) cap badness at 10000 and may find no feasible breaks; our
+// final pass does not cap it and always sets the paragraph (an overfull line rather than none).
+enum class PassKind { Capped, Final };
+
+// One pass; returns false if no feasible breaks (non-final pass). The kind is a template parameter:
+// the inner loop then carries no test of it.
+template <PassKind Kind>
 bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums& s, double threshold,
-              bool hyphenate, double background_stretch, bool final_pass, BreakResult& result, Workspace& ws) {
-    constexpr bool uncapped = Uncapped;
+              Hyphenation hyphenation, double background_stretch, BreakResult& result, Workspace& ws) {
+    constexpr bool uncapped = Kind == PassKind::Final;
+    constexpr bool final_pass = Kind == PassKind::Final;
     const BreakParams& p = in.params;
     const std::size_t width_count = std::max<std::size_t>(in.widths_pt.size(), 1);
     auto width_of = [&](int line) {
@@ -117,7 +122,7 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
             if (i == 0 || items[i - 1].kind != ItemKind::Box) continue;
         } else if (it.kind == ItemKind::Penalty) {
             if (it.penalty >= kInfinitePenalty) continue;
-            if (it.discretionary && !hyphenate) continue;
+            if (it.discretionary && hyphenation == Hyphenation::Off) continue;
             pi = it.penalty;
         } else {
             continue;
@@ -339,18 +344,19 @@ BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& in) 
     // \tolerance; a third with \emergencystretch if the second finds nothing.
     // With looseness TeX goes on to the next pass unless the first reaches the wanted line count
     // (§873); the first pass's choices are too few for that, so it is skipped.
-    if (p.pretolerance >= 0 && p.looseness == 0 && run_pass<false>(items, in, s, p.pretolerance, false, 0.0, false, result, ws)) {
+    if (p.pretolerance >= 0 && p.looseness == 0 &&
+        run_pass<PassKind::Capped>(items, in, s, p.pretolerance, Hyphenation::Off, 0.0, result, ws)) {
         result.pass = 1;
         return result;
     }
-    if (run_pass<false>(items, in, s, p.tolerance, in.hyphenation, 0.0, false, result, ws)) {
+    if (run_pass<PassKind::Capped>(items, in, s, p.tolerance, in.hyphenation, 0.0, result, ws)) {
         result.pass = 2;
         return result;
     }
     // The final pass (ours, not TeX's): any tolerance, badness uncapped, plus \emergencystretch;
     // an overfull line only where a box is wider than the line.
-    run_pass<true>(items, in, s, std::numeric_limits<double>::infinity(), in.hyphenation, p.emergencystretch_em * in.em_pt,
-             true, result, ws);
+    run_pass<PassKind::Final>(items, in, s, std::numeric_limits<double>::infinity(), in.hyphenation,
+                              p.emergencystretch_em * in.em_pt, result, ws);
     result.pass = 3;
     return result;
 }

@@ -7,7 +7,7 @@
 //   for (const auto& b : r.breaks) … items[b.item] is the glue or penalty the line ends at
 #pragma once
 
-#include "linebreak/paragraph_setter.hpp"
+#include "linebreak/line_types.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -43,7 +43,7 @@ struct BreakerInput {
     BreakParams params;
     double em_pt = 10.0;              // for emergencystretch_em
     double line_stretch_pt = 0.0;     // \leftskip + \rightskip stretch on every line (ragged settings)
-    bool hyphenation = true;          // false: discretionary penalties are never breaks
+    Hyphenation hyphenation = Hyphenation::On;  // Off: discretionary penalties are never breaks
 };
 
 struct LineBreak {

@@ -28,14 +28,22 @@ struct Emit {
     double box_width = 0.0;
 };
 
+// Where a line stands in its paragraph, from the breaker.
+struct LineEnds {
+    bool starts_after_hyphen = false;  // the line before ended at a hyphenation point
+    bool hyphenated = false;           // this line ends at one (a hyphen is added)
+    bool last_line = false;            // the paragraph's last, or a line before a forced break: ragged
+    bool overfull = false;             // the breaker found no feasible break for it
+};
+
 class LineAssembler {
 public:
     LineAssembler(const text::StyledParagraph& para, const LineSpec& spec, text::FontCollection& fonts, ParagraphItems& p)
         : para_(para), spec_(spec), fonts_(fonts), p_(p) {}
 
-    // Items [first, last) form the line; `end_item` is the break (glue or penalty).
-    SetLine assemble(std::size_t first, std::size_t end_item, bool starts_after_hyphen, bool hyphenated, double target,
-                     bool last_line, bool overfull) {
+    // Items [first, end_item) form the line; `end_item` is the break (glue or penalty).
+    SetLine assemble(std::size_t first, std::size_t end_item, double target, const LineEnds& ends) {
+        const bool hyphenated = ends.hyphenated;
         emits_.clear();
         const auto& items = p_.items;
         double indent = 0.0;
@@ -65,7 +73,7 @@ public:
             std::size_t j = i;
             while (j < end_item && items[j].kind != ItemKind::Glue) ++j;
             const bool last_chain = j >= end_item;
-            const bool reshape = (first_chain && starts_after_hyphen) || (last_chain && hyphenated);
+            const bool reshape = (first_chain && ends.starts_after_hyphen) || (last_chain && hyphenated);
             if (reshape) {
                 std::uint32_t a = UINT32_MAX, b = 0;
                 for (std::size_t k = i; k < j; ++k)
@@ -86,7 +94,7 @@ public:
             first_chain = false;
             i = j;
         }
-        return position(indent, target, last_line, hyphenated, overfull);
+        return position(indent, target, ends);
     }
 
 private:
@@ -135,10 +143,12 @@ private:
         }
     }
 
-    SetLine position(double indent, double target, bool last_line, bool hyphenated, bool overfull) {
+    SetLine position(double indent, double target, const LineEnds& ends) {
+        const bool last_line = ends.last_line;
+        bool overfull = ends.overfull;
         SetLine line;
         line.target_width_pt = target;
-        line.hyphenated = hyphenated;
+        line.hyphenated = ends.hyphenated;
         double natural = indent, stretch = 0, shrink = 0, boxes = 0;
         for (const auto& e : emits_) {
             if (e.shaped) { natural += e.box_width; boxes += e.box_width; }
@@ -319,7 +329,7 @@ SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpe
     in.widths_pt = spec.widths_pt;
     in.params = spec.params;
     in.em_pt = p.em_pt;
-    in.hyphenation = spec.hyphenation == Hyphenation::On;
+    in.hyphenation = spec.hyphenation;
     if (spec.alignment != Alignment::Justified)
         in.line_stretch_pt = spec.params.ragged_stretch_em * p.em_pt * (spec.alignment == Alignment::Centred ? 2 : 1);
     const BreakResult r = knuth_plass(p.items, in);
@@ -336,7 +346,9 @@ SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpe
         const bool last = brk.kind == ItemKind::Penalty && brk.penalty <= -kInfinitePenalty;
         std::size_t end_item = b.item;
         if (last) while (end_item > start && p.items[end_item - 1].kind != ItemKind::Box) --end_item;
-        SetLine line = assembler.assemble(start, end_item, after_hyphen, hyph, b.width, last, b.overfull);
+        SetLine line = assembler.assemble(start, end_item, b.width,
+                                          LineEnds{.starts_after_hyphen = after_hyphen, .hyphenated = hyph,
+                                                   .last_line = last, .overfull = b.overfull});
         out.lines.push_back(std::move(line));
         after_hyphen = hyph;
         // The next line starts after the glue and penalties that follow the break (TeX discards them).
@@ -358,7 +370,7 @@ SetLine set_single_line(const text::StyledParagraph& paragraph, text::FontCollec
     LineAssembler assembler(paragraph, spec, fonts, p);
     double natural = 0;
     for (std::size_t i = 0; i < end_item; ++i) natural += p.items[i].kind == ItemKind::Penalty ? 0 : p.items[i].width;
-    SetLine line = assembler.assemble(0, end_item, false, false, natural, true, false);
+    SetLine line = assembler.assemble(0, end_item, natural, LineEnds{.last_line = true});
     line.target_width_pt = line.width_pt;
     line.overfull = false;
     return line;

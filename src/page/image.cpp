@@ -59,81 +59,6 @@ JpegInfo read_jpeg_header(const std::string& bytes) {
     return info;
 }
 
-// Decodes straight into cairo's RGB24 layout (JCS_EXT_BGRX on little-endian: stack-notes), reduced by
-// scale_num/8. Returns false on a corrupt file (or one libjpeg would need too much memory for).
-bool decode_jpeg(const std::string& bytes, unsigned scale_num, cairo_surface_t** out) {
-    jpeg_decompress_struct cinfo;
-    JpegError err;
-    cinfo.err = jpeg_std_error(&err.mgr);
-    err.mgr.error_exit = jpeg_error_exit;
-    err.mgr.output_message = [](j_common_ptr) {};  // warnings (corrupt data) are not ours to print
-    cairo_surface_t* surface = nullptr;
-    if (setjmp(err.jump)) {
-        jpeg_destroy_decompress(&cinfo);
-        if (surface) cairo_surface_destroy(surface);
-        return false;
-    }
-    jpeg_create_decompress(&cinfo);
-    // A progressive JPEG keeps all its coefficients: bound what libjpeg may allocate (it then fails
-    // with "backing store not supported" instead of taking the machine's memory).
-    cinfo.mem->max_memory_to_use = 256L << 20;
-    jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
-    jpeg_read_header(&cinfo, TRUE);
-    // libjpeg converts CMYK to no RGB layout: read CMYK and convert below.
-    const bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
-    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX;
-    // Never wider or taller than a cairo surface can be (a 33000 × 200 panorama at full size would
-    // make a nil surface with no pixels to write into).
-    const unsigned longest = std::max(cinfo.image_width, cinfo.image_height);
-    // (cinfo, not the argument, is changed after setjmp: a local would be clobbered by longjmp.)
-    cinfo.scale_num = scale_num;
-    while (cinfo.scale_num > 1 && (static_cast<unsigned long>(longest) * cinfo.scale_num + 7) / 8 > unsigned(kMaxSurfaceSide))
-        --cinfo.scale_num;
-    cinfo.scale_denom = 8;
-    cinfo.dct_method = JDCT_ISLOW;  // exact: page images must be the same on every machine
-    jpeg_start_decompress(&cinfo);
-    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(cinfo.output_width),
-                                         static_cast<int>(cinfo.output_height));
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        jpeg_destroy_decompress(&cinfo);
-        cairo_surface_destroy(surface);
-        return false;
-    }
-    cairo_surface_flush(surface);
-    unsigned char* data = cairo_image_surface_get_data(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    if (cmyk) {
-        // Adobe's CMYK JPEGs (Photoshop's, and most others: the APP14 marker) store the inks inverted
-        // (jpeg_is_adobe_cmyk). A naive conversion, R = (1 − C)(1 − K): page images and proofs show
-        // the photo as a screen would without a colour profile, not as the press will print it.
-        const bool inverted = cinfo.saw_Adobe_marker;
-        std::vector<JSAMPLE> inks(static_cast<std::size_t>(cinfo.output_width) * 4);
-        while (cinfo.output_scanline < cinfo.output_height) {
-            unsigned char* out_row = data + static_cast<std::ptrdiff_t>(cinfo.output_scanline) * stride;
-            JSAMPROW row = inks.data();
-            jpeg_read_scanlines(&cinfo, &row, 1);
-            for (std::size_t x = 0; x < cinfo.output_width; ++x) {
-                unsigned v[4];
-                for (int k = 0; k < 4; ++k) v[k] = inverted ? inks[x * 4 + k] : 255u - inks[x * 4 + k];  // 255: no ink
-                out_row[x * 4 + 0] = static_cast<unsigned char>(v[2] * v[3] / 255);  // B from yellow
-                out_row[x * 4 + 1] = static_cast<unsigned char>(v[1] * v[3] / 255);  // G from magenta
-                out_row[x * 4 + 2] = static_cast<unsigned char>(v[0] * v[3] / 255);  // R from cyan
-                out_row[x * 4 + 3] = 0xff;
-            }
-        }
-    } else {
-        while (cinfo.output_scanline < cinfo.output_height) {
-            JSAMPROW row = data + static_cast<std::ptrdiff_t>(cinfo.output_scanline) * stride;
-            jpeg_read_scanlines(&cinfo, &row, 1);
-        }
-    }
-    jpeg_finish_decompress(&cinfo);
-    jpeg_destroy_decompress(&cinfo);
-    cairo_surface_mark_dirty(surface);
-    *out = surface;
-    return true;
-}
-
 // The JPEG's segments up to its first scan must include a frame and a scan with entropy-coded data
 // after it: a file that is a header and an end marker ("fake EOI", no scan data) would print as a
 // grey box. Returns what is wrong, or nullptr.
@@ -160,33 +85,6 @@ const char* jpeg_structure_problem(std::string_view b) {
     }
     return "no scan (the file ends before its image data)";
 }
-
-}  // namespace
-
-bool jpeg_is_adobe_cmyk(std::string_view b) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
-    if (b.size() < 4 || byte(0) != 0xFF || byte(1) != 0xD8) return false;
-    bool adobe = false;
-    int components = 0;
-    std::size_t i = 2;
-    // The segments before the scan: FF, marker, 2-byte length (JPEG, ITU T.81 Annex B).
-    while (i + 4 <= b.size() && byte(i) == 0xFF) {
-        const unsigned marker = byte(i + 1);
-        if (marker == 0xFF) { ++i; continue; }  // fill byte
-        if (marker == 0xD9 || marker == 0xDA) break;  // end of image, start of scan
-        const std::size_t length = std::size_t(byte(i + 2)) << 8 | byte(i + 3);
-        if (length < 2 || i + 2 + length > b.size()) break;
-        const std::string_view body = b.substr(i + 4, length - 2);
-        if (marker == 0xEE && body.size() >= 12 && body.substr(0, 5) == "Adobe") adobe = true;
-        // A frame header (SOF0–SOF15 but DHT C4, JPG C8, DAC CC): its component count decides.
-        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC && body.size() >= 6)
-            components = static_cast<unsigned char>(body[5]);
-        i += 2 + length;
-    }
-    return adobe && components == 4;
-}
-
-namespace {
 
 // libpng from memory, to premultiplied ARGB32 (cairo's format).
 struct PngReadState {
@@ -347,19 +245,7 @@ void check_pixels(const std::filesystem::path& path, const SourceSpan& where, do
 
 }  // namespace
 
-OrientationMatrix orientation_matrix(int orientation) {
-    // TIFF 6.0 / EXIF 2.3 Orientation: where the stored row 0 and column 0 are shown.
-    switch (orientation) {
-        case 2: return {-1, 0, 1, 0, 1, 0};   // mirrored left to right
-        case 3: return {-1, 0, 1, 0, -1, 1};  // turned 180°
-        case 4: return {1, 0, 0, 0, -1, 1};   // mirrored top to bottom
-        case 5: return {0, 1, 0, 1, 0, 0};    // transposed
-        case 6: return {0, -1, 1, 1, 0, 0};   // turned 90° clockwise to display
-        case 7: return {0, -1, 1, -1, 0, 1};  // transversed
-        case 8: return {0, 1, 0, -1, 0, 1};   // turned 90° anticlockwise to display
-        default: return {1, 0, 0, 0, 1, 0};
-    }
-}
+CairoSurface png_surface(const std::string& bytes, double max_scale) { return CairoSurface{decode_png(bytes, max_scale)}; }
 
 int jpeg_exif_orientation(std::string_view b) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
@@ -450,28 +336,6 @@ std::shared_ptr<const Image> image_from_bytes(std::string bytes, const std::file
         throw QuireError(where, "image '" + path.string() + "' is neither a JPEG nor a PNG");
     }
     return image;
-}
-
-CairoSurface image_surface(const Image& image, SurfaceUse use, double min_scale) {
-    if (image.format == ImageFormat::Png) return CairoSurface{decode_png(image.bytes, min_scale)};
-    if (use == SurfaceUse::Pdf) {
-        // cairo's PDF surface writes the JPEG's bytes (with the JPEG's own /Width and /Height) and
-        // never reads these pixels, so the surface is a stand-in of one pixel: the image XObject fills
-        // the surface's extents, scaled as the caller scales the surface. A full-size stand-in would
-        // cost nothing to make (calloc'd pages) but cairo copies its pixels when it is destroyed
-        // while the PDF surface holds a snapshot of it (cairo-surface-snapshot.c): 80 MB for a
-        // 20-megapixel photograph.
-        CairoSurface s{cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)};
-        auto* copy = static_cast<unsigned char*>(std::malloc(image.bytes.size()));
-        std::memcpy(copy, image.bytes.data(), image.bytes.size());
-        cairo_surface_set_mime_data(s.get(), CAIRO_MIME_TYPE_JPEG, copy, image.bytes.size(), std::free, copy);
-        return s;
-    }
-    unsigned num = 8;
-    while (num > 1 && static_cast<double>(num - 1) / 8.0 >= min_scale) --num;
-    cairo_surface_t* s = nullptr;
-    if (!decode_jpeg(image.bytes, num, &s)) return CairoSurface{};
-    return CairoSurface{s};
 }
 
 }  // namespace quire::page

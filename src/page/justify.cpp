@@ -58,13 +58,12 @@ double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limit
     const double natural_space = stretch / space_stretch / spaces;
     const double wanted = (r - 1.0) * stretch;  // the excess beyond the spaces' stretchability
     if (letters <= 0) return before;
-    // Glyph scaling first, in steps of 0.5 %, rounded down: every distinct scale is another cairo
+    // Glyph scaling first, in steps (0.5 %), rounded down: every distinct scale is another cairo
     // scaled font (its glyphs' metrics loaded again). Its advances are the scaled font's own, so the
     // PDF needs no adjustment between glyphs.
-    constexpr double kScaleStep = 0.005;
+    const double step = limits.glyph_scale_step;
     const double room = std::max(0.0, 1.0 + limits.max_glyph_scale - before);  // of the total scale
-    const double total_scale =
-        before + std::floor(std::min(room, wanted / letters * before) / kScaleStep + 1e-9) * kScaleStep;
+    const double total_scale = before + std::floor(std::min(room, wanted / letters * before) / step + 1e-9) * step;
     const double scale = total_scale / before;  // on the letters' advances as they are
     // Letter spacing last (Bringhurst: do not letterspace the lower case without a reason), for lines still
     // very loose.

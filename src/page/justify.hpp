@@ -11,19 +11,22 @@
 // slower to write by as much.
 #pragma once
 
-#include "linebreak/paragraph_setter.hpp"
+#include "linebreak/line_types.hpp"
 
 namespace quire::page {
 
 struct LooseLineLimits {
     double max_letter_spacing = 0.04;  // of the line's natural word space, per gap between letters
-    double max_glyph_scale = 0.02;     // horizontal scaling of the glyphs: 1.02 at most
+    // Horizontal scaling of the glyphs, font expansion included: 1.02 at most, in 0.5 % steps
+    // (the breaker's limit and step, linebreak/line_types.hpp).
+    double max_glyph_scale = linebreak::kMaxGlyphScaling;
+    double glyph_scale_step = linebreak::kGlyphScaleStep;
     double adjust_above = 2.0;         // lines up to this ratio are left alone
     double letter_spacing_above = 2.0; // letter spacing only for lines whose ratio stays above this
 };
 
 // Adjusts `line` in place (glyph positions, runs' extents, ratio, glyph_scale) and returns the
-// horizontal scale of its glyphs: the line's own glyph_scale (font expansion, paragraph_setter.hpp)
+// horizontal scale of its glyphs: the line's own glyph_scale (font expansion, line_types.hpp)
 // when unchanged; `max_glyph_scale` bounds the total. `space_stretch` is the breaker's stretch as a fraction of the
 // space (linebreak::BreakParams::space_stretch). Lines with right-to-left runs are left alone.
 double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limits = {},

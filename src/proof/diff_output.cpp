@@ -1,6 +1,7 @@
 // The files `quire diff` writes: changes.txt/.json, a side-by-side image per changed page, and
 // diff.pdf with the changed regions highlighted on the real (vector) pages.
 #include "core/diagnostic.hpp"
+#include "core/handle.hpp"
 #include "core/output_file.hpp"
 #include "core/source_date.hpp"
 #include "proof/pdf_diff.hpp"
@@ -9,8 +10,7 @@
 
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
+#include <fontconfig/fontconfig.h>
 
 #include <cstdio>
 
@@ -27,27 +27,38 @@ std::string page_file_name(const PagePair& p) {
     return buf;
 }
 
-// The labels' face: the bundled Inter, opened once for the process and kept (a static, so never
-// reported as a leak). Cairo's toy API would ask fontconfig, whose cached patterns LeakSanitizer
-// reports, and would pick a different face on another machine.
-cairo_font_face_t* label_face() {
-    static cairo_font_face_t* face = []() -> cairo_font_face_t* {
-        static FT_Library library = nullptr;
-        static FT_Face ft_face = nullptr;
-        if (FT_Init_FreeType(&library) != 0) return nullptr;
-        for (const char* name : {"Inter-SemiBold.otf", "Inter-Bold.otf", "Inter-Regular.otf", "Inter-SemiBold.ttf",
-                                 "Inter-Bold.ttf", "Inter-Regular.ttf"}) {
-            const std::string file = (fonts_dir() / "inter" / name).string();
-            if (FT_New_Face(library, file.c_str(), 0, &ft_face) == 0)
-                return cairo_ft_font_face_create_for_ft_face(ft_face, 0);
-        }
-        return nullptr;
-    }();
-    return face;
+using CairoFontFace = Handle<cairo_font_face_t, cairo_font_face_destroy>;
+using CairoScaledFont = Handle<cairo_scaled_font_t, cairo_scaled_font_destroy>;
+using CairoFontOptions = Handle<cairo_font_options_t, cairo_font_options_destroy>;
+using FcPatternHandle = Handle<FcPattern, FcPatternDestroy>;
+
+// The labels' face: the bundled Inter, opened by Cairo from a fontconfig pattern that names the
+// file (as render/barcode.cpp does), so that Cairo owns the FreeType face for as long as its font
+// caches keep it and write_diff owns the cairo face. A pattern naming a file is opened as it is,
+// with no fontconfig lookup: Cairo's toy API would ask fontconfig, whose cached patterns
+// LeakSanitizer reports, and would pick a different face on another machine. Null when no bundled
+// face opens (a scaled font is made to find out: Cairo opens the file lazily).
+CairoFontFace open_label_face() {
+    for (const char* name : {"Inter-SemiBold.otf", "Inter-Bold.otf", "Inter-Regular.otf", "Inter-SemiBold.ttf",
+                             "Inter-Bold.ttf", "Inter-Regular.ttf"}) {
+        const std::string file = (fonts_dir() / "inter" / name).string();
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) continue;
+        FcPatternHandle pattern{FcPatternCreate()};
+        FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(file.c_str()));
+        FcPatternAddInteger(pattern.get(), FC_INDEX, 0);
+        CairoFontFace face{cairo_ft_font_face_create_for_pattern(pattern.get())};
+        cairo_matrix_t size, ctm;
+        cairo_matrix_init_scale(&size, 10, 10);
+        cairo_matrix_init_identity(&ctm);
+        const CairoFontOptions options{cairo_font_options_create()};
+        const CairoScaledFont probe{cairo_scaled_font_create(face.get(), &size, &ctm, options.get())};
+        if (cairo_scaled_font_status(probe.get()) == CAIRO_STATUS_SUCCESS) return face;
+    }
+    return {};
 }
 
-void draw_label(cairo_t* cr, double x, double y, const std::string& text, double size) {
-    cairo_font_face_t* face = label_face();
+void draw_label(cairo_t* cr, cairo_font_face_t* face, double x, double y, const std::string& text, double size) {
     if (!face) return;  // no bundled face: the images go without labels rather than fail
     cairo_set_font_face(cr, face);
     cairo_set_font_size(cr, size);
@@ -68,7 +79,7 @@ void draw_regions(cairo_t* cr, const std::vector<Rect>& regions, double scale, d
 }
 
 // Old page on the left, new on the right, the changed regions boxed on both.
-void write_side_by_side(const PagePair& p, const fs::path& target) {
+void write_side_by_side(const PagePair& p, cairo_font_face_t* label_face, const fs::path& target) {
     const PageImage& o = p.old_image;
     const PageImage& n = p.new_image;
     const int margin = 16, header = 26;
@@ -88,7 +99,7 @@ void write_side_by_side(const PagePair& p, const fs::path& target) {
         };
         for (const Side& s : sides) {
             cairo_set_source_rgb(cr.get(), 0.15, 0.15, 0.15);
-            draw_label(cr.get(), s.x, header - 8, s.label, 13);
+            draw_label(cr.get(), label_face, s.x, header - 8, s.label, 13);
             if (s.image.empty()) continue;
             cairo_save(cr.get());
             cairo_translate(cr.get(), s.x, header);
@@ -103,7 +114,7 @@ void write_side_by_side(const PagePair& p, const fs::path& target) {
 }
 
 void write_highlight_pdf(const PdfDiff& diff, const PdfDocument& old_doc, const PdfDocument& new_doc,
-                         const fs::path& target) {
+                         cairo_font_face_t* label_face, const fs::path& target) {
     PendingOutput pending(target);
     {
         CairoSurface surface{cairo_pdf_surface_create(pending.temp_path().c_str(), 595, 842)};
@@ -139,7 +150,7 @@ void write_highlight_pdf(const PdfDiff& diff, const PdfDocument& old_doc, const 
             cairo_set_source_rgb(cr.get(), 0.85, 0.08, 0.08);
             cairo_fill(cr.get());
             cairo_set_source_rgb(cr.get(), 1, 1, 1);
-            draw_label(cr.get(), 4, 11.5, label, 9);
+            draw_label(cr.get(), label_face, 4, 11.5, label, 9);
             cairo_show_page(cr.get());
         }
         cr.reset();
@@ -165,8 +176,9 @@ void write_diff(const PdfDiff& diff, const PdfDocument& old_doc, const PdfDocume
     write_file_atomically(dir / "changes.txt", diff.to_text());
     write_file_atomically(dir / "changes.json", diff.to_json().dump(2) + "\n");
     if (diff.changed_pages().empty()) return;
-    for (const PagePair* p : diff.changed_pages()) write_side_by_side(*p, dir / page_file_name(*p));
-    write_highlight_pdf(diff, old_doc, new_doc, dir / "diff.pdf");
+    const CairoFontFace label_face = open_label_face();
+    for (const PagePair* p : diff.changed_pages()) write_side_by_side(*p, label_face.get(), dir / page_file_name(*p));
+    write_highlight_pdf(diff, old_doc, new_doc, label_face.get(), dir / "diff.pdf");
 }
 
 }  // namespace quire::proof

@@ -55,6 +55,11 @@ struct Box {
     }
 };
 
+// What a path-painting operator does with the path (PDF 32000-1 §8.5.3: S stroke, f fill, B both,
+// n neither; a clipping path W is pending either way), and whether a point starts a subpath.
+enum class Paint { None, Fill, Stroke, FillAndStroke };
+enum class PathPoint { Continue, StartSubpath };
+
 enum class Space { Gray, Rgb, Cmyk, All, OtherSeparation, IccRgb, IccCmyk, IccGray, Lab, Pattern, Other };
 
 struct Colour {
@@ -183,7 +188,8 @@ private:
         if (!v.empty()) c.v = v;
     }
 
-    void point(double x, double y, bool move = false) {
+    void point(double x, double y, PathPoint kind = PathPoint::Continue) {
+        const bool move = kind == PathPoint::StartSubpath;
         double px, py;
         gs().ctm.apply(x, y, px, py);
         path_.add(px, py);
@@ -196,7 +202,9 @@ private:
 
     Box visible(const Box& b) { return gs().clip ? b.intersect(*gs().clip) : b; }
 
-    void paint(bool fill, bool stroke) {
+    void paint(Paint how) {
+        const bool fill = how == Paint::Fill || how == Paint::FillAndStroke;
+        const bool stroke = how == Paint::Stroke || how == Paint::FillAndStroke;
         Box box = visible(path_);
         if (pending_clip_) {
             gs().clip = gs().clip ? gs().clip->intersect(path_) : path_;
@@ -373,7 +381,7 @@ private:
         } else if (op == "SC" || op == "SCN") {
             set_values(g.stroke);
         } else if (op == "m") {
-            point(num(0), num(1), true);
+            point(num(0), num(1), PathPoint::StartSubpath);
         } else if (op == "l") {
             point(num(0), num(1));
         } else if (op == "c") {
@@ -381,18 +389,18 @@ private:
         } else if (op == "v" || op == "y") {
             point(num(0), num(1)), point(num(2), num(3));
         } else if (op == "re") {
-            point(num(0), num(1), true), point(num(0) + num(2), num(1) + num(3));
+            point(num(0), num(1), PathPoint::StartSubpath), point(num(0) + num(2), num(1) + num(3));
             point(num(0), num(1) + num(3)), point(num(0) + num(2), num(1));
         } else if (op == "W" || op == "W*") {
             pending_clip_ = true;
         } else if (op == "S" || op == "s") {
-            paint(false, true);
+            paint(Paint::Stroke);
         } else if (op == "f" || op == "F" || op == "f*") {
-            paint(true, false);
+            paint(Paint::Fill);
         } else if (op == "B" || op == "B*" || op == "b" || op == "b*") {
-            paint(true, true);
+            paint(Paint::FillAndStroke);
         } else if (op == "n") {
-            paint(false, false);
+            paint(Paint::None);
         } else if (op == "BT") {
             text_matrix_ = line_matrix_ = Matrix{};
         } else if (op == "Tf") {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "page/page_document.hpp"
+#include "render/image_surface.hpp"
 
 #include <cairo.h>
 

@@ -1,7 +1,7 @@
 #include "render/post_pass.hpp"
 
 #include "core/diagnostic.hpp"
-#include "page/image.hpp"
+#include "render/image_surface.hpp"
 
 #include <cmath>
 
@@ -52,7 +52,7 @@ std::string post_pass(const std::string& pdf, const style::PageGeometry& g, cons
         std::size_t index = 0;
         for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(q).getAllPages()) {
             QPDFObjectHandle o = page.getObjectHandle();
-            // Inverted CMYK JPEGs (page/image.hpp: jpeg_is_adobe_cmyk) print as negatives without
+            // Inverted CMYK JPEGs (render/image_surface.hpp: jpeg_is_adobe_cmyk) print as negatives without
             // their Decode array, which cairo does not write.
             for (auto& [name, image] : page.getImages()) {
                 QPDFObjectHandle dict = image.getDict();
@@ -60,7 +60,7 @@ std::string post_pass(const std::string& pdf, const style::PageGeometry& g, cons
                     !dict.getKey("/ColorSpace").isNameAndEquals("/DeviceCMYK"))
                     continue;
                 const auto raw = image.getRawStreamData();
-                if (!page::jpeg_is_adobe_cmyk(std::string_view(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize())))
+                if (!jpeg_is_adobe_cmyk(std::string_view(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize())))
                     continue;
                 QPDFObjectHandle decode = QPDFObjectHandle::newArray();
                 for (int k = 0; k < 4; ++k) {

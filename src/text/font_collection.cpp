@@ -12,11 +12,11 @@ namespace quire::text {
 
 namespace {
 
-FT_Face open_face(FT_Library library, const FontFace& face) {
+FtFace open_face(FT_Library library, const FontFace& face) {
     FT_Face ft = nullptr;
     if (FT_New_Face(library, face.file.c_str(), face.face_index, &ft) != 0)
         throw QuireError(SourceSpan{face.file.string()}, "cannot open font file");
-    return ft;
+    return FtFace{ft};
 }
 
 }  // namespace
@@ -29,13 +29,12 @@ Font::Font(FT_Library library, const FontFamily& family, const FontFace& face)
     upem_ = hb_ft_face_->units_per_EM ? hb_ft_face_->units_per_EM : 1000;
     // HarfBuzz's own OpenType functions (not hb-ft's) read metrics from the font tables, which
     // is faster and independent of FreeType's size; the FT_Face stays for Cairo.
-    hb_blob_t* blob = hb_blob_create_from_file(face.file.c_str());
-    hb_face_ = hb_face_create(blob, unsigned(face.face_index));
-    hb_blob_destroy(blob);
-    hb_font_ = hb_font_create(hb_face_);
-    hb_font_set_scale(hb_font_, upem_, upem_);
+    const HbBlob blob{hb_blob_create_from_file(face.file.c_str())};
+    hb_face_.reset(hb_face_create(blob.get(), unsigned(face.face_index)));
+    hb_font_.reset(hb_font_create(hb_face_.get()));
+    hb_font_set_scale(hb_font_.get(), upem_, upem_);
     const double upem = upem_;
-    if (const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(hb_ft_face_, FT_SFNT_OS2));
+    if (const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(hb_ft_face_.get(), FT_SFNT_OS2));
         os2 && os2->version != 0xFFFF && os2->sTypoAscender > 0) {
         ascender_em_ = os2->sTypoAscender / upem;
         descender_em_ = -os2->sTypoDescender / upem;
@@ -44,17 +43,10 @@ Font::Font(FT_Library library, const FontFamily& family, const FontFace& face)
         descender_em_ = -hb_ft_face_->descender / upem;
     }
     hb_codepoint_t space = 0;
-    if (hb_font_get_nominal_glyph(hb_font_, 0x20, &space)) {
-        space_em_ = hb_font_get_glyph_h_advance(hb_font_, space) / upem;
+    if (hb_font_get_nominal_glyph(hb_font_.get(), 0x20, &space)) {
+        space_em_ = hb_font_get_glyph_h_advance(hb_font_.get(), space) / upem;
         space_glyph_ = space;
     }
-}
-
-Font::~Font() {
-    hb_font_destroy(hb_font_);
-    hb_face_destroy(hb_face_);
-    FT_Done_Face(cairo_face_);
-    FT_Done_Face(hb_ft_face_);
 }
 
 bool Font::has_char_lookup(char32_t cp) const {
@@ -63,31 +55,31 @@ bool Font::has_char_lookup(char32_t cp) const {
         std::uint8_t& c = coverage_[cp];
         if (c == 0) {
             hb_codepoint_t g = 0;
-            c = hb_font_get_nominal_glyph(hb_font_, cp, &g) && g != 0 ? 1 : 2;
+            c = hb_font_get_nominal_glyph(hb_font_.get(), cp, &g) && g != 0 ? 1 : 2;
         }
         return c == 1;
     }
     hb_codepoint_t g = 0;
-    return hb_font_get_nominal_glyph(hb_font_, cp, &g) && g != 0;
+    return hb_font_get_nominal_glyph(hb_font_.get(), cp, &g) && g != 0;
 }
 
 std::uint32_t Font::glyph_for(char32_t cp) const {
     if (cp == 0x20) return space_glyph_;
     hb_codepoint_t g = 0;
-    return hb_font_get_nominal_glyph(hb_font_, cp, &g) ? g : 0;
+    return hb_font_get_nominal_glyph(hb_font_.get(), cp, &g) ? g : 0;
 }
 
 FontCollection::FontCollection() : FontCollection(default_font_table()) {}
 
 FontCollection::FontCollection(FontTable table) : table_(std::move(table)), cache_(std::make_unique<ShapeCache>()) {
-    if (FT_Init_FreeType(&library_) != 0) throw QuireError(SourceSpan{}, "cannot initialise FreeType");
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) throw QuireError(SourceSpan{}, "cannot initialise FreeType");
+    library_.reset(library);
 }
 
-FontCollection::~FontCollection() {
-    cache_.reset();
-    fonts_.clear();
-    FT_Done_FreeType(library_);
-}
+// Here, where ShapeCache is complete. Members go in reverse order: the shape cache (it refers to
+// the fonts), the fonts, then the FreeType library.
+FontCollection::~FontCollection() = default;
 
 const Font& FontCollection::get(std::string_view family, int weight, Slant slant) {
     for (const auto& r : resolved_)
@@ -95,7 +87,7 @@ const Font& FontCollection::get(std::string_view family, int weight, Slant slant
     const FontFace& face = table_.resolve_face(family, weight, slant);
     auto it = fonts_.find(face.file);
     if (it == fonts_.end())
-        it = fonts_.emplace(face.file, std::make_unique<Font>(library_, *table_.find(family), face)).first;
+        it = fonts_.emplace(face.file, std::make_unique<Font>(library_.get(), *table_.find(family), face)).first;
     resolved_.push_back(Resolved{std::string(family), weight, slant, it->second.get()});
     return *it->second;
 }

@@ -11,6 +11,7 @@
 // Not thread-safe: one collection per thread.
 #pragma once
 
+#include "core/handle.hpp"
 #include "text/font_table.hpp"
 #include "text/styled_text.hpp"
 
@@ -32,10 +33,16 @@ namespace quire::text {
 
 class ShapeCache;
 
+// The FreeType and HarfBuzz handles a collection owns (core/handle.hpp).
+using FtLibrary = Handle<FT_LibraryRec_, FT_Done_FreeType>;
+using FtFace = Handle<FT_FaceRec_, FT_Done_Face>;
+using HbBlob = Handle<hb_blob_t, hb_blob_destroy>;
+using HbFace = Handle<hb_face_t, hb_face_destroy>;
+using HbFont = Handle<hb_font_t, hb_font_destroy>;
+
 class Font {
 public:
     Font(FT_Library library, const FontFamily& family, const FontFace& face);
-    ~Font();
     Font(const Font&) = delete;
     Font& operator=(const Font&) = delete;
 
@@ -46,11 +53,11 @@ public:
     int face_index() const { return face_index_; }
 
     // HarfBuzz font with its scale set to units_per_em: shaped advances are in font units.
-    hb_font_t* hb_font() const { return hb_font_; }
-    hb_face_t* hb_face() const { return hb_face_; }
+    hb_font_t* hb_font() const { return hb_font_.get(); }
+    hb_face_t* hb_face() const { return hb_face_.get(); }
     // A FreeType face opened for Cairo alone (cairo_ft_font_face_create_for_ft_face). The Font
     // owns it; keep the Font (its FontCollection) alive while Cairo uses it.
-    FT_Face cairo_ft_face() const { return cairo_face_; }
+    FT_Face cairo_ft_face() const { return cairo_face_.get(); }
 
     int units_per_em() const { return upem_; }
     // Typographic ascender and descender (OS/2 sTypo…, else hhea), in em; descender is positive.
@@ -73,10 +80,11 @@ private:
     Slant slant_ = Slant::Upright;
     std::filesystem::path file_;
     int face_index_ = 0;
-    FT_Face hb_ft_face_ = nullptr;  // owned; HarfBuzz's
-    FT_Face cairo_face_ = nullptr;  // owned; Cairo's
-    hb_face_t* hb_face_ = nullptr;  // owned
-    hb_font_t* hb_font_ = nullptr;  // owned
+    // Destroyed in reverse order: the HarfBuzz font before its face, Cairo's FT face, then ours.
+    FtFace hb_ft_face_;  // HarfBuzz's side: the metrics read at construction
+    FtFace cairo_face_;  // Cairo's
+    HbFace hb_face_;
+    HbFont hb_font_;
     int upem_ = 1000;
     double ascender_em_ = 0.8;
     double descender_em_ = 0.2;
@@ -116,7 +124,8 @@ public:
 
 private:
     FontTable table_;
-    FT_Library library_ = nullptr;  // owned
+    // Declared before the fonts, so destroyed after them: their faces are done before the library.
+    FtLibrary library_;
     std::map<std::filesystem::path, std::unique_ptr<Font>> fonts_;  // by resolved file
     // get()'s answers: itemising asks per character, and resolving a face (and looking its path
     // up) each time cost a fifth of setting a paragraph. A handful of entries: searched in order.

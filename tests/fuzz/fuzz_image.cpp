@@ -1,5 +1,5 @@
 // libFuzzer target: image checks and decoding (JPEG, PNG; issue 18).
-#include "page/image.hpp"
+#include "render/image_surface.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -11,8 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                                    quire::SourceSpan{"fuzz.xml", 1, 1});
         // Small decodes: the code paths, not the pixels, are under test.
         const double scale = 64.0 / std::max(image->width, image->height);
-        (void)quire::page::image_surface(*image, quire::page::SurfaceUse::Raster, scale);
-        (void)quire::page::image_surface(*image, quire::page::SurfaceUse::Pdf, scale);
+        (void)quire::render::image_surface(*image, quire::render::SurfaceUse::Raster, scale);
+        (void)quire::render::image_surface(*image, quire::render::SurfaceUse::Pdf, scale);
     } catch (const quire::QuireError&) {
         // refused with a place: the expected outcome for most inputs
     }

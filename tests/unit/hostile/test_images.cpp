@@ -2,6 +2,7 @@
 #include "hostile_helpers.hpp"
 
 #include "page/image.hpp"
+#include "render/image_surface.hpp"
 
 #include <doctest/doctest.h>
 
@@ -28,7 +29,7 @@ TEST_CASE("item 12: the EXIF orientation is read and turns the displayed size") 
 TEST_CASE("item 12: the orientation matrices map the stored corners where EXIF says") {
     // Orientation 6 (turn 90° clockwise): the stored top-left corner is shown at the top right.
     auto at = [](int o, double u, double v) {
-        const auto m = page::orientation_matrix(o);
+        const auto m = render::orientation_matrix(o);
         return std::pair{m.a * u + m.b * v + m.c, m.d * u + m.e * v + m.f};
     };
     CHECK(at(1, 0, 0) == std::pair{0.0, 0.0});

@@ -4,6 +4,7 @@
 #include "core/input_file.hpp"
 #include "model/article_xml.hpp"
 #include "page/image.hpp"
+#include "render/image_surface.hpp"
 
 #include <doctest/doctest.h>
 
@@ -20,8 +21,8 @@ TEST_CASE("item 1: a PNG wider or taller than 32767 pixels is decoded within cai
         auto image = page::load_image(p, SourceSpan{"a.xml", 3, 3});
         CHECK(image->width == int(w));
         CHECK(image->height == int(h));
-        for (auto use : {page::SurfaceUse::Pdf, page::SurfaceUse::Raster}) {
-            page::CairoSurface s = page::image_surface(*image, use, 1.0);
+        for (auto use : {render::SurfaceUse::Pdf, render::SurfaceUse::Raster}) {
+            page::CairoSurface s = render::image_surface(*image, use, 1.0);
             REQUIRE(s);
             CHECK(cairo_surface_status(s.get()) == CAIRO_STATUS_SUCCESS);
             CHECK(cairo_image_surface_get_width(s.get()) <= page::kMaxSurfaceSide);
@@ -47,7 +48,7 @@ TEST_CASE("item 2: a 33000 x 200 panorama JPEG is decoded for page images withou
     write_jpeg(dir / "images/pano.jpg", 33000, 200);
     auto image = page::load_image(dir / "images/pano.jpg", SourceSpan{"a.xml", 3, 3});
     CHECK(image->width == 33000);
-    page::CairoSurface s = page::image_surface(*image, page::SurfaceUse::Raster, 1.0);
+    page::CairoSurface s = render::image_surface(*image, render::SurfaceUse::Raster, 1.0);
     REQUIRE(s);
     CHECK(cairo_image_surface_get_width(s.get()) <= page::kMaxSurfaceSide);
     CHECK(cairo_image_surface_get_height(s.get()) >= 1);
@@ -85,8 +86,8 @@ TEST_CASE("item 3: a PNG is decoded down to its box at 600 ppi for the PDF, row 
     write_png(dir / "big.png", 12000, 600);
     auto image = page::load_image(dir / "big.png", SourceSpan{"a.xml"});
     // Placed 100 pt wide: 100 / 72 × 600 ≈ 834 pixels are all print needs.
-    const double scale = 100.0 / 72.0 * page::kMaxPrintPpi / image->width;
-    page::CairoSurface s = page::image_surface(*image, page::SurfaceUse::Pdf, scale);
+    const double scale = 100.0 / 72.0 * render::kMaxPrintPpi / image->width;
+    page::CairoSurface s = render::image_surface(*image, render::SurfaceUse::Pdf, scale);
     REQUIRE(s);
     CHECK(cairo_image_surface_get_width(s.get()) == 834);
     CHECK(cairo_image_surface_get_height(s.get()) == 42);
@@ -101,7 +102,7 @@ TEST_CASE("item 3: an interlaced PNG is decoded whole only when small") {
     TempDir dir;
     write_png(dir / "adam7.png", 300, 200, PNG_INTERLACE_ADAM7);
     auto image = page::load_image(dir / "adam7.png", SourceSpan{"a.xml"});
-    page::CairoSurface s = page::image_surface(*image, page::SurfaceUse::Raster, 0.5);
+    page::CairoSurface s = render::image_surface(*image, render::SurfaceUse::Raster, 0.5);
     REQUIRE(s);
     CHECK(cairo_image_surface_get_width(s.get()) == 150);
 }

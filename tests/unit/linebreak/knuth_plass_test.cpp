@@ -2,6 +2,11 @@
 // exhaustive search over every set of breaks, with the same demerits (TeX §859).
 #include "linebreak/knuth_plass.hpp"
 
+// The breaker is font-free: its header (and line_types.hpp) must not bring FreeType or HarfBuzz in.
+#if defined(FT2BUILD_H_) || defined(HB_H)
+#error "linebreak/knuth_plass.hpp includes FreeType or HarfBuzz: keep it on linebreak/line_types.hpp"
+#endif
+
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -3,6 +3,7 @@
 
 #include "core/output_file.hpp"
 #include "page/image.hpp"
+#include "render/image_surface.hpp"
 
 #include <doctest/doctest.h>
 
@@ -159,9 +160,9 @@ TEST_CASE("an inverted CMYK JPEG prints as a positive: /Decode in the PDF, conve
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const std::string bytes = cmyk_jpeg(dir / "cyan.jpg", {255, 0, 0, 0});
-    CHECK(page::jpeg_is_adobe_cmyk(bytes));
-    CHECK_FALSE(page::jpeg_is_adobe_cmyk(read_file(std::filesystem::path(QUIRE_TEST_DATA) / "print" / "photo.jpg")));
-    CHECK_FALSE(page::jpeg_is_adobe_cmyk("not a jpeg"));
+    CHECK(render::jpeg_is_adobe_cmyk(bytes));
+    CHECK_FALSE(render::jpeg_is_adobe_cmyk(read_file(std::filesystem::path(QUIRE_TEST_DATA) / "print" / "photo.jpg")));
+    CHECK_FALSE(render::jpeg_is_adobe_cmyk("not a jpeg"));
 
     const std::string pdf = render::render_pdf_bytes(with_image(dir / "cyan.jpg"), {});
     QPDF q;

@@ -1,0 +1,148 @@
+// The print vocabulary shared by the breaker, the paragraph setter, page layout and the renderers:
+// how a paragraph is to be broken (BreakParams, LineSpec) and what setting it gives (SetLine,
+// GlyphRun, PositionedGlyph). Font-free: a GlyphRun names its text::Font by pointer only, so the
+// Knuth–Plass breaker (knuth_plass.hpp) and code that only reads set lines do not include FreeType
+// or HarfBuzz; setting text (paragraph_setter.hpp) does.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace quire::text {
+class Font;
+}  // namespace quire::text
+
+namespace quire::linebreak {
+
+enum class Alignment { Justified, RaggedRight, Centred, RaggedLeft };
+enum class Hyphenation { Off, On };
+
+// Horizontal glyph scaling, in one place for both of its users: the breaker's font expansion
+// (BreakParams::expansion, below) and the rescue of very loose lines in page/justify.cpp
+// (LooseLineLimits). The total scale of a line's glyphs stays within 1 ± kMaxGlyphScaling, in steps
+// of kGlyphScaleStep: pdfTeX with microtype's defaults (stretch=20, shrink=20, step=5, in
+// thousandths) and InDesign's common glyph scaling of 98–102 %. Every distinct scale is another
+// scaled font in the PDF, hence the step.
+inline constexpr double kMaxGlyphScaling = 0.02;
+inline constexpr double kGlyphScaleStep = 0.005;
+
+// Knuth–Plass parameters, with TeX's names (The TeXbook ch. 14; Knuth & Plass 1981). Penalties and
+// demerits are in TeX's units. The defaults are ours, for a magazine's narrow justified column;
+// plain TeX's are given beside each. Passes as TeX's (pretolerance without hyphenation, then
+// tolerance with it), then a final pass of ours when both fail: any looseness allowed, badness
+// 100·r³ uncapped (TeX caps it at 10000, so that all very loose lines cost the same), plus
+// emergencystretch: the paragraph's looseness goes where it costs least instead of overfull lines.
+struct BreakParams {
+    double pretolerance = 100;            // plain TeX 100; a first pass without hyphenation; <0 skips it
+    double tolerance = 400;               // plain TeX 200; the second pass, with hyphenation
+    double linepenalty = 10;              // plain TeX 10
+    double hyphenpenalty = 50;            // plain TeX 50; a break at a discretionary hyphen
+    double exhyphenpenalty = 50;          // plain TeX 50; a break after an explicit hyphen or dash
+    // A discretionary hyphen in a capitalised word (Kazakhstan, Srbinovski: mostly proper names),
+    // instead of hyphenpenalty. Not in TeX (\uchyph=1 breaks them at \hyphenpenalty; \uchyph=0
+    // never does); a magazine avoids breaking names, so the breaker does it only where it saves a
+    // clearly worse line: 1000² demerits are those of a line of badness 1000 (r = 2.15), the
+    // proof's "very loose" mark. Any capitalised word counts, sentence-initial ones included:
+    // telling a name from a sentence's first word is not reliable, and they are few.
+    // ≥ 10000 forbids it (\uchyph=0).
+    double capitalised_hyphenpenalty = 1000;
+    // A line ending in a one-letter word where the language's typesetting forbids it (Polish "wiszące
+    // spójniki" w, z, i, a, o, u; Czech and Slovak v, k, s, z, o, u, a, i — ČSN 01 6910; Russian,
+    // Ukrainian and Belarusian в, к, с, у, о, и, а, я): a penalty on the space after it. 10000 ties
+    // the letter to the next word as TeX's `z~nim` does; not in TeX otherwise.
+    double single_letter_penalty = 10000;
+    double adjdemerits = 10000;           // plain TeX 10000; adjacent lines in non-adjacent fitness classes
+    double doublehyphendemerits = 10000;  // plain TeX 10000; two hyphenated lines in a row
+    double finalhyphendemerits = 5000;    // plain TeX 5000; the penultimate line hyphenated
+    int looseness = 0;                    // plain TeX 0; try for this many more (or fewer) lines
+    double emergencystretch_em = 0.0;     // plain TeX 0pt; extra stretch a line in the final pass (below)
+    int max_consecutive_hyphens = 3;      // not in TeX (it has only doublehyphendemerits): a hard limit
+    // Interword glue as fractions of the space's width, as TeX fonts give it (space, stretch 1/2,
+    // shrink 1/3 for Computer Modern; luaotfload uses the same for OpenType fonts).
+    double space_stretch = 0.5;
+    double space_shrink = 1.0 / 3.0;
+    // Ragged settings: TeX's \rightskip 0pt plus `ragged_stretch_em`, with interword glue that
+    // neither stretches nor shrinks, so lines look hand-set (ragged2e's RaggedRight uses 2em).
+    double ragged_stretch_em = 2.0;
+    // Font expansion in justified settings (pdfTeX's \pdfadjustspacing=2 with microtype's default
+    // stretch=20, shrink=20, i.e. ±2 %; InDesign's glyph scaling 98–102 %): a line's glyphs may be
+    // scaled horizontally by up to this fraction, taking a share of the line's adjustment beside the
+    // word spaces, in proportion to their width. The breaker counts it as stretch and shrink of every
+    // box, so narrow columns find more good breaks; a line is set with glyph scale 1 + r·expansion
+    // (r its adjustment ratio over both), rounded to `expansion_step` (each scale is another scaled
+    // font in the PDF), and the word spaces take the rest. 0: none (plain TeX, LuaTeX's default).
+    double expansion = kMaxGlyphScaling;
+    double expansion_step = kGlyphScaleStep;
+};
+
+struct LineSpec {
+    // Line widths in points, line by line; the last repeats for all further lines.
+    std::vector<double> widths_pt = {156.0};
+    Alignment alignment = Alignment::Justified;  // the last line of a justified paragraph is ragged
+    Hyphenation hyphenation = Hyphenation::On;
+    double first_indent_pt = 0.0;  // indent of the first line (inside its width)
+    BreakParams params;
+
+    double width_of_line(std::size_t index) const {
+        if (widths_pt.empty()) return 0.0;
+        return index < widths_pt.size() ? widths_pt[index] : widths_pt.back();
+    }
+};
+
+struct PositionedGlyph {
+    std::uint32_t id = 0;     // glyph index in the run's font
+    double x_pt = 0.0;        // relative to the line's start (before x_offset_pt), justified
+    double y_pt = 0.0;        // relative to the baseline, y downwards (Cairo)
+    std::uint32_t cluster = 0;  // byte offset into GlyphRun::text of the glyph's cluster
+};
+
+// Maps glyphs to text for cairo_show_text_glyphs (its cairo_text_cluster_t): consecutive
+// clusters, each `num_bytes` of the run's text shown by `num_glyphs` glyphs, in glyph order.
+struct TextCluster {
+    int num_bytes = 0;
+    int num_glyphs = 0;
+};
+
+enum class RunDirection { LeftToRight, RightToLeft };
+
+struct GlyphRun {
+    const text::Font* font = nullptr;  // owned by the FontCollection; font->cairo_ft_face() for Cairo
+    double size_pt = 0.0;
+    std::vector<PositionedGlyph> glyphs;  // in visual order, left to right
+    std::string text;                     // the run's UTF-8 text, a hyphen added at a hyphenated break
+    std::vector<TextCluster> clusters;    // glyph→text map for cairo_show_text_glyphs
+    // RightToLeft: `clusters` run backward (CAIRO_TEXT_CLUSTER_FLAG_BACKWARD).
+    RunDirection direction = RunDirection::LeftToRight;
+    std::string href;                     // link target, empty if none
+    std::string lang;                     // BCP 47, for the PDF's /Lang and the EPUB
+    double x_start_pt = 0.0;              // left edge of the run within the line (before x_offset_pt)
+    double width_pt = 0.0;                // advance width of the run, justified
+};
+
+struct SetLine {
+    std::string text;           // the line's characters in logical order, ending in "-" if hyphenated
+    // The word spaces' adjustment ratio (TeX's glue set): >0 stretched (1 = all their stretch used),
+    // <0 shrunk. With font expansion it is what is left to the spaces after the glyphs' share.
+    double ratio = 0.0;
+    double glyph_scale = 1.0;   // horizontal scale of the line's glyphs (font expansion; 1: none)
+    bool hyphenated = false;    // the line ends at a discretionary break (a hyphen was added)
+    double natural_width_pt = 0.0;  // the line's width before justification
+    double target_width_pt = 0.0;   // the width it was set to (LineSpec's width for this line)
+    double width_pt = 0.0;          // the width as set (justified: target; ragged: natural + indent)
+    double x_offset_pt = 0.0;       // shift of the line's start for ragged-left and centred settings
+    double ascent_pt = 0.0;         // tallest ascender of the line's fonts, positive
+    double descent_pt = 0.0;        // deepest descender, positive
+    bool overfull = false;          // no feasible break: the line is wider than target_width_pt
+    std::vector<GlyphRun> runs;
+};
+
+struct SetParagraph {
+    std::vector<SetLine> lines;
+    double demerits = 0.0;  // total demerits of the chosen breaks (TeX's \tracingparagraphs sum)
+    // Stable text dump for golden tests: one line per SetLine (ratio, flags, text, runs).
+    std::string dump() const;
+};
+
+}  // namespace quire::linebreak
