@@ -11,26 +11,22 @@
 
 namespace quire::render {
 
-DrawResources::~DrawResources() {
-    for (auto& [font, face] : faces_) cairo_font_face_destroy(face);
-}
-
-cairo_surface_t* DrawResources::image(const page::Image& image, page::SurfaceUse use, double min_scale) {
+cairo_surface_t* DrawResources::image(const page::Image& image, SurfaceUse use, double min_scale) {
     // A JPEG in a PDF is its own bytes whatever the scale: one surface.
-    const bool bytes_as_they_are = use == page::SurfaceUse::Pdf && image.format == page::ImageFormat::Jpeg;
+    const bool bytes_as_they_are = use == SurfaceUse::Pdf && image.format == page::ImageFormat::Jpeg;
     const ImageKey key{&image, use, bytes_as_they_are ? 1.0 : min_scale};
     auto it = images_.find(key);
-    if (it == images_.end()) it = images_.emplace(key, page::image_surface(image, use, key.min_scale)).first;
+    if (it == images_.end()) it = images_.emplace(key, image_surface(image, use, key.min_scale)).first;
     return it->second.get();
 }
 
 cairo_font_face_t* DrawResources::font_face(const text::Font& font) {
     const auto key = std::make_pair(font.file(), font.face_index());
     auto it = faces_.find(key);
-    if (it != faces_.end()) return it->second;
+    if (it != faces_.end()) return it->second.get();
     // The Font owns this FT_Face, opened for Cairo alone (text/font_collection.hpp); it outlives us.
     cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(font.cairo_ft_face(), 0);
-    faces_[key] = face;
+    faces_[key].reset(face);
     return face;
 }
 
@@ -104,10 +100,10 @@ void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double 
     // down to that, however many pixels it declares).
     const double min_scale = target == Target::Raster
                                  ? item.placed.width.pt() * scale / item.image->width
-                                 : std::max(item.placed.width.pt(), item.placed.height.pt()) / 72.0 * page::kMaxPrintPpi /
+                                 : std::max(item.placed.width.pt(), item.placed.height.pt()) / 72.0 * kMaxPrintPpi /
                                        std::max(item.image->width, item.image->height);
     cairo_surface_t* surface =
-        resources.image(*item.image, target == Target::Pdf ? page::SurfaceUse::Pdf : page::SurfaceUse::Raster,
+        resources.image(*item.image, target == Target::Pdf ? SurfaceUse::Pdf : SurfaceUse::Raster,
                         std::min(1.0, min_scale));
     // load_image checked the file; a photo that still cannot be decoded must not vanish from the page.
     if (!surface) throw QuireError(SourceSpan{item.image->path.string()}, "image cannot be decoded for drawing");
@@ -118,7 +114,7 @@ void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double 
     cairo_clip(cr);
     cairo_translate(cr, item.placed.x.pt(), item.placed.y.pt());
     // The stored pixels onto the displayed box, turned or mirrored as the JPEG's EXIF Orientation says.
-    const page::OrientationMatrix o = page::orientation_matrix(item.image->orientation);
+    const OrientationMatrix o = orientation_matrix(item.image->orientation);
     const double W = item.placed.width.pt(), H = item.placed.height.pt();
     cairo_matrix_t m;
     cairo_matrix_init(&m, W * o.a / sw, H * o.d / sw, W * o.b / sh, H * o.e / sh, W * o.c, H * o.f);

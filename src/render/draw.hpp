@@ -1,6 +1,8 @@
 // Drawing display-list items with Cairo, shared by the PDF and PNG renderers.
 #pragma once
 
+#include "core/handle.hpp"
+
 #include "page/page_document.hpp"
 #include "render/image_surface.hpp"
 
@@ -22,19 +24,18 @@ enum class Target { Pdf, Raster };
 class DrawResources {
 public:
     DrawResources() = default;
-    ~DrawResources();
     DrawResources(const DrawResources&) = delete;
     DrawResources& operator=(const DrawResources&) = delete;
     cairo_font_face_t* font_face(const text::Font& font);
     // The surface for `image` drawn with `use`, at no less than `min_scale` of its full size.
-    cairo_surface_t* image(const page::Image& image, page::SurfaceUse use, double min_scale);
+    cairo_surface_t* image(const page::Image& image, SurfaceUse use, double min_scale);
 
 private:
     // One face per font file (and face index): pages set with different FontCollections share it.
-    std::map<std::pair<std::filesystem::path, int>, cairo_font_face_t*> faces_;  // owned references
+    std::map<std::pair<std::filesystem::path, int>, Handle<cairo_font_face_t, cairo_font_face_destroy>> faces_;
     struct ImageKey {
         const page::Image* image;
-        page::SurfaceUse use;
+        SurfaceUse use;
         double min_scale;
         auto operator<=>(const ImageKey&) const = default;
     };

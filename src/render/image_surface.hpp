@@ -45,13 +45,3 @@ enum class SurfaceUse {
 page::CairoSurface image_surface(const page::Image& image, SurfaceUse use, double min_scale = 1.0);
 
 }  // namespace quire::render
-
-// Transitional: render/draw.{hpp,cpp} still name these page::… (they are being changed on main).
-// Once they say render::… (or nothing: they are in quire::render), delete these declarations.
-namespace quire::page {
-using render::image_surface;
-using render::kMaxPrintPpi;
-using render::orientation_matrix;
-using render::OrientationMatrix;
-using render::SurfaceUse;
-}  // namespace quire::page

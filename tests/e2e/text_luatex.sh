@@ -6,5 +6,8 @@ set -euo pipefail
 quire="$1"
 src="$2"
 if ! command -v luatex >/dev/null; then echo "text_luatex: luatex not installed (texlive-luatex)" >&2; exit 77; fi
+# texlive-binaries (pulled in by texlive-lang-other) brings the luatex program without its font
+# loader: the comparison needs texlive-luatex's luaotfload too.
+if ! kpsewhich luaotfload.sty >/dev/null 2>&1; then echo "text_luatex: luaotfload.sty missing (texlive-luatex)" >&2; exit 77; fi
 if ! command -v python3 >/dev/null; then echo "text_luatex: python3 missing" >&2; exit 77; fi
 exec python3 "$src/tools/compare-luatex" "$quire"
