@@ -1,6 +1,8 @@
 #include "proof/supplied_checks.hpp"
 
 #include "proof/poppler_doc.hpp"
+#include "proof/preflight.hpp"
+#include "proof/report.hpp"
 #include "proof/rasterize.hpp"
 
 #include <cmath>
@@ -46,11 +48,24 @@ render::ArtAtTrimEdge art_at_trim_edge(const fs::path& pdf, const render::Suppli
 
 
 void check_supplied_pages(const model::Issue& issue, const style::PageGeometry& geometry, Diagnostics& diagnostics) {
+    std::set<fs::path> preflighted;
     auto check = [&](const fs::path& path, const SourceSpan& where) {
         if (path.empty()) return;
         try {
             const render::SuppliedPage page = render::inspect_supplied_pdf(path, where);
             render::check_supplied_page(page, path, geometry, art_at_trim_edge(path, page), where, diagnostics);
+            // What a printer's preflight would say about the ad itself (RGB, rich black text, ink, low
+            // resolution): the advertiser's to fix, so warnings at the entry, once a file. Its own missing
+            // output intent is no fault: placed, it prints under the issue's. Box problems are above.
+            if (!preflighted.insert(path).second) return;
+            PreflightOptions options;
+            options.boxes = PreflightOptions::Boxes::Optional;
+            Report report;
+            preflight(PdfDocument(path), options, report);
+            for (const Finding& f : report.findings)
+                if (f.severity != Severity::Note && f.check != "output-intent" && f.check.find("box") == std::string::npos &&
+                    f.check.find("bleed") == std::string::npos)
+                    diagnostics.warning(where, path.filename().string() + ": " + f.to_string());
         } catch (const QuireError& e) {
             diagnostics.add(e.diagnostic().severity, e.diagnostic().where, e.diagnostic().message);
         }
