@@ -195,7 +195,11 @@ Book assemble_issue_book(const IssueEpubInput& in, const EpubOptions& options) {
                 parts.notices.push_back(n);
             }
         }
-        article_docs.push_back(article_document(*a.loaded, hrefs[i], parts));
+        // The section label over the title is the issue's section, as on the print page (the article's
+        // own section, "Reportaż", is what it was filed under on the website).
+        model::LoadedArticle in_issue = *a.loaded;
+        if (!a.section.empty()) in_issue.article.meta.section = a.section;
+        article_docs.push_back(article_document(in_issue, hrefs[i], parts));
         if (a.print) {
             auto targets = insert_page_breaks({&article_docs.back()}, print_page_starts(*a.print), page_ids);
             page_list = page_list || !targets.empty();

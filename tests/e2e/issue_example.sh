@@ -11,7 +11,7 @@
 set -u
 QUIRE=$1
 SRC=$2
-for tool in pdftotext pdfinfo pdffonts pdftoppm zbarimg qpdf python3; do
+for tool in pdftotext pdfinfo pdffonts pdftoppm zbarimg qpdf python3 unzip; do
   command -v "$tool" >/dev/null || { echo "skip: $tool is not installed" >&2; exit 77; }
 done
 WORK=$(mktemp -d)
@@ -110,6 +110,43 @@ print('page-list:', len(listed), 'entries; article pages in pages.json:', len(ex
 sys.exit(0 if listed == expected else 1)
 PY
 check "the EPUB's page-list is the issue's article pages, in order" "[ $? -eq 0 ]"
+# After each page-break marker the EPUB's text begins with the words pdftotext reads first on that page
+# of issue.pdf (running head and folio aside; an opening's marker stands before its section label).
+mkdir -p "$WORK/epub" && (cd "$WORK/epub" && unzip -q "$OUT/issue.epub")
+python3 - "$WORK" "$OUT/pages.json" <<'PY'
+import glob, html, json, re, sys
+work, m = sys.argv[1], json.load(open(sys.argv[2]))
+BLOCK = r'</?(p|h[1-6]|li|ol|ul|figure|figcaption|blockquote|section|div|header|main|article|aside|nav|br|img)\b[^>]*>'
+def text(x):
+    x = re.sub(BLOCK, ' ', x); x = re.sub(r'<[^>]+>', '', x)
+    return ' '.join(html.unescape(x).replace('\u00ad', '').split())
+markers = {}
+for d in sorted(glob.glob(work + '/epub/EPUB/*.xhtml')):
+    x = open(d, encoding='utf-8').read(); body = x[x.index('<body'):]
+    for mk in re.finditer(r'<span epub:type="pagebreak" role="doc-pagebreak" id="([^"]+)" aria-label="([^"]+)"/>', body):
+        markers[mk.group(2)] = text(body[mk.end():])
+openings = {a['first_page'] for a in m['articles']}
+bad = []; checked = 0
+for page in m['pages']:
+    if page['kind'] != 'article': continue
+    p = page['page']
+    lines = [l.strip() for l in open(f'{work}/page-{p}.txt', encoding='utf-8').read().split('\n') if l.strip()]
+    if str(p) not in markers: bad.append(f'page {p}: no marker'); continue
+    after = markers[str(p)].split()
+    body = [l for l in lines if '·' not in l and not l.isdigit()]
+    want = ' '.join(body).split()
+    if p in openings:
+        ok = bool(want) and bool(after) and want[0].casefold() == after[0].casefold()
+    else:
+        got = after[:5]
+        ok = len(want) >= 1 and got[1:] == want[1:len(got)] and (got[0] == want[0] or got[0].endswith(want[0]))
+    if not ok: bad.append(f'page {p}: after the marker {" ".join(after[:5])!r}, the page begins {" ".join(want[:5])!r}')
+    checked += 1
+for b in bad: print('FAIL:', b)
+print(f'{checked} article pages: marker text = pdftotext first words on {checked - len(bad)}')
+sys.exit(1 if bad else 0)
+PY
+check "every page-break marker of issue.epub stands at the words pdftotext reads first on that page of issue.pdf" "[ $? -eq 0 ]"
 
 # The page map as committed (reviewable in a diff).
 golden="$SRC/tests/golden/issue/pages.json"
