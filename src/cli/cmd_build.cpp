@@ -99,17 +99,22 @@ int run_build(const BuildOptions& options) {
         write_file_atomically(out / "summary.txt", model::summarise_article(loaded));
     });
 
+    // Laid out once: the PDF and the EPUB's print page-list read the same pages.
     std::vector<fs::path> page_images;
+    page::PageDocument pages;
     clock.run("pdf", [&] {
         render::ArticlePdfOptions pdf_options;
         pdf_options.layout = options.layout;
         pdf_options.png_dir = out;
-        page_images = with_printed_diagnostics(
-            [&](Diagnostics& d) { return render::write_article_pdf(loaded, pdf_options, out / "article.pdf", d); });
+        page_images = with_printed_diagnostics([&](Diagnostics& d) {
+            pages = render::lay_out_loaded_article(loaded, options.layout, d);
+            return render::write_article_pdf(loaded, pages, pdf_options, out / "article.pdf", d);
+        });
     });
     clock.run("epub", [&] {
         epub::EpubOptions epub_options;
         epub_options.layout = options.layout;
+        epub_options.print = &pages;
         epub::build_epub(loaded, epub_options, out / "article.epub");
     });
     proof::ProofResult proof_result;

@@ -27,6 +27,12 @@ page::PageDocument lay_out_loaded_article(const model::LoadedArticle& loaded, co
 std::vector<std::filesystem::path> write_article_pdf(const model::LoadedArticle& loaded, const ArticlePdfOptions& options,
                                                      const std::filesystem::path& pdf, Diagnostics& diagnostics) {
     const page::PageDocument doc = lay_out_loaded_article(loaded, options.layout, diagnostics);
+    return write_article_pdf(loaded, doc, options, pdf, diagnostics);
+}
+
+std::vector<std::filesystem::path> write_article_pdf(const model::LoadedArticle& loaded, const page::PageDocument& doc,
+                                                     const ArticlePdfOptions& options, const std::filesystem::path& pdf,
+                                                     Diagnostics& diagnostics) {
     PdfOptions pdf_options;
     pdf_options.crop_marks = options.crop_marks;
     pdf_options.intent = output_intent_for(loaded.publication ? &*loaded.publication : nullptr, diagnostics);

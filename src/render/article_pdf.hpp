@@ -41,4 +41,10 @@ struct ArticlePdfOptions {
 std::vector<std::filesystem::path> write_article_pdf(const model::LoadedArticle& loaded, const ArticlePdfOptions& options,
                                                      const std::filesystem::path& pdf, Diagnostics& diagnostics);
 
+// The same for an article already laid out (`doc` from lay_out_loaded_article), so that one typeset
+// form serves the PDF and the EPUB's print page-list (quire build).
+std::vector<std::filesystem::path> write_article_pdf(const model::LoadedArticle& loaded, const page::PageDocument& doc,
+                                                     const ArticlePdfOptions& options, const std::filesystem::path& pdf,
+                                                     Diagnostics& diagnostics);
+
 }  // namespace quire::render
