@@ -38,7 +38,6 @@ cli::Runner setup_diff(CLI::App& app) {
         proof::PdfDiffOptions options;
         options.dpi = opt->dpi;
         if (opt->whole_page) options.area = proof::PdfDiffOptions::Area::Media;
-        proof::PdfDiff diff = proof::diff_pdfs(old_doc, new_doc, options);
         std::filesystem::path pages = opt->pages;
         if (pages.empty()) {
             const std::filesystem::path beside = std::filesystem::path(opt->new_pdf).parent_path() / "pages.json";
@@ -46,7 +45,18 @@ cli::Runner setup_diff(CLI::App& app) {
             if (std::filesystem::path(opt->new_pdf).filename() == "issue.pdf" && std::filesystem::is_regular_file(beside, ec))
                 pages = beside;
         }
-        if (!pages.empty()) diff.page_map = proof::read_page_map(pages);
+        // Read before the comparison: a file that is not a page map fails at once.
+        std::optional<proof::IssuePageMap> page_map;
+        if (!pages.empty()) {
+            page_map = proof::read_page_map(pages);
+            // Another issue's map would name the wrong articles: the page counts must agree.
+            if (static_cast<int>(page_map->pages.size()) != new_doc.page_count())
+                throw QuireError(SourceSpan{pages.string()}, "the page map has " + std::to_string(page_map->pages.size()) +
+                                                                 " pages, " + opt->new_pdf + " has " +
+                                                                 std::to_string(new_doc.page_count()) + ": not its page map");
+        }
+        proof::PdfDiff diff = proof::diff_pdfs(old_doc, new_doc, options);
+        diff.page_map = std::move(page_map);
         proof::write_diff(diff, old_doc, new_doc, opt->out);
         std::cout << diff.to_text();
         return opt->exit_code && !diff.identical() ? 1 : 0;

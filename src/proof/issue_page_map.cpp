@@ -38,6 +38,12 @@ std::vector<ReportPart> IssuePageMap::parts() const {
             out.push_back(ReportPart{"article", a->id, a->title, a->section, page, page});
             continue;
         }
+        // Consecutive pages of one kind and no supplied file (the contents' two pages) are one part.
+        if (!out.empty() && out.back().kind == p.kind && out.back().id.empty() && p.source.empty() &&
+            out.back().last_page == page - 1) {
+            out.back().last_page = page;
+            continue;
+        }
         std::string title = p.kind.empty() ? "page" : p.kind;
         title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
         if (!p.source.empty()) title += ": " + p.source;
