@@ -79,4 +79,8 @@ TEST_CASE("report grouped by the page map: findings under their article in text,
     const std::string html = contact_sheet_html(sheet, report);
     CHECK(html.find("Alpha &amp; Co (alpha)") != std::string::npos);
     CHECK(html.find("<span class=\"n\">no findings</span>") != std::string::npos);
+    // The articles' index at the top links to each article's findings.
+    CHECK(html.find("<a href=\"#part-3\">Alpha &amp; Co</a>") != std::string::npos);
+    CHECK(html.find("id=\"part-3\"") != std::string::npos);
+    CHECK(html.find("<h2>Articles</h2>") < html.find("<h2>Pages</h2>"));
 }
