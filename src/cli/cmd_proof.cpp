@@ -1,7 +1,10 @@
 // quire proof ARTICLE.xml -o proof/: the proof folder (proof.pdf with marks, page images, report,
-// index.html). Given a PDF instead, it proofs that PDF as supplied (page images, preflight, sheet).
+// index.html). Given an issue manifest, the proof of the whole issue (proof/issue_proof.hpp), its
+// findings grouped by article. Given a PDF instead, it proofs that PDF as supplied (page images, preflight, sheet).
 #include "cli/command_registry.hpp"
 #include "cli/proof_commands.hpp"
+#include "model/issue.hpp"
+#include "proof/issue_proof.hpp"
 #include "proof/proof_builder.hpp"
 
 #include <iostream>
@@ -17,7 +20,7 @@ cli::Runner setup_proof(CLI::App& app) {
         double dpi = 100;
     };
     auto opt = std::make_shared<Options>();
-    app.add_option("input", opt->input, "the article (.xml), or any PDF to proof as supplied")
+    app.add_option("input", opt->input, "the article (.xml), an issue manifest (issue.xml), or any PDF to proof as supplied")
         ->required()
         ->check(CLI::ExistingFile);
     app.add_option("-o,--output", opt->out, "the proof folder to write")->required()->check(quire::cli::kNonEmptyOutput);
@@ -37,7 +40,9 @@ cli::Runner setup_proof(CLI::App& app) {
         options.images.screen_dpi = opt->dpi;
         const bool is_pdf = std::filesystem::path(opt->input).extension() == ".pdf";
         const proof::ProofResult result = is_pdf ? proof::build_pdf_proof(opt->input, opt->out, options)
-                                                 : proof::build_proof(opt->input, opt->out, options);
+                                          : model::is_issue_manifest(opt->input)
+                                              ? proof::build_issue_proof(opt->input, opt->out, options)
+                                              : proof::build_proof(opt->input, opt->out, options);
         const proof::Report& r = result.report;
         for (const auto& f : r.findings)
             if (f.severity != Severity::Note) std::cerr << f.to_string() << '\n';

@@ -21,7 +21,7 @@ inline constexpr ProofCommand kProofCommands[] = {
     {"diff", "Show what changed between two PDFs (proof rounds): pages, regions, words"},
     {"issue", "Make the print issue from a manifest: issue PDF, each article's PDF, page map, spreads, EPUB"},
     {"preflight", "Check any PDF for print: fonts, boxes, image resolution, safe area"},
-    {"proof", "Proof an article: proof PDF with line numbers, page images, report, contact sheet"},
+    {"proof", "Proof an article or a whole issue: proof PDF with line numbers, page images, report, contact sheet"},
 };
 
 inline std::string proof_command_description(std::string_view name) {

@@ -53,6 +53,9 @@ th, td { text-align: left; padding: 7px 12px; border-bottom: 1px solid var(--rul
 th { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-weight: 600; }
 td.place { white-space: nowrap; } td.check { font-family: ui-monospace, "DejaVu Sans Mono", monospace;
   font-size: 13px; color: var(--muted); white-space: nowrap; }
+tr.group th { background: #efece4; color: var(--ink); font-size: 14px; text-transform: none; letter-spacing: 0;
+  padding-top: 12px; } tr.group .n { color: var(--muted); font-weight: 400; margin-left: 8px; }
+table.parts { width: auto; min-width: 60%; margin-bottom: 30px; } table.parts td { padding: 5px 12px; } td.section { color: var(--muted); font-size: 13px; white-space: nowrap; }
 .none { padding: 14px 16px; background: #fbfaf7; border: 1px solid var(--rule); }
 @media print { body { background: #fff; } header { background: #fff; } }
 )css";
@@ -114,7 +117,33 @@ std::string contact_sheet_html(const ContactSheet& sheet, const Report& report) 
         for (const auto& [label, href] : sheet.links) out += "<a href=\"" + escape_xml_attribute(href) + "\">" + escape_xml_attribute(label) + "</a>";
         out += "</p>\n";
     }
-    out += "</header>\n<main>\n<h2>Pages</h2>\n";
+    out += "</header>\n<main>\n";
+    if (!report.parts.empty()) {
+        // An issue: its articles first, each with its counts, linking to its findings below, so that
+        // the production editor sees at once which articles need work.
+        out += "<h2>Articles</h2>\n<table class=\"parts\">\n<tbody>\n";
+        for (std::size_t k = 0; k < report.parts.size(); ++k) {
+            const ReportPart& part = report.parts[k];
+            if (part.kind != "article") continue;
+            std::size_t n[3] = {0, 0, 0};
+            for (const Finding& f : report.findings)
+                if (report.part_of(f.place.page) == static_cast<int>(k)) ++n[static_cast<int>(f.severity)];
+            std::string badges;
+            for (const Severity s : {Severity::Error, Severity::Warning, Severity::Note})
+                if (n[static_cast<int>(s)] > 0)
+                    badges += std::string("<span class=\"badge ") + severity_name(s) + "\">" +
+                              std::to_string(n[static_cast<int>(s)]) + "</span> ";
+            const std::string pages = part.first_page == part.last_page
+                                          ? "p. " + std::to_string(part.first_page)
+                                          : "pp. " + std::to_string(part.first_page) + "\u2013" + std::to_string(part.last_page);
+            out += "<tr><td class=\"place\"><a href=\"#page-" + std::to_string(part.first_page) + "\">" + pages +
+                   "</a></td><td><a href=\"#part-" + std::to_string(k + 1) + "\">" + escape_xml_attribute(part.title) +
+                   "</a></td><td class=\"section\">" + escape_xml_attribute(part.section) + "</td><td>" +
+                   (badges.empty() ? std::string("<span class=\"badge ok\">\u2713</span>") : badges) + "</td></tr>\n";
+        }
+        out += "</tbody>\n</table>\n";
+    }
+    out += "<h2>Pages</h2>\n";
 
     // Thumbnails sized from the first page: a column of 2 pages fits a laptop screen.
     const double aspect = !sheet.pages.empty() && sheet.pages[0].size.width.pt() > 0
@@ -144,12 +173,33 @@ std::string contact_sheet_html(const ContactSheet& sheet, const Report& report) 
         out += "<p class=\"none\">No findings: nothing to fix before print.</p>\n";
     } else {
         out += "<table>\n<thead><tr><th>Severity</th><th>Place</th><th>Check</th><th>Finding</th></tr></thead>\n<tbody>\n";
-        for (const Finding& f : report.findings) {
+        const auto row = [&](const Finding& f) {
             const std::string place = escape_xml_attribute(f.place.to_string());
             out += "<tr><td><span class=\"badge " + std::string(severity_name(f.severity)) + "\">" +
                    severity_name(f.severity) + "</span></td><td class=\"place\">" +
                    (f.place.page > 0 ? "<a href=\"#page-" + std::to_string(f.place.page) + "\">" + place + "</a>" : place) +
                    "</td><td class=\"check\">" + escape_xml_attribute(f.check) + "</td><td>" + escape_xml_attribute(f.message) + "</td></tr>\n";
+        };
+        if (report.parts.empty()) {
+            for (const Finding& f : report.findings) row(f);
+        } else {
+            // An issue's report: a heading row per article (and per cover, contents, ad page), so
+            // that each article's editor finds their findings together.
+            const auto group = [&](int part, const std::string& heading) {
+                std::size_t n = 0;
+                for (const Finding& f : report.findings)
+                    if (report.part_of(f.place.page) == part) ++n;
+                if (n == 0 && part < 0) return;
+                out += "<tr class=\"group\"><th colspan=\"4\"" +
+                       (part >= 0 ? " id=\"part-" + std::to_string(part + 1) + "\"" : std::string()) + ">" +
+                       escape_xml_attribute(heading) + " <span class=\"n\">" +
+                       (n == 0 ? std::string("no findings") : std::to_string(n) + (n == 1 ? " finding" : " findings")) +
+                       "</span></th></tr>\n";
+                for (const Finding& f : report.findings)
+                    if (report.part_of(f.place.page) == part) row(f);
+            };
+            group(-1, "Whole issue");
+            for (std::size_t k = 0; k < report.parts.size(); ++k) group(static_cast<int>(k), report.parts[k].heading());
         }
         out += "</tbody>\n</table>\n";
     }

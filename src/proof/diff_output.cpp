@@ -79,10 +79,12 @@ void draw_regions(cairo_t* cr, const std::vector<Rect>& regions, double scale, d
 }
 
 // Old page on the left, new on the right, the changed regions boxed on both.
-void write_side_by_side(const PagePair& p, cairo_font_face_t* label_face, const fs::path& target) {
+// `where`: the article on the new page ("‘Title’ (id), section …") when the page map is known.
+void write_side_by_side(const PagePair& p, const std::string& where, cairo_font_face_t* label_face, const fs::path& target) {
     const PageImage& o = p.old_image;
     const PageImage& n = p.new_image;
-    const int margin = 16, header = 26;
+    // A line above both pages names the article (the full canvas width: a title does not fit one page's).
+    const int margin = 16, header = where.empty() ? 26 : 46;
     const int w_old = o.empty() ? n.width() : o.width();
     const int w_new = n.empty() ? o.width() : n.width();
     const int h = std::max(o.empty() ? 0 : o.height(), n.empty() ? 0 : n.height());
@@ -95,8 +97,13 @@ void write_side_by_side(const PagePair& p, cairo_font_face_t* label_face, const 
         struct Side { const PageImage& image; int x; std::string label; };
         const Side sides[] = {
             {o, margin, p.old_page ? "old p. " + std::to_string(p.old_page) : "old: no page"},
-            {n, 2 * margin + w_old, p.new_page ? "new p. " + std::to_string(p.new_page) : "new: page removed"},
+            {n, 2 * margin + w_old,
+             p.new_page ? "new p. " + std::to_string(p.new_page) : "new: page removed"},
         };
+        if (!where.empty()) {
+            cairo_set_source_rgb(cr.get(), 0.15, 0.15, 0.15);
+            draw_label(cr.get(), label_face, margin, 18, where, 13);
+        }
         for (const Side& s : sides) {
             cairo_set_source_rgb(cr.get(), 0.15, 0.15, 0.15);
             draw_label(cr.get(), label_face, s.x, header - 8, s.label, 13);
@@ -177,7 +184,10 @@ void write_diff(const PdfDiff& diff, const PdfDocument& old_doc, const PdfDocume
     write_file_atomically(dir / "changes.json", diff.to_json().dump(2) + "\n");
     if (diff.changed_pages().empty()) return;
     const CairoFontFace label_face = open_label_face();
-    for (const PagePair* p : diff.changed_pages()) write_side_by_side(*p, label_face.get(), dir / page_file_name(*p));
+    for (const PagePair* p : diff.changed_pages()) {
+        const std::string where = diff.page_map && p->new_page ? diff.page_map->describe(p->new_page) : std::string();
+        write_side_by_side(*p, where, label_face.get(), dir / page_file_name(*p));
+    }
     write_highlight_pdf(diff, old_doc, new_doc, label_face.get(), dir / "diff.pdf");
 }
 

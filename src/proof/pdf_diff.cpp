@@ -186,22 +186,65 @@ PdfDiff diff_pdfs(const PdfDocument& old_doc, const PdfDocument& new_doc, const 
     return diff;
 }
 
+namespace {
+
+// The changed pages of each article of the issue (new page numbers), in page order; pages that are
+// no article's (cover, contents, ads) under "" .
+std::vector<std::pair<std::string, std::vector<int>>> changes_by_article(const PdfDiff& diff) {
+    std::vector<std::pair<std::string, std::vector<int>>> out;
+    for (const PagePair* p : diff.changed_pages()) {
+        if (p->new_page == 0) continue;  // a removed page has no place in the new issue's map
+        const IssuePageMap::Article* a = diff.page_map->article_at(p->new_page);
+        const std::string id = a ? a->id : "";
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.first == id; });
+        if (it == out.end()) it = out.insert(out.end(), {id, {}});
+        it->second.push_back(p->new_page);
+    }
+    return out;
+}
+
+std::string page_list(const std::vector<int>& pages) {
+    std::string out = pages.size() == 1 ? "p. " : "pp. ";
+    for (std::size_t i = 0; i < pages.size(); ++i) out += (i ? ", " : "") + std::to_string(pages[i]);
+    return out;
+}
+
+}  // namespace
+
 std::string PdfDiff::to_text() const {
     std::string out = "quire diff\n  old: " + old_file + " (" + std::to_string(old_pages) + " pages)\n  new: " +
                       new_file + " (" + std::to_string(new_pages) + " pages)\n\n";
     if (identical()) return out + "No changes.\n";
     const auto changed = changed_pages();
     out += "Changed pages: " + std::to_string(changed.size()) + "\n";
+    // " — ‘Title’ (id), section Reviews" after a new page's line, when the issue's page map is known.
+    const auto where = [&](int new_page) {
+        const std::string d = page_map ? page_map->describe(new_page) : std::string();
+        return d.empty() ? std::string() : " \u2014 " + d;
+    };
     for (const PagePair* p : changed) {
         switch (p->change) {
             case PageChange::Changed:
                 out += "  p. " + std::to_string(p->new_page) +
                        (p->old_page != p->new_page ? " (old p. " + std::to_string(p->old_page) + ")" : "") + ": " +
-                       std::to_string(p->regions.size()) + (p->regions.size() == 1 ? " region" : " regions") + " changed\n";
+                       std::to_string(p->regions.size()) + (p->regions.size() == 1 ? " region" : " regions") + " changed" +
+                       where(p->new_page) + "\n";
                 break;
-            case PageChange::Added: out += "  p. " + std::to_string(p->new_page) + ": page added\n"; break;
+            case PageChange::Added: out += "  p. " + std::to_string(p->new_page) + ": page added" + where(p->new_page) + "\n"; break;
             case PageChange::Removed: out += "  old p. " + std::to_string(p->old_page) + ": page removed\n"; break;
             case PageChange::Same: break;
+        }
+    }
+    if (page_map) {
+        const auto by_article = changes_by_article(*this);
+        std::size_t articles = 0;
+        for (const auto& [id, on_pages] : by_article) articles += !id.empty();
+        out += "\nArticles changed: " + std::to_string(articles) + " of " + std::to_string(page_map->articles.size()) + "\n";
+        for (const auto& [id, on_pages] : by_article) {
+            const IssuePageMap::Article* a = page_map->article_at(on_pages.front());
+            out += "  " + (a ? "\u2018" + a->title + "\u2019 (" + a->id + ")" + (a->section.empty() ? "" : ", section " + a->section)
+                             : std::string("not an article (cover, contents, ads, fillers)")) +
+                   ": " + page_list(on_pages) + "\n";
         }
     }
     out += "\nWords: " + std::to_string(words.words_removed()) + " removed, " + std::to_string(words.words_added()) +
@@ -212,12 +255,12 @@ std::string PdfDiff::to_text() const {
                               e[k + 1].old_position == e[k].old_position + static_cast<int>(e[k].words.size());
         if (replaced) {
             out += "  " + page_range(e[k + 1].page, e[k + 1].last_page) + ": " + quote_words(e[k].words, 12) + " → " +
-                   quote_words(e[k + 1].words, 12) + "\n";
+                   quote_words(e[k + 1].words, 12) + where(e[k + 1].page) + "\n";
             ++k;
         } else if (e[k].kind == EditKind::Removed) {
             out += "  old " + page_range(e[k].page, e[k].last_page) + ": removed " + quote_words(e[k].words, 12) + "\n";
         } else {
-            out += "  " + page_range(e[k].page, e[k].last_page) + ": added " + quote_words(e[k].words, 12) + "\n";
+            out += "  " + page_range(e[k].page, e[k].last_page) + ": added " + quote_words(e[k].words, 12) + where(e[k].page) + "\n";
         }
     }
     return out;
@@ -238,6 +281,12 @@ nlohmann::json PdfDiff::to_json() const {
             regions.push_back({std::round(r.x.pt() * 10) / 10, std::round(r.y.pt() * 10) / 10,
                                std::round(r.width.pt() * 10) / 10, std::round(r.height.pt() * 10) / 10});
         item["regions_pt"] = regions;
+        if (page_map && p->new_page) {
+            const auto& mp = page_map->pages;
+            if (p->new_page <= static_cast<int>(mp.size())) item["kind"] = mp[static_cast<std::size_t>(p->new_page - 1)].kind;
+            if (const IssuePageMap::Article* a = page_map->article_at(p->new_page))
+                item["article"] = {{"id", a->id}, {"title", a->title}, {"section", a->section}};
+        }
         pages_json.push_back(item);
     }
     j["changed_pages"] = pages_json;
@@ -248,6 +297,22 @@ nlohmann::json PdfDiff::to_json() const {
                          {"last_page", e.last_page},
                          {"pages_are", e.kind == EditKind::Removed ? "old" : "new"},
                          {"words", e.words}});
+    if (page_map) {
+        // Per article: which articles changed, on which (new) pages; "other" for cover, contents, ads.
+        auto articles = nlohmann::json::array();
+        nlohmann::json other = nlohmann::json::array();
+        for (const auto& [id, on_pages] : changes_by_article(*this)) {
+            const IssuePageMap::Article* a = page_map->article_at(on_pages.front());
+            if (!a) {
+                other = on_pages;
+                continue;
+            }
+            articles.push_back({{"id", a->id}, {"title", a->title}, {"section", a->section},
+                                {"first_page", a->first_page}, {"last_page", a->last_page}, {"changed_pages", on_pages}});
+        }
+        j["articles_changed"] = articles;
+        j["other_pages_changed"] = other;
+    }
     j["words"] = {{"removed", words.words_removed()}, {"added", words.words_added()},
                   {"approximate", words.approximate}, {"edits", edits}};
     return j;

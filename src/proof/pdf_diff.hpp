@@ -5,6 +5,7 @@
 #pragma once
 
 #include "proof/image_diff.hpp"
+#include "proof/issue_page_map.hpp"
 #include "proof/pdf_text.hpp"
 #include "proof/poppler_doc.hpp"
 #include "proof/rasterize.hpp"
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,9 @@ struct PdfDiff {
     int old_pages = 0, new_pages = 0;
     std::vector<PagePair> pages;  // in new-document order, removed pages where they stood
     WordDiff words;
+    // The new PDF's page map when it is an issue (pages.json): each changed page then names its
+    // article and section, and the text and JSON sum the changes up per article.
+    std::optional<IssuePageMap> page_map;
 
     bool identical() const;
     std::vector<const PagePair*> changed_pages() const;  // every pair that is not Same

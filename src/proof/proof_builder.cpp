@@ -14,19 +14,6 @@ namespace quire::proof {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// Problems the reader and the layout reported (with their source places) become findings, so that
-// the report holds everything the editor must see.
-void add_diagnostics(const Diagnostics& diagnostics, const std::string& check, Report& report) {
-    for (const Diagnostic& d : diagnostics.all()) {
-        Place place;
-        place.source = d.where;
-        report.add(d.severity, check, place, d.message);
-    }
-}
-
-}  // namespace
 
 ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, const ProofOptions& options) {
     ProofResult result;

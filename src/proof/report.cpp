@@ -37,6 +37,30 @@ void Report::sort() {
     });
 }
 
+std::string ReportPart::heading() const {
+    std::string out = first_page == last_page ? "p. " + std::to_string(first_page)
+                                              : "pp. " + std::to_string(first_page) + "\u2013" + std::to_string(last_page);
+    out += " \u00B7 " + title;
+    if (kind == "article" && !id.empty()) out += " (" + id + ")";
+    if (!section.empty()) out += " \u00B7 " + section;
+    return out;
+}
+
+int Report::part_of(int page) const {
+    if (page <= 0) return -1;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (page >= parts[i].first_page && page <= parts[i].last_page) return static_cast<int>(i);
+    return -1;
+}
+
+void add_diagnostics(const Diagnostics& diagnostics, const std::string& check, Report& report) {
+    for (const Diagnostic& d : diagnostics.all()) {
+        Place place;
+        place.source = d.where;
+        report.add(d.severity, check, place, d.message);
+    }
+}
+
 double reading_minutes(int words) { return words / 238.0; }
 
 bool report_fails(const Report& report, Strictness strictness) {
@@ -75,9 +99,35 @@ nlohmann::json Report::to_json() const {
         if (!f.place.source.file.empty()) place["source"] = f.place.source.to_string();
         place["text"] = f.place.to_string();
         item["place"] = place;
+        if (const int part = part_of(f.place.page); part >= 0) {
+            const ReportPart& p = parts[static_cast<std::size_t>(part)];
+            item["part"] = part;
+            if (p.kind == "article") item["article"] = {{"id", p.id}, {"title", p.title}, {"section", p.section}};
+        }
         list.push_back(item);
     }
     j["findings"] = list;
+    if (!parts.empty()) {
+        // The findings grouped as the issue is: each part with its pages and the indices of its
+        // findings in "findings" (page-0 findings belong to the whole issue, in no part).
+        auto groups = nlohmann::json::array();
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            const ReportPart& p = parts[i];
+            nlohmann::json g{{"kind", p.kind}, {"id", p.id}, {"title", p.title}, {"section", p.section},
+                             {"first_page", p.first_page}, {"last_page", p.last_page}};
+            auto indices = nlohmann::json::array();
+            std::size_t counts[3] = {0, 0, 0};
+            for (std::size_t k = 0; k < findings.size(); ++k)
+                if (part_of(findings[k].place.page) == static_cast<int>(i)) {
+                    indices.push_back(k);
+                    ++counts[static_cast<int>(findings[k].severity)];
+                }
+            g["counts"] = {{"error", counts[2]}, {"warning", counts[1]}, {"note", counts[0]}};
+            g["findings"] = indices;
+            groups.push_back(g);
+        }
+        j["parts"] = groups;
+    }
     return j;
 }
 
@@ -96,7 +146,26 @@ std::string Report::to_text() const {
            std::to_string(count(Severity::Warning)) + " warnings, " + std::to_string(count(Severity::Note)) +
            " notes\n\n";
     if (findings.empty()) out += "No findings.\n";
-    for (const auto& f : findings) out += f.to_string() + "\n";
+    if (parts.empty()) {
+        for (const auto& f : findings) out += f.to_string() + "\n";
+        return out;
+    }
+    // Grouped: the whole document's findings first, then each part in page order with a heading
+    // (parts without findings are listed as such, so the editor sees every article was checked).
+    bool any_whole = false;
+    for (const auto& f : findings)
+        if (part_of(f.place.page) < 0) {
+            if (!any_whole) out += "Whole issue\n-----------\n";
+            any_whole = true;
+            out += f.to_string() + "\n";
+        }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const std::string heading = parts[i].heading();
+        std::string body;
+        for (const auto& f : findings)
+            if (part_of(f.place.page) == static_cast<int>(i)) body += "  " + f.to_string() + "\n";
+        out += "\n" + heading + "\n" + (body.empty() ? "  No findings.\n" : body);
+    }
     return out;
 }
 

@@ -42,11 +42,28 @@ struct ReportStats {
     std::string trim_size;       // "170 × 240 mm", empty when there is no TrimBox
 };
 
+// A run of pages the report groups its findings under: an article of an issue (its id, title and
+// section, from the page map) or a page that is not one (cover, contents, an ad). An article's proof
+// has none: its findings are listed in page order only.
+struct ReportPart {
+    std::string kind;     // "article", "cover", "contents", "impressum", "ad", "filler"
+    std::string id;       // the article's id; the supplied file for an ad or filler
+    std::string title;    // the article's title; "Cover", "Ad: ad-back.pdf", …
+    std::string section;  // the manifest's section title (articles)
+    int first_page = 0, last_page = 0;  // 1-based, inclusive
+
+    std::string heading() const;  // "pp. 5–12 · The title (id) · Section"
+};
+
 struct Report {
     std::string title;    // what was checked: "Proof of armenia-pawn-kazakhstan", "Preflight of ad.pdf"
     std::string subject;  // file checked
     ReportStats stats;
     std::vector<Finding> findings;
+    std::vector<ReportPart> parts;  // in page order; empty: no grouping
+
+    // The part holding `page`, or -1 (page 0, a page no part covers, or no parts).
+    int part_of(int page) const;
 
     void add(Severity severity, std::string check, Place place, std::string message);
     std::size_t count(Severity severity) const;
@@ -56,6 +73,9 @@ struct Report {
     nlohmann::json to_json() const;
     std::string to_text() const;
 };
+
+// Problems a reader or the layout reported (with their source places) become findings under `check`.
+void add_diagnostics(const Diagnostics& diagnostics, const std::string& check, Report& report);
 
 // Reading time from a word count, at 238 words a minute (Brysbaert 2019).
 double reading_minutes(int words);
