@@ -13,6 +13,10 @@ namespace quire::issue {
 
 namespace {
 
+// A line scaled to fit is set this much narrower than the exact fit, so that rounding in shaping
+// at the new size cannot push it over the measure (a tolerance, not design).
+constexpr double kFitSafety = 0.995;
+
 // Sets text on one page of the issue's own matter, in the layout's named styles.
 class PageSetter {
 public:
@@ -36,7 +40,7 @@ public:
         style::ParagraphStyle s = c_.layout.style(style_name);
         const double natural = line_width(text, style_name);
         if (natural > width) {
-            const double k = std::max(smallest, width / natural * 0.995);
+            const double k = std::max(smallest, width / natural * kFitSafety);
             s.size = Length::pt(s.size.pt() * k);
             s.leading = Length::pt(s.leading.pt() * k);
         }
@@ -87,7 +91,7 @@ private:
         (void)style_name;
         linebreak::SetParagraph set = page::set_in_style(p, s, width, c_.fonts, c_.diagnostics);
         const double lead = s.leading.pt();
-        double baseline = y + s.space_before.pt() + 0.75 * lead;
+        double baseline = y + s.space_before.pt() + page::kLineAscent * lead;
         double last = baseline;
         ++group_;
         for (auto& line : set.lines) {
@@ -95,7 +99,7 @@ private:
             last = baseline;
             baseline += lead;
         }
-        return last + 0.25 * lead + s.space_after.pt();
+        return last + page::kLineDepth * lead + s.space_after.pt();
     }
 
     const FrontMatterContext& c_;
@@ -154,36 +158,39 @@ page::Page lay_out_cover(const FrontMatterContext& c) {
     // band at least the layout's height and as deep as its text needs.
     const std::size_t band_at = cover.items.size();
     const double text_w = w - 2 * inside;
-    double y = g.margin_top.pt() * 0.6;
-    y = set.one_line(c.publication.name, "cover-masthead", inside, y, text_w, "H1", 0.5);
+    double y = g.margin_top.pt() * m.masthead_top;
+    y = set.one_line(c.publication.name, "cover-masthead", inside, y, text_w, "H1", m.masthead_min_scale);
     std::string issue_line = c.issue.number;
     if (!c.issue.date.empty()) issue_line += "  ·  " + text::display_date(c.issue.date, c.issue.lang);
     y = set.paragraph(issue_line, "cover-issue", inside, y, text_w, "P");
-    const double band_depth = std::max(band_top, y + g.margin_top.pt() * 0.4);
+    const double band_depth = std::max(band_top, y + g.margin_top.pt() * m.masthead_bottom);
     cover.items.insert(cover.items.begin() + static_cast<std::ptrdiff_t>(band_at),
                        page::BoxItem{rect_pt(-bleed, -bleed, w + 2 * bleed, band_depth + bleed), accent});
 
     // The barcode's white box at the bottom right, the price above it; the cover lines beside it.
     const double code_w = m.barcode_width.pt(), code_h = m.barcode_height.pt();
-    const double code_x = w - inside - code_w, code_y = h - g.margin_bottom.pt() * 0.6 - code_h;
+    const double code_x = w - inside - code_w, code_y = h - g.margin_bottom.pt() * m.barcode_bottom - code_h;
     const bool has_code = !c.publication.issn_print.empty();
     double lines_right = w - inside;
     if (has_code || !c.issue.cover.price.empty()) {
-        const double price_h = c.issue.cover.price.empty() ? 0 : c.layout.style("cover-price").leading.pt() + 4;
-        const double box_top = code_y - price_h - 4;
-        cover.items.push_back(page::BoxItem{rect_pt(code_x - 4, box_top, code_w + 8, h - box_top - g.margin_bottom.pt() * 0.6 + 4),
+        const double pad = m.barcode_padding.pt();
+        const double price_h = c.issue.cover.price.empty() ? 0 : c.layout.style("cover-price").leading.pt() + m.price_gap.pt();
+        const double box_top = code_y - price_h - pad;
+        cover.items.push_back(page::BoxItem{rect_pt(code_x - pad, box_top, code_w + 2 * pad,
+                                                    h - box_top - g.margin_bottom.pt() * m.barcode_bottom + pad),
                                             style::color_from_cmyk(style::Cmyk{})});  // paper: no ink
         if (!c.issue.cover.price.empty())
-            set.paragraph(c.issue.cover.price, "cover-price", code_x, box_top + 2, code_w, "P", style::Align::Right);
+            set.paragraph(c.issue.cover.price, "cover-price", code_x, box_top + m.price_inset.pt(), code_w, "P",
+                          style::Align::Right);
         if (has_code)
             cover.items.push_back(page::BarcodeItem{rect_pt(code_x, code_y, code_w, code_h), c.publication.issn_print,
                                                     barcode_addon(c.issue.sequence), "00"});
-        lines_right = code_x - 12;
+        lines_right = code_x - m.cover_lines_gap.pt();
     }
-    double line_y = h - band_bottom + 12;
+    double line_y = h - band_bottom + m.cover_lines_top.pt();
     for (const std::string& line : c.issue.cover.lines)
         line_y = set.paragraph(line, "cover-line", inside, line_y, lines_right - inside, "P");
-    if (line_y > h - g.margin_bottom.pt() * 0.4)
+    if (line_y > h - g.margin_bottom.pt() * m.cover_lines_bottom)
         c.diagnostics.warning(c.issue.cover.where, "the cover lines run past the bottom band; shorten them or make "
                                                    "the layout's cover-lines-height larger");
     return cover;
@@ -191,6 +198,7 @@ page::Page lay_out_cover(const FrontMatterContext& c) {
 
 std::vector<page::Page> lay_out_contents(const FrontMatterContext& c, const std::vector<ContentsEntry>& entries) {
     const style::PageGeometry& g = c.layout.page;
+    const style::IssueMakeUp& m = c.layout.issue;
     std::vector<page::Page> pages(1);
     const double x = g.margin_inside.pt();  // a right-hand page
     const double text_w = g.text_width().pt();
@@ -201,15 +209,15 @@ std::vector<page::Page> lay_out_contents(const FrontMatterContext& c, const std:
     std::string issue_line = c.publication.name + "  ·  " + c.issue.number;
     y = setter->paragraph(issue_line, "contents-issue", x, y, text_w, "P");
 
-    const double number_w = setter->line_width("000", "contents-page") + 6;
-    const double title_w = text_w * 0.78;
+    const double number_w = setter->line_width("000", "contents-page") + m.contents_number_gap.pt();
+    const double title_w = text_w * m.contents_title_width;
     const double title_lead = c.layout.style("contents-title").leading.pt();
     const double author_lead = c.layout.style("contents-author").leading.pt();
     std::string section;
     for (const ContentsEntry& e : entries) {
         const int title_lines = setter->count_lines(e.title, "contents-title", title_w);
-        double need = title_lines * title_lead + (e.authors.empty() ? 0 : author_lead) + c.layout.issue.contents_entry_gap.pt();
-        if (e.section != section) need += c.layout.style("contents-section").leading.pt() + 20;
+        double need = title_lines * title_lead + (e.authors.empty() ? 0 : author_lead) + m.contents_entry_gap.pt();
+        if (e.section != section) need += c.layout.style("contents-section").leading.pt() + m.contents_section_room.pt();
         if (y + need > bottom) {  // onto a further contents page
             pages.emplace_back();
             setter = std::make_unique<PageSetter>(c, pages.back());
@@ -223,24 +231,25 @@ std::vector<page::Page> lay_out_contents(const FrontMatterContext& c, const std:
         const double title_top = y;
         y = setter->paragraph(e.title, "contents-title", x, y, title_w, "P", style::Align::Left);
         // The page number on the title's last line, right-aligned; dot leaders between.
-        const double last_baseline = title_top + 0.75 * title_lead + (title_lines - 1) * title_lead;
+        const double last_baseline = title_top + page::kLineAscent * title_lead + (title_lines - 1) * title_lead;
         const std::string number = std::to_string(e.page);
         const double nw = setter->line_right(number, "contents-page", x + text_w, last_baseline, "P");
         (void)nw;
         const style::ParagraphStyle& title_style = c.layout.style("contents-title");
         linebreak::SetParagraph set = page::set_in_style(page::styled_text(e.title, title_style, c.issue.lang), title_style,
                                                          title_w, c.fonts, c.diagnostics);
-        const double title_end = x + (set.lines.empty() ? 0 : set.lines.back().width_pt) + 8;
+        const double title_end = x + (set.lines.empty() ? 0 : set.lines.back().width_pt) + m.contents_leader_gap.pt();
         const double leader_end = x + text_w - number_w;
         const double dot_w = setter->line_width(".", "contents-leader");
-        if (dot_w > 0 && leader_end - title_end > 3 * dot_w) {
+        if (dot_w > 0 && leader_end - title_end > m.contents_leader_min * dot_w) {
             // Dots on a fixed pitch from the right, so that leaders line up from entry to entry.
             const int dots = static_cast<int>((leader_end - title_end) / dot_w);
             setter->line_right(std::string(static_cast<std::size_t>(dots), '.'), "contents-leader", leader_end,
                                last_baseline, "Artifact");
         }
-        if (!e.authors.empty()) y = setter->paragraph(e.authors, "contents-author", x, y - 2, title_w, "P");
-        y += c.layout.issue.contents_entry_gap.pt();
+        if (!e.authors.empty())
+            y = setter->paragraph(e.authors, "contents-author", x, y - m.contents_author_rise.pt(), title_w, "P");
+        y += m.contents_entry_gap.pt();
     }
     return pages;
 }
@@ -272,7 +281,8 @@ page::Page lay_out_impressum(const FrontMatterContext& c, const std::vector<mode
     row(Label::IssnOnline, p.issn_online);
     row(Label::Printer, p.printer);
     row(Label::Website, p.site_url);
-    if (!p.copyright.empty()) y = set.paragraph(p.copyright, "impressum", x, y + 10, w, "P");
+    if (!p.copyright.empty())
+        y = set.paragraph(p.copyright, "impressum", x, y + c.layout.issue.impressum_copyright_gap.pt(), w, "P");
     if (donation && !donation->empty()) {
         // The magazine's voice in the second column, in the notice's tinted box.
         const style::ParagraphStyle& ns = c.layout.style("notice");

@@ -27,7 +27,7 @@ linebreak::Alignment alignment_of(style::Align a) {
 // the ascender and descender of text faces at their usual leading).
 void set_line_box(FlowBlock& b, const style::ParagraphStyle& s) {
     b.leading = s.leading.pt();
-    b.depth = 0.25 * b.leading;
+    b.depth = kLineDepth * b.leading;
     b.above = b.leading - b.depth;
 }
 
@@ -174,7 +174,7 @@ private:
         ip.lang = p.lang;
         ip.spans.push_back(text::StyledSpan{initial, cap, "", p.spans.front().href, p.spans.front().where});
         linebreak::SetLine cap_line = linebreak::set_single_line(ip, c_.fonts, c_.diagnostics);
-        const double gap = 0.3 * body.size_pt;
+        const double gap = c_.layout.body.drop_cap_gap_em * body.size_pt;
         const double room = cap_line.width_pt + gap;
         // The rest of the paragraph, narrower beside the initial. An empty remainder (a one-letter
         // paragraph) has no lines beside it.
@@ -259,8 +259,8 @@ private:
 
     // `p` with its first `bytes` bytes in the lead-in style. Small caps and capitals are letter-spaced
     // (Bringhurst 3.2.2: 5–10 % for strings of capitals and small caps).
-    static text::StyledParagraph with_lead_in(const text::StyledParagraph& p, std::size_t bytes,
-                                              const style::CharacterStyle& lead) {
+    text::StyledParagraph with_lead_in(const text::StyledParagraph& p, std::size_t bytes,
+                                       const style::CharacterStyle& lead) const {
         text::StyledParagraph out;
         out.lang = p.lang;
         std::size_t at = 0;
@@ -281,7 +281,7 @@ private:
                 head.font.features.push_back(f);
                 caps = caps || f == "smcp" || f == "c2sc";
             }
-            if (caps) head.font.tracking_em += 0.05;
+            if (caps) head.font.tracking_em += c_.layout.body.lead_in_tracking_em;
             out.spans.push_back(std::move(head));
             if (end > bytes) {
                 text::StyledSpan tail = sp;
@@ -351,8 +351,8 @@ private:
                     const style::ParagraphStyle& s = *fb.style;
                     linebreak::SetLine m = linebreak::set_single_line(styled_text(marker, s, lang_of(item)),
                                                                       c_.fonts, c_.diagnostics);
-                    // The marker hangs in the indent, right-aligned a third of an em before the text.
-                    const double x = inset_of(s) - m.width_pt - s.size.pt() / 3;
+                    // The marker hangs in the indent, right-aligned the layout's gap (⅓ em) before the text.
+                    const double x = inset_of(s) - m.width_pt - s.size.pt() * c_.layout.body.list_marker_gap_em;
                     fb.ornaments.push_back(Ornament{std::move(m), x, 0, s.color});
                     ++n;
                 }
@@ -377,13 +377,14 @@ private:
         fb.image = load_image(resolve_inside(c_.folder, f.src, f.where), f.where);
         fb.alt = f.alt;
         const double w = c_.layout.page.column_width().pt();
-        // At the column's width, no taller than half the column.
+        // At the column's width, no taller than the layout's share of the column (half).
+        const style::FigureMakeUp& fm = c_.layout.figure;
         double h = w * fb.image->height / fb.image->width;
-        h = std::min(h, c_.layout.page.text_height().pt() * 0.5);
+        h = std::min(h, c_.layout.page.text_height().pt() * fm.max_height);
         fb.image_width = w;
-        fb.top_extra = h + 5;
-        fb.space_before = c_.layout.page.baseline.pt() * 0.5;
-        fb.space_after = c_.layout.page.baseline.pt() * 0.5;
+        fb.top_extra = h + fm.caption_gap.pt();
+        fb.space_before = c_.layout.page.baseline.pt() * fm.space;
+        fb.space_after = c_.layout.page.baseline.pt() * fm.space;
         const style::ParagraphStyle& cs = c_.layout.style("caption");
         if (!f.caption.empty())
             add_lines(fb, set_in_style(styled_paragraph(f.caption, cs, c_.layout, lang_), cs, w, c_.fonts,
@@ -405,7 +406,8 @@ private:
                 paragraph(a->bio, "bio", BlockRole::Bio, lang_, item.where, true);
                 if (!blocks_.empty() && blocks_.back().role == BlockRole::Bio) {
                     blocks_.back().outline_title = a->name;
-                    blocks_.back().keep_together = blocks_.back().lines.size() <= 6;
+                    blocks_.back().keep_together =
+                        blocks_.back().lines.size() <= static_cast<std::size_t>(c_.layout.body.bio_keep_lines);
                 }
             } else {
                 if (item.notice.kind == "donation" && c_.donation == DonationNotice::Omit) continue;
@@ -424,10 +426,10 @@ private:
                     if (p.spans.empty()) continue;
                     if (first_text.empty()) first_text = model::plain_text(para.content);
                     add_lines(fb, set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics), inset_of(s),
-                              fb.lines.empty() ? 0 : s.leading.pt() * 0.5);
+                              fb.lines.empty() ? 0 : s.leading.pt() * c_.layout.body.notice_paragraph_gap);
                 }
                 if (fb.lines.empty()) continue;
-                fb.keep_together = fb.lines.size() <= 12;
+                fb.keep_together = fb.lines.size() <= static_cast<std::size_t>(c_.layout.body.notice_keep_lines);
                 std::string title = first_text.substr(0, std::min<std::size_t>(first_text.size(), 60));
                 // Cut at a word and not inside a UTF-8 sequence.
                 if (title.size() < first_text.size()) {

@@ -21,6 +21,12 @@
 
 namespace quire::page {
 
+// A line box's split of its leading: a quarter below the baseline, three quarters above (close to the
+// ascender and descender of text faces at their usual leading). Not a design number but the model the
+// flow, the opening and the issue's own pages place lines by; a layout changes leading, not this.
+inline constexpr double kLineDepth = 0.25;
+inline constexpr double kLineAscent = 1 - kLineDepth;
+
 struct FlowLine {
     linebreak::SetLine line;
     double x = 0;           // from the column's left edge: indents, the drop cap's room, padding

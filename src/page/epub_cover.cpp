@@ -52,9 +52,16 @@ style::ParagraphStyle at_size(const style::ParagraphStyle& s, double size_pt, do
     return out;
 }
 
+// Widths closer than this (px) to the measure fit it: shaping's rounding, not design.
+constexpr double kFitTolerance = 0.01;
+// A line scaled down to fit is aimed this much under the measure, so that rounding at the new size
+// does not leave it a hair too wide; at most this many tries.
+constexpr double kShrinkSafety = 0.999;
+constexpr int kShrinkTries = 3;
+
 bool fits_measure(const linebreak::SetParagraph& set, double measure) {
     return std::none_of(set.lines.begin(), set.lines.end(), [&](const linebreak::SetLine& l) {
-        return l.overfull || l.natural_width_pt > measure + 0.01;
+        return l.overfull || l.natural_width_pt > measure + kFitTolerance;
     });
 }
 
@@ -160,8 +167,8 @@ private:
         style::ParagraphStyle sized = at_size(s, size_px, size_px);
         linebreak::SetLine line = linebreak::set_single_line(styled_text(text, sized, lang_), *fonts_, d_);
         // Width grows with the size (tracking is in em too): scale down, at most thrice for rounding.
-        for (int i = 0; i < 3 && line.width_pt > measure; ++i) {
-            sized = at_size(s, sized.size.pt() * measure / line.width_pt * 0.999, size_px);
+        for (int i = 0; i < kShrinkTries && line.width_pt > measure; ++i) {
+            sized = at_size(s, sized.size.pt() * measure / line.width_pt * kShrinkSafety, size_px);
             line = linebreak::set_single_line(styled_text(text, sized, lang_), *fonts_, d_);
         }
         linebreak::SetParagraph one;

@@ -25,14 +25,25 @@ ColumnFrame FlowFrames::frame(int page, int column) const {
     return f;
 }
 
+namespace {
+
+// Grid arithmetic: a position within this many grid steps of a grid line counts as on it, so that
+// a sum of leadings that should land on the grid is not pushed a whole step down by rounding.
+constexpr double kGridTolerance = 1e-6;
+// A point below the frame's top, to find the first grid line strictly inside the frame.
+constexpr double kBelowTop = 1;
+
+}  // namespace
+
 double FlowFrames::snap(double y) const {
     const double g0 = (geometry.margin_top + geometry.first_baseline).pt();
     const double step = geometry.baseline.pt();
-    return g0 + std::ceil((y - g0) / step - 1e-6) * step;
+    return g0 + std::ceil((y - g0) / step - kGridTolerance) * step;
 }
 
 namespace {
 
+// Positions in pt closer than this are equal (a line box touching the frame's foot fits).
 constexpr double kEpsilon = 0.01;
 
 struct Cursor {
@@ -274,8 +285,8 @@ FlowResult flow_balanced(const std::vector<FlowBlock>& blocks, FlowFrames frames
     // grid line at a time until it all fits on the same number of pages.
     double used = 0;
     for (double b : full.last_page_bottoms)
-        if (b > 0) used += b - frames.snap(f.top + 1) + step;
-    double limit = frames.snap(f.top + 1) + std::ceil(used / columns / step - 1e-6) * step - step;
+        if (b > 0) used += b - frames.snap(f.top + kBelowTop) + step;
+    double limit = frames.snap(f.top + kBelowTop) + std::ceil(used / columns / step - kGridTolerance) * step - step;
     frames.limit_page = last;
     for (; limit < f.max_baseline - kEpsilon; limit += step) {
         frames.limit_baseline = limit;

@@ -8,6 +8,10 @@ namespace quire::page {
 
 namespace {
 
+// A quotient that should be a whole number of scale steps is not rounded one step down by the
+// floating point (a tolerance, not design; the steps and limits are LooseLineLimits).
+constexpr double kStepTolerance = 1e-9;
+
 struct GlyphRef {
     linebreak::GlyphRun* run;
     std::size_t index;
@@ -63,7 +67,7 @@ double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limit
     // PDF needs no adjustment between glyphs.
     const double step = limits.glyph_scale_step;
     const double room = std::max(0.0, 1.0 + limits.max_glyph_scale - before);  // of the total scale
-    const double total_scale = before + std::floor(std::min(room, wanted / letters * before) / step + 1e-9) * step;
+    const double total_scale = before + std::floor(std::min(room, wanted / letters * before) / step + kStepTolerance) * step;
     const double scale = total_scale / before;  // on the letters' advances as they are
     // Letter spacing last (Bringhurst: do not letterspace the lower case without a reason), for lines still
     // very loose.

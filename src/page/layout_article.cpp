@@ -109,7 +109,7 @@ private:
         const style::ParagraphStyle& s = l_.style(style_name);
         linebreak::SetParagraph set = set_in_style(p, s, width, *fonts_, d_, 0, 0, true);
         const double lead = s.leading.pt();
-        double baseline = y + (space_before ? s.space_before.pt() : 0) + 0.75 * lead;
+        double baseline = y + (space_before ? s.space_before.pt() : 0) + kLineAscent * lead;
         double last = baseline;
         int n = 0;
         const int group = ++header_groups_;
@@ -119,7 +119,7 @@ private:
             last = baseline;
             baseline += lead;
         }
-        return last + 0.25 * lead + s.space_after.pt();
+        return last + kLineDepth * lead + s.space_after.pt();
     }
 
     void record(const linebreak::SetLine& line, const std::string& style_name, int page, int column, int line_in_column,
@@ -167,7 +167,7 @@ private:
             const Rect placed{frame.x + Length::pt((frame.width.pt() - w) / 2), frame.y + Length::pt((frame.height.pt() - h) / 2),
                               Length::pt(w), Length::pt(h)};
             layers_[0].back.push_back(ImageItem{image, frame, placed, f.alt});
-            y = frame.bottom().pt() + 6;
+            y = frame.bottom().pt() + l_.opening.photo_gap.pt();
             // Caption and credit in the last column, under the photo; the section label beside them
             // in the first column (one column: the caption first, then the label).
             const double cap_x = g_.columns >= 2 ? text_x + (g_.columns - 1) * (col_w + g_.gutter.pt()) : text_x;
@@ -182,9 +182,9 @@ private:
             if (g_.columns >= 2) {
                 const double label_bottom = header_paragraph(label, "section-label", text_x, y, col_w, "P");
                 label_done = true;
-                y = std::max(cap_bottom + 10, label_bottom);
+                y = std::max(cap_bottom + l_.opening.caption_gap.pt(), label_bottom);
             } else {
-                y = cap_bottom + 10;
+                y = cap_bottom + l_.opening.caption_gap.pt();
             }
         }
         if (!label_done) y = header_paragraph(label, "section-label", text_x, y, text_w, "P");
@@ -195,8 +195,9 @@ private:
         if (!a_.meta.subtitle.empty())
             y = header_paragraph(styled_text(a_.meta.subtitle, l_.style("subtitle"), lang_), "subtitle", text_x, y,
                                  text_w, "P");
-        // The standfirst narrower than the full width: at 12–13 pt a 130 mm line is too long to read.
-        const double stand_w = g_.columns >= 2 ? text_w * 0.82 : text_w;
+        // The standfirst narrower than the full width (the layout's share): at 12–13 pt a 130 mm line
+        // is too long to read.
+        const double stand_w = text_w * l_.opening.standfirst_width;
         y = header_paragraph(styled_paragraph(a_.meta.standfirst, l_.style("standfirst"), l_, lang_), "standfirst",
                              text_x, y, stand_w, "P");
         y = header_paragraph(styled_text(join_authors(a_), l_.style("byline"), lang_), "byline", text_x, y, text_w, "P");
@@ -204,9 +205,10 @@ private:
             y = header_paragraph(styled_text(text::display_date(a_.meta.date, lang_), l_.style("date"), lang_), "date", text_x,
                                  y, text_w, "P");
         // A hairline across the text area separates the head from the body, one grid step below.
-        const double rule_y = y + 4;
-        layers_[0].front.push_back(RuleItem{text_x, rule_y, text_x + text_w, rule_y, 0.4, l_.style("date").color});
-        return rule_y + 2;
+        const double rule_y = y + l_.opening.rule_offset.pt();
+        layers_[0].front.push_back(
+            RuleItem{text_x, rule_y, text_x + text_w, rule_y, l_.opening.rule.pt(), l_.style("date").color});
+        return rule_y + l_.opening.rule_after.pt();
     }
 
     // Takes the blocks' lines (their runs move into the pages).
@@ -271,7 +273,7 @@ private:
             if (!b.image) continue;
             const PlacedBlock& pb = flow.blocks[k];
             const ColumnFrame f = frames.frame(pb.page, pb.column);
-            const double h = b.top_extra - 5;
+            const double h = b.top_extra - l_.figure.caption_gap.pt();
             const double scale = std::max(b.image_width / b.image->width, h / b.image->height);
             const double w = b.image->width * scale, ih = b.image->height * scale;
             const Rect frame{Length::pt(f.x), Length::pt(pb.top), Length::pt(b.image_width), Length::pt(h)};

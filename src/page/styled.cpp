@@ -7,6 +7,9 @@ namespace quire::page {
 
 namespace {
 
+// A layout's tracking is in 1/1000 em (InDesign's unit); the text engine's in em. A unit conversion.
+constexpr double kTrackingUnitsPerEm = 1000.0;
+
 text::Slant slant_of(style::Slant s) { return s == style::Slant::Italic ? text::Slant::Italic : text::Slant::Upright; }
 
 struct SpanState {
@@ -100,7 +103,7 @@ text::FontSpec font_spec(const style::ParagraphStyle& style) {
     f.slant = slant_of(style.slant);
     f.size_pt = style.size.pt();
     f.features = style.features;
-    f.tracking_em = style.tracking / 1000.0;
+    f.tracking_em = style.tracking / kTrackingUnitsPerEm;
     return f;
 }
 

@@ -240,6 +240,26 @@ public:
         return fallback;
     }
 
+    // A share of a whole: a number above 0 and at most 1 ("0.82").
+    double share(const RawAttrs& a, const std::string& key, double fallback) {
+        const double v = number(a, key, fallback);
+        if (v > 0 && v <= 1) return v;
+        error(a.at(key).where, "bad share '" + a.at(key).value + "' for " + key + "; expected a number above 0 and at most 1");
+        return fallback;
+    }
+
+    // A proportion of the paragraph's size, written in em ("0.3em"): the number of ems.
+    double ems(const RawAttrs& a, const std::string& key, double fallback) {
+        auto it = a.find(key);
+        if (it == a.end()) return fallback;
+        const std::string& text = it->second.value;
+        if (text == "0") return 0;
+        if (text.size() > 2 && text.ends_with("em"))
+            if (auto v = parse_length(text, Length::pt(1))) return v->pt();
+        error(it->second.where, "bad length '" + text + "' for " + key + "; expected a number of em (\"0.3em\")");
+        return fallback;
+    }
+
     template <typename E>
     E choice(const RawAttrs& a, const std::string& key, E fallback, const std::vector<std::pair<std::string, E>>& names) {
         auto it = a.find(key);
@@ -407,6 +427,7 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
     // Collect the styles as text, then resolve inheritance.
     std::map<std::string, RawStyle> raw;
     PageGeometry& g = layout.page;
+    bool standfirst_width_given = false;
     for (const tinyxml2::XMLElement* e = root->FirstChildElement(); e; e = e->NextSiblingElement()) {
         const std::string el = e->Name();
         if (el == "page") {
@@ -434,13 +455,38 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             g.first_baseline = r.length(a, "first-baseline", g.first_baseline);
             if (g.baseline.pt() <= 0) r.error(r.place(e, "baseline"), "the baseline grid must be positive");
         } else if (el == "opening") {
-            RawAttrs a = r.attrs(e, {"photo", "photo-height", "title-top"});
+            RawAttrs a = r.attrs(e, {"photo", "photo-height", "title-top", "photo-gap", "caption-gap",
+                                     "standfirst-width", "rule", "rule-offset", "rule-after"});
             layout.opening.photo = r.choice(a, "photo", layout.opening.photo,
                 std::vector<std::pair<std::string, PhotoFrame>>{{"none", PhotoFrame::None},
                                                                 {"columns", PhotoFrame::Columns},
                                                                 {"bleed", PhotoFrame::Bleed}});
             layout.opening.photo_height = r.length(a, "photo-height", layout.opening.photo_height);
             layout.opening.title_top = r.length(a, "title-top", layout.opening.title_top);
+            Opening& o = layout.opening;
+            o.photo_gap = r.length(a, "photo-gap", o.photo_gap);
+            o.caption_gap = r.length(a, "caption-gap", o.caption_gap);
+            o.standfirst_width = r.share(a, "standfirst-width", o.standfirst_width);
+            standfirst_width_given = a.count("standfirst-width") != 0;
+            o.rule = r.length(a, "rule", o.rule);
+            o.rule_offset = r.length(a, "rule-offset", o.rule_offset);
+            o.rule_after = r.length(a, "rule-after", o.rule_after);
+        } else if (el == "body") {
+            RawAttrs a = r.attrs(e, {"drop-cap-gap", "list-marker-gap", "lead-in-tracking", "notice-paragraph-gap",
+                                     "bio-keep-lines", "notice-keep-lines"});
+            BodyMakeUp& b = layout.body;
+            b.drop_cap_gap_em = r.ems(a, "drop-cap-gap", b.drop_cap_gap_em);
+            b.list_marker_gap_em = r.ems(a, "list-marker-gap", b.list_marker_gap_em);
+            b.lead_in_tracking_em = r.ems(a, "lead-in-tracking", b.lead_in_tracking_em);
+            b.notice_paragraph_gap = r.number(a, "notice-paragraph-gap", b.notice_paragraph_gap);
+            b.bio_keep_lines = r.integer(a, "bio-keep-lines", b.bio_keep_lines, 0, 100);
+            b.notice_keep_lines = r.integer(a, "notice-keep-lines", b.notice_keep_lines, 0, 100);
+        } else if (el == "figure") {
+            RawAttrs a = r.attrs(e, {"max-height", "caption-gap", "space"});
+            FigureMakeUp& f = layout.figure;
+            f.max_height = r.share(a, "max-height", f.max_height);
+            f.caption_gap = r.length(a, "caption-gap", f.caption_gap);
+            f.space = r.number(a, "space", f.space);
         } else if (el == "furniture") {
             RawAttrs a = r.attrs(e, {"running-head", "running-head-style", "folio-style", "head-offset",
                                      "folio-offset"});
@@ -452,7 +498,12 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             f.folio_offset = r.length(a, "folio-offset", f.folio_offset);
         } else if (el == "issue") {
             RawAttrs a = r.attrs(e, {"section-start", "masthead-height", "cover-lines-height", "barcode-width",
-                                     "barcode-height", "contents-entry-gap"});
+                                     "barcode-height", "contents-entry-gap", "masthead-top", "masthead-bottom",
+                                     "masthead-min-scale", "barcode-bottom", "cover-lines-bottom", "barcode-padding",
+                                     "price-gap", "price-inset", "cover-lines-top", "cover-lines-gap",
+                                     "contents-title-width", "contents-number-gap", "contents-leader-gap",
+                                     "contents-leader-min", "contents-section-room", "contents-author-rise",
+                                     "impressum-copyright-gap"});
             IssueMakeUp& m = layout.issue;
             m.section_start = r.choice(a, "section-start", m.section_start,
                 std::vector<std::pair<std::string, SectionStart>>{{"any", SectionStart::AnyPage},
@@ -462,6 +513,23 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             m.barcode_width = r.length(a, "barcode-width", m.barcode_width);
             m.barcode_height = r.length(a, "barcode-height", m.barcode_height);
             m.contents_entry_gap = r.length(a, "contents-entry-gap", m.contents_entry_gap);
+            m.masthead_top = r.number(a, "masthead-top", m.masthead_top);
+            m.masthead_bottom = r.number(a, "masthead-bottom", m.masthead_bottom);
+            m.masthead_min_scale = r.share(a, "masthead-min-scale", m.masthead_min_scale);
+            m.barcode_bottom = r.number(a, "barcode-bottom", m.barcode_bottom);
+            m.cover_lines_bottom = r.number(a, "cover-lines-bottom", m.cover_lines_bottom);
+            m.barcode_padding = r.length(a, "barcode-padding", m.barcode_padding);
+            m.price_gap = r.length(a, "price-gap", m.price_gap);
+            m.price_inset = r.length(a, "price-inset", m.price_inset);
+            m.cover_lines_top = r.length(a, "cover-lines-top", m.cover_lines_top);
+            m.cover_lines_gap = r.length(a, "cover-lines-gap", m.cover_lines_gap);
+            m.contents_title_width = r.share(a, "contents-title-width", m.contents_title_width);
+            m.contents_number_gap = r.length(a, "contents-number-gap", m.contents_number_gap);
+            m.contents_leader_gap = r.length(a, "contents-leader-gap", m.contents_leader_gap);
+            m.contents_leader_min = r.integer(a, "contents-leader-min", m.contents_leader_min, 1, 100);
+            m.contents_section_room = r.length(a, "contents-section-room", m.contents_section_room);
+            m.contents_author_rise = r.length(a, "contents-author-rise", m.contents_author_rise);
+            m.impressum_copyright_gap = r.length(a, "impressum-copyright-gap", m.impressum_copyright_gap);
         } else if (el == "style" || el == "character-style") {
             const bool character = el == "character-style";
             RawAttrs a = r.attrs(e, character ? kCharAttrs : kStyleAttrs);
@@ -478,14 +546,16 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             raw[name] = RawStyle{std::move(a), r.place(e), character};
         } else {
             r.error(r.place(e), "unknown element <" + el +
-                                    "> in a layout; expected page, margins, columns, grid, opening, furniture, issue, "
-                                    "style or character-style");
+                                    "> in a layout; expected page, margins, columns, grid, opening, furniture, body, figure, "
+                                    "issue, style or character-style");
         }
     }
     if (g.text_width().pt() <= 0 || g.text_height().pt() <= 0 || g.column_width().pt() <= 0)
         r.error(SourceSpan{layout.source_file, root->GetLineNum(), 0},
                 "the margins, columns and gutter leave no room for text on the page");
     if (g.first_baseline.pt() <= 0) g.first_baseline = g.baseline;
+    // One column is the reading measure already: the standfirst takes it whole unless told otherwise.
+    if (!standfirst_width_given && g.columns < 2) layout.opening.standfirst_width = 1.0;
 
     // Resolve `based-on` chains (detecting cycles), then parse.
     std::function<RawAttrs(const std::string&, std::vector<std::string>&)> resolve =

@@ -113,6 +113,29 @@ struct Opening {
     PhotoFrame photo = PhotoFrame::Columns;
     Length photo_height = Length::mm(90);  // frame height; the image is cropped to fill it (centre)
     Length title_top;                      // extra space above the section label on the opening
+    Length photo_gap = Length::pt(6);      // from the photo's frame to the caption and the section label
+    Length caption_gap = Length::pt(10);   // from the caption (and credit) to the title
+    double standfirst_width = 0.82;        // the standfirst's measure, a share of the text width (unset: 1 in one column)
+    Length rule = Length::pt(0.4);         // the hairline under the head (0 = a hairline of 0 pt)
+    Length rule_offset = Length::pt(4);    // from the last head line box to the hairline
+    Length rule_after = Length::pt(2);     // from the hairline to where the body may start
+};
+
+// Details of the body's setting (layouts/*.xml <body>): proportions of the paragraph's size.
+struct BodyMakeUp {
+    double drop_cap_gap_em = 0.3;          // between the drop cap and the lines beside it
+    double list_marker_gap_em = 1.0 / 3;   // a list marker ends this far before the item's text
+    double lead_in_tracking_em = 0.05;     // letter spacing of a small-caps lead-in (Bringhurst 3.2.2)
+    double notice_paragraph_gap = 0.5;     // between a notice's paragraphs, in its leading
+    int bio_keep_lines = 6;                // a bio of at most so many lines is never broken
+    int notice_keep_lines = 12;            // nor a notice
+};
+
+// Figures in the body's flow (layouts/*.xml <figure>).
+struct FigureMakeUp {
+    double max_height = 0.5;               // no taller than this share of the text area's height
+    Length caption_gap = Length::pt(5);    // from the image to the caption's first line box
+    double space = 0.5;                    // above and below the figure, in grid steps
 };
 
 struct Furniture {
@@ -133,6 +156,26 @@ struct IssueMakeUp {
     Length barcode_width = Length::mm(38);      // EAN-13 + add-on at ~ 90 % magnification (GS1: 37.3 mm at 100 %)
     Length barcode_height = Length::mm(24);
     Length contents_entry_gap = Length::pt(6);  // between two articles in the contents
+    // The cover (shares of the page's top and bottom margins, then lengths).
+    double masthead_top = 0.6;                  // the masthead's top, × the top margin
+    double masthead_bottom = 0.4;               // the band reaches this far below the issue line, × the top margin
+    double masthead_min_scale = 0.5;            // a long name shrinks to no less than this of its style's size
+    double barcode_bottom = 0.6;                // the barcode's foot above the trim, × the bottom margin
+    double cover_lines_bottom = 0.4;            // cover lines past this, × the bottom margin, above the trim: a warning
+    Length barcode_padding = Length::pt(4);     // the white box around barcode and price
+    Length price_gap = Length::pt(4);           // between the price and the barcode
+    Length price_inset = Length::pt(2);         // from the box's top to the price's line box
+    Length cover_lines_top = Length::pt(12);    // from the bottom band's top to the first cover line
+    Length cover_lines_gap = Length::pt(12);    // between the cover lines and the barcode box
+    // The contents.
+    double contents_title_width = 0.78;         // the titles' measure, a share of the text width
+    Length contents_number_gap = Length::pt(6); // between the leaders and the page number's widest "000"
+    Length contents_leader_gap = Length::pt(8); // between a title's end and its leaders
+    int contents_leader_min = 3;                // fewer dots than this: no leaders
+    Length contents_section_room = Length::pt(20); // kept free below a section heading when fitting an entry
+    Length contents_author_rise = Length::pt(2);   // the authors' line moved up towards the title
+    // The impressum.
+    Length impressum_copyright_gap = Length::pt(10);  // above the copyright line
 };
 
 struct Layout {
@@ -142,6 +185,8 @@ struct Layout {
     PageGeometry page;
     Opening opening;
     Furniture furniture;
+    BodyMakeUp body;
+    FigureMakeUp figure;
     IssueMakeUp issue;
     std::map<std::string, ParagraphStyle> styles;
     std::map<std::string, CharacterStyle> character_styles;

@@ -125,3 +125,39 @@ TEST_CASE("CMYK swatches parse in percent and keep their CMYK") {
     CHECK_FALSE(parse_color("cmyk(a b c d)"));
     CHECK_FALSE(parse_color("#1a1a1a")->cmyk);
 }
+
+TEST_CASE("the make-up numbers of the opening, body, figures and issue come from the layout") {
+    Diagnostics d;
+    const Layout m = load_layout("magazine", d);
+    const Layout a4 = load_layout("a4", d);
+    INFO(d.to_string());
+    CHECK_FALSE(d.has_errors());
+    CHECK(m.opening.standfirst_width == 0.82);
+    CHECK(a4.opening.standfirst_width == 1.0);
+    CHECK(m.opening.photo_gap.pt() == 6);
+    CHECK(m.opening.rule.pt() == 0.4);
+    CHECK(m.body.drop_cap_gap_em == 0.3);
+    CHECK(m.body.list_marker_gap_em == 1.0 / 3);
+    CHECK(a4.body.notice_keep_lines == 12);
+    CHECK(a4.figure.caption_gap.pt() == 5);
+    CHECK(m.issue.contents_title_width == 0.78);
+    CHECK(m.issue.cover_lines_top.pt() == 12);
+
+    // Another layout changes them; a bad value is an error at its place.
+    const std::string path = write_temp("makeup.xml", "<layout name=\"t\">\n"
+                                                      "  <opening standfirst-width=\"0.7\" photo-gap=\"3mm\"/>\n"
+                                                      "  <body drop-cap-gap=\"0.5em\" bio-keep-lines=\"4\"/>\n"
+                                                      "  <figure max-height=\"1.5\"/>\n"
+                                                      "  <body list-marker-gap=\"2pt\"/>\n"
+                                                      "</layout>\n");
+    Diagnostics e;
+    const Layout t = load_layout(path, e);
+    CHECK(t.opening.standfirst_width == 0.7);
+    CHECK(t.opening.photo_gap.mm() == doctest::Approx(3));
+    CHECK(t.body.drop_cap_gap_em == 0.5);
+    CHECK(t.body.bio_keep_lines == 4);
+    CHECK(t.figure.max_height == 0.5);  // refused: kept the default
+    const std::string all = e.to_string();
+    CHECK(all.find(":4:11: error: bad share '1.5' for max-height") != std::string::npos);
+    CHECK(all.find(":5:9: error: bad length '2pt' for list-marker-gap") != std::string::npos);
+}
