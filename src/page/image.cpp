@@ -1,5 +1,7 @@
 #include "page/image.hpp"
 
+#include "page/jpeg_error.hpp"
+
 #include "core/input_file.hpp"
 
 #include <jpeglib.h>
@@ -17,20 +19,6 @@
 namespace quire::page {
 
 namespace {
-
-// libjpeg reports fatal errors through error_exit, which must not return: jump back to the caller
-// (libjpeg's example.c). Nothing with a destructor lives between setjmp and the library calls.
-struct JpegError {
-    jpeg_error_mgr mgr;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
-};
-
-void jpeg_error_exit(j_common_ptr cinfo) {
-    auto* err = reinterpret_cast<JpegError*>(cinfo->err);
-    (*cinfo->err->format_message)(cinfo, err->message);
-    std::longjmp(err->jump, 1);
-}
 
 struct JpegInfo {
     bool ok = false;

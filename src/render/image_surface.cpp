@@ -3,6 +3,8 @@
 // checks them when the page is laid out).
 #include "render/image_surface.hpp"
 
+#include "page/jpeg_error.hpp"
+
 #include <jpeglib.h>
 
 #include <algorithm>
@@ -13,21 +15,10 @@
 
 namespace quire::render {
 
+using page::JpegError;
+using page::jpeg_error_exit;
+
 namespace {
-
-// libjpeg reports fatal errors through error_exit, which must not return: jump back to the caller
-// (libjpeg's example.c). Nothing with a destructor lives between setjmp and the library calls.
-struct JpegError {
-    jpeg_error_mgr mgr;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
-};
-
-void jpeg_error_exit(j_common_ptr cinfo) {
-    auto* err = reinterpret_cast<JpegError*>(cinfo->err);
-    (*cinfo->err->format_message)(cinfo, err->message);
-    std::longjmp(err->jump, 1);
-}
 
 // Decodes straight into cairo's RGB24 layout (JCS_EXT_BGRX on little-endian: stack-notes), reduced by
 // scale_num/8. Returns false on a corrupt file (or one libjpeg would need too much memory for).

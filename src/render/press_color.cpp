@@ -1,5 +1,7 @@
 #include "render/press_color.hpp"
 
+#include "page/jpeg_error.hpp"
+
 #include "core/artefact_cache.hpp"
 #include "core/diagnostic.hpp"
 
@@ -19,6 +21,9 @@
 #include <set>
 
 namespace quire::render {
+
+using page::JpegError;
+using page::jpeg_error_exit;
 
 using style::Cmyk;
 
@@ -142,19 +147,6 @@ std::string filtered(QPDFObjectHandle stream, const SwatchMap& swatches) {
     CmykFilter filter(swatches);
     stream.filterAsContents(&filter, &sink);
     return out;
-}
-
-// libjpeg reports fatal errors through error_exit, which must not return (libjpeg's example.c).
-struct JpegError {
-    jpeg_error_mgr mgr;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
-};
-
-void jpeg_error_exit(j_common_ptr cinfo) {
-    auto* err = reinterpret_cast<JpegError*>(cinfo->err);
-    (*cinfo->err->format_message)(cinfo, err->message);
-    std::longjmp(err->jump, 1);
 }
 
 // CMYK pixels as a JPEG with Adobe's inverted convention (what Photoshop writes and what readers

@@ -1,5 +1,7 @@
 #include "render/render_png.hpp"
 
+#include "page/jpeg_error.hpp"
+
 #include "core/output_file.hpp"
 #include "render/draw.hpp"
 #include "render/flat_palette.hpp"
@@ -15,6 +17,9 @@
 #include <jpeglib.h>
 
 namespace quire::render {
+
+using page::JpegError;
+using page::jpeg_error_exit;
 
 namespace {
 using CairoSurface = Handle<cairo_surface_t, cairo_surface_destroy>;
@@ -54,19 +59,6 @@ void check_page(const page::PageDocument& doc, std::size_t page) {
     if (page >= doc.pages.size())
         throw QuireError(SourceSpan{}, "no page " + std::to_string(page + 1) + " to draw (the document has " +
                                            std::to_string(doc.pages.size()) + ")");
-}
-
-// libjpeg reports fatal errors through error_exit, which must not return (libjpeg's example.c).
-struct JpegError {
-    jpeg_error_mgr mgr;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
-};
-
-void jpeg_error_exit(j_common_ptr cinfo) {
-    auto* err = reinterpret_cast<JpegError*>(cinfo->err);
-    (*cinfo->err->format_message)(cinfo, err->message);
-    std::longjmp(err->jump, 1);
 }
 
 }  // namespace
