@@ -61,8 +61,8 @@ void add_proof_overlays(page::PageDocument& doc, const ProofStamp& stamp, LineNu
     if (!doc.fonts) return;
     text::FontCollection& fonts = *doc.fonts;
     const auto& g = doc.geometry;
-    const style::Color red{0.80, 0.10, 0.10};
-    const style::Color grey{0.45, 0.45, 0.45};
+    const style::Color red{0.80, 0.10, 0.10, std::nullopt};
+    const style::Color grey{0.45, 0.45, 0.45, std::nullopt};
     const double bleed = g.bleed.pt(), slug = g.slug.pt();
     // The stamp sits in the slug, outside the bleed, so it is cut off with it. A layout without a
     // slug gets it in the top margin instead, above the running head.

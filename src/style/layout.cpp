@@ -137,7 +137,7 @@ std::optional<Color> parse_color(const std::string& text) {
         v[i] = hex(c);
         if (v[i] < 0) return std::nullopt;
     }
-    return Color{(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0, (v[4] * 16 + v[5]) / 255.0};
+    return Color{(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0, (v[4] * 16 + v[5]) / 255.0, std::nullopt};
 }
 
 namespace {
@@ -365,7 +365,7 @@ ParagraphStyle parse_style(Reader& r, const std::string& name, const RawAttrs& a
     };
     s.rule_above = rule("rule-above");
     s.rule_below = rule("rule-below");
-    if (a.count("background")) s.background = r.color(a, "background", Color{1, 1, 1});
+    if (a.count("background")) s.background = r.color(a, "background", Color{1, 1, 1, std::nullopt});
     s.padding = r.length(a, "padding", {}, em);
     s.min_lines_before_break = r.integer(a, "orphans", 2, 1, 10);
     s.min_lines_after_break = r.integer(a, "widows", 2, 1, 10);

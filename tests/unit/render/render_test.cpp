@@ -34,7 +34,7 @@ page::PageDocument document(int pages) {
         p.number = i + 1;
         p.label = std::to_string(i + 1);
         p.items.push_back(page::BoxItem{Rect{Length::pt(10), Length::pt(10), Length::pt(100), Length::pt(50)},
-                                        style::Color{0.9, 0.9, 0.8}});
+                                        style::Color{0.9, 0.9, 0.8, std::nullopt}});
         p.items.push_back(page::RuleItem{0, 100, 200, 100, 0.5, style::Color{}});
         doc.pages.push_back(std::move(p));
     }
