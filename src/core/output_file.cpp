@@ -102,7 +102,17 @@ std::optional<std::string> try_read_file(const fs::path& path) {
     if (st.st_size > 0) out.resize(static_cast<std::size_t>(st.st_size));
     std::size_t size = 0;
     for (;;) {
-        if (size == out.size()) out.resize(std::max<std::size_t>(4096, out.size() * 2));
+        if (size == out.size()) {
+            // The known size is read: probe for more with a small buffer before growing (doubling a
+            // 2 MB cache entry just to meet its end cost a copy and a page fault per 4 KB, issue 17).
+            char probe[4096];
+            const std::size_t n = std::fread(probe, 1, sizeof probe, f);
+            if (n == 0) break;
+            out.resize(std::max<std::size_t>(4096, out.size() * 2));
+            std::copy(probe, probe + n, out.data() + size);
+            size += n;
+            continue;
+        }
         const std::size_t n = std::fread(out.data() + size, 1, out.size() - size, f);
         size += n;
         if (n == 0) break;

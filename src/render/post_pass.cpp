@@ -4,6 +4,10 @@
 #include "render/image_surface.hpp"
 
 #include <cmath>
+#include <mutex>
+
+#include <qpdf/Pl_Flate.hh>
+#include <zlib.h>
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
@@ -35,6 +39,14 @@ std::vector<std::vector<page::LinkItem>> collect_links(const page::PageDocument&
         }
     }
     return out;
+}
+
+void use_fast_deflate() {
+    // qpdf deflates with zlib's default level (6: deflate_slow, about 10 % of a long document's
+    // run, issue 17). Level 1 is lossless all the same (pages render pixel-identical with Poppler)
+    // and costs a few per cent of file size. Pl_Flate's level is global: set once.
+    static std::once_flag once;
+    std::call_once(once, [] { Pl_Flate::setCompressionLevel(Z_BEST_SPEED); });
 }
 
 std::string post_pass(const std::string& pdf, const style::PageGeometry& g, const std::string& lang,
@@ -125,6 +137,7 @@ std::string post_pass(const std::string& pdf, const style::PageGeometry& g, cons
         if (!lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(lang));
         if (root.hasKey("/Outlines")) root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
         if (press) make_press_ready(q, *press);
+        use_fast_deflate();
         QPDFWriter writer(q);
         writer.setOutputMemory();
         if (press) writer.setMinimumPDFVersion("1.6");  // PDF/X-4 is based on PDF 1.6 (ISO 15930-7)

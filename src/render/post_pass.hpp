@@ -27,4 +27,8 @@ std::string post_pass(const std::string& pdf, const style::PageGeometry& geometr
                       const std::vector<std::vector<page::LinkItem>>& links, const std::vector<page::Page>& pages,
                       const PressSettings* press = nullptr);
 
+// The deflate level qpdf uses for the streams it (re)writes (page contents after the press colour
+// filter, object streams): set once per process before the first QPDFWriter::write.
+void use_fast_deflate();
+
 }  // namespace quire::render

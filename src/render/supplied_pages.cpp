@@ -1,5 +1,7 @@
 #include "render/supplied_pages.hpp"
 
+#include "render/post_pass.hpp"
+
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -172,6 +174,7 @@ std::string place_supplied_pages(const std::string& pdf, const page::PageDocumen
             std::snprintf(cm, sizeof cm, "q 1 0 0 1 %.6f %.6f cm %s Do Q\n", off - trim.x0, off - trim.y0, name.c_str());
             page.addPageContents(QPDFObjectHandle::newStream(&q, cm), false);
         }
+        use_fast_deflate();
         QPDFWriter writer(q);
         writer.setOutputMemory();
         writer.setDeterministicID(true);

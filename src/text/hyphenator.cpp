@@ -309,8 +309,16 @@ Hyphenator::Hyphenator(const DictionaryText& dictionary, int left_min, int right
 Hyphenator::Hyphenator(const std::string& path, int left_min, int right_min)
     : Hyphenator(DictionaryText{try_read_file(path).value_or(std::string())}, left_min, right_min) {}
 
+Hyphenator::Hyphenator(std::unique_ptr<FlatAutomaton> flat, int left_min, int right_min)
+    : flat_(std::move(flat)), left_min_(left_min), right_min_(right_min) {
+    dict_ = flat_->dict();
+    charset_ = flat_->charset();
+    left_min_ = std::max<int>(left_min_, dict_->lhmin);
+    right_min_ = std::max<int>(right_min_, dict_->rhmin);
+}
+
 Hyphenator::~Hyphenator() {
-    if (dict_) hnj_hyphen_free(dict_);
+    if (dict_ && !flat_) hnj_hyphen_free(dict_);
 }
 
 std::unique_ptr<Hyphenator> Hyphenator::load_language(std::string_view bcp47) {
@@ -322,14 +330,28 @@ std::unique_ptr<Hyphenator> Hyphenator::load_language(std::string_view bcp47) {
     const std::filesystem::path file = pattern_dir(l->source) / l->file;
     if (!std::filesystem::exists(file)) return nullptr;
     std::unique_ptr<Hyphenator> h;
-    if (l->source == PatternSource::HyphenDic) {
+    // Parsing the text costs more than the rest of a short article's hyphenation (issue 17): the
+    // automaton libhyphen built is kept flat in the artefact cache, keyed by the file's identity (a
+    // changed file is parsed anew) and everything that shapes the automaton from it.
+    char settings[128];
+    std::snprintf(settings, sizeof settings, " min %d %d no-break-after %s completion %s", l->left_min, l->right_min,
+                  l->no_break_after ? l->no_break_after : "-", kCompletionVersion);
+    const std::string key = "hyphenation automaton v1 " + file_identity(file) + settings;
+    const ArtefactCache cache = ArtefactCache::shared();
+    if (cache.enabled())
+        if (std::optional<std::string> bytes = cache.get("hyphen-automaton", key))
+            if (std::unique_ptr<FlatAutomaton> flat = FlatAutomaton::from_bytes(std::move(*bytes)))
+                h.reset(new Hyphenator(std::move(flat), l->left_min, l->right_min));
+    if (!h && l->source == PatternSource::HyphenDic) {
         h = std::make_unique<Hyphenator>(file.string(), l->left_min, l->right_min);
-    } else {
+    } else if (!h) {
         const std::string patterns = try_read_file(file).value_or(std::string());  // unreadable: no dictionary
         if (patterns.empty()) return nullptr;
         h = std::make_unique<Hyphenator>(DictionaryText{tex_dictionary(patterns, *l)}, l->left_min, l->right_min);
     }
     if (!h->loaded()) return nullptr;
+    if (cache.enabled() && h->automaton_source() == AutomatonSource::Text)
+        cache.put("hyphen-automaton", key, serialise_automaton(*h->dict_, h->charset_));
     if (primary == "en")
         for (const char* e : kEnglishExceptions) h->add_exception(e);
     return h;

@@ -12,6 +12,8 @@
 // thread's.
 #pragma once
 
+#include "text/hyphen_automaton.hpp"
+
 #include <hyphen.h>
 
 #include <cstdint>
@@ -56,13 +58,21 @@ public:
     void add_exception(std::string_view hyphenated);
 
     bool loaded() const { return dict_ != nullptr; }
+    // libhyphen's automaton (for tests that compare it), and where it came from: parsed from the
+    // dictionary's text, or rebuilt from the artefact cache's flat copy (hyphen_automaton.hpp).
+    const HyphenDict* automaton() const { return dict_; }
+    enum class AutomatonSource : std::uint8_t { Text, Cache };
+    AutomatonSource automaton_source() const { return flat_ ? AutomatonSource::Cache : AutomatonSource::Text; }
     int left_min() const { return left_min_; }
     int right_min() const { return right_min_; }
 
 private:
+    // From the cache's flat automaton; minimum fragments as the dictionary's text gave them.
+    Hyphenator(std::unique_ptr<FlatAutomaton> flat, int left_min, int right_min);
     std::vector<std::uint32_t> compute(std::string_view word);
 
-    HyphenDict* dict_ = nullptr;  // owned (hnj_hyphen_free)
+    std::unique_ptr<FlatAutomaton> flat_;  // when set, dict_ is its (not hnj_hyphen_free's)
+    HyphenDict* dict_ = nullptr;  // owned (hnj_hyphen_free) unless flat_
     std::string charset_;         // the dictionary's encoding ("UTF-8", "ISO8859-2", "KOI8-R")
     int left_min_ = 2, right_min_ = 3;
     // Transparent hashing: looking a word up does not allocate (C++20 heterogeneous lookup).

@@ -12,7 +12,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <fstream>
@@ -406,4 +408,123 @@ TEST_CASE("capitals by the language's rules (ICU full case mapping)") {
     CHECK(to_upper("istanbul", "en") == "ISTANBUL");
     CHECK(to_upper("և", "hy") == "ԵՎ");
     CHECK(to_upper("łódź", "") == "ŁÓDŹ");
+}
+
+namespace {
+
+// The strings of an automaton's states that end a pattern (their match is set), found by walking
+// its transitions from the start state: the patterns' letters, in the dictionary's own encoding.
+std::vector<std::string> pattern_strings(const HyphenDict& dict) {
+    std::vector<std::string> out;
+    std::vector<std::pair<int, std::string>> todo{{0, std::string()}};
+    std::vector<bool> seen(static_cast<std::size_t>(dict.num_states));
+    while (!todo.empty()) {
+        auto [state, text] = std::move(todo.back());
+        todo.pop_back();
+        if (seen[static_cast<std::size_t>(state)]) continue;
+        seen[static_cast<std::size_t>(state)] = true;
+        const HyphenState& s = dict.states[state];
+        if (s.match) {
+            std::string word;
+            for (char c : text)
+                if (c != '.') word += c;  // '.' marks a word's edge in patterns
+            if (!word.empty()) out.push_back(word);
+        }
+        for (int t = 0; t < s.num_trans; ++t) todo.emplace_back(s.trans[t].new_state, text + s.trans[t].ch);
+    }
+    return out;
+}
+
+// libhyphen's raw answer for `word` (in the dictionary's encoding): its hyphens vector.
+std::string raw_hyphens(HyphenDict* dict, const std::string& word) {
+    std::vector<char> hyphens(word.size() + 5, '0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    hnj_hyphen_hyphenate2(dict, word.data(), static_cast<int>(word.size()), hyphens.data(), nullptr, &rep, &pos, &cut);
+    if (rep) {
+        for (std::size_t i = 0; i < word.size(); ++i) std::free(rep[i]);
+        std::free(rep);
+    }
+    std::free(pos);
+    std::free(cut);
+    return std::string(hyphens.data(), std::strlen(hyphens.data()));
+}
+
+}  // namespace
+
+TEST_CASE("the cached flat automaton of every bundled language hyphenates exactly as libhyphen's own") {
+    const auto dir = std::filesystem::temp_directory_path() / "quire_text_test_automaton";
+    std::filesystem::remove_all(dir);
+    const std::string old_env = std::getenv("QUIRE_CACHE_DIR") ? std::getenv("QUIRE_CACHE_DIR") : "";
+    // Running text of every language the tests carry, for the policy path (points()).
+    std::vector<std::string> words;
+    for (const char* file : {"tests/data/print/langs/hy.xml", "tests/data/print/langs/ka.xml", "tests/data/print/langs/pl.xml",
+                             "tests/data/print/langs/uk.xml", "examples/article.xml"}) {
+        std::ifstream in(std::filesystem::path(QUIRE_SOURCE_DIR) / file);
+        std::string word;
+        for (char c; in.get(c);) {
+            const unsigned char u = static_cast<unsigned char>(c);
+            if (u >= 0x80 || std::isalpha(u)) { word += c; continue; }
+            if (word.size() >= 5) words.push_back(word);
+            word.clear();
+        }
+    }
+    CHECK(words.size() > 500);
+    int languages = 0;
+    for (const std::string lang : {"en", "pl", "ru", "uk", "hy", "ka"}) {
+        CAPTURE(lang);
+        setenv("QUIRE_CACHE_DIR", "off", 1);
+        const std::unique_ptr<Hyphenator> text = Hyphenator::load_language(lang);
+        if (!text) { MESSAGE("no dictionary installed for " << lang << ": not compared"); continue; }
+        ++languages;
+        setenv("QUIRE_CACHE_DIR", dir.c_str(), 1);
+        const std::unique_ptr<Hyphenator> first = Hyphenator::load_language(lang);  // parses, stores
+        const std::unique_ptr<Hyphenator> flat = Hyphenator::load_language(lang);   // from the cache
+        REQUIRE(first);
+        REQUIRE(flat);
+        CHECK(text->automaton_source() == Hyphenator::AutomatonSource::Text);
+        CHECK(first->automaton_source() == Hyphenator::AutomatonSource::Text);
+        CHECK(flat->automaton_source() == Hyphenator::AutomatonSource::Cache);
+        CHECK(same_automaton(*text->automaton(), *flat->automaton()));
+        CHECK(flat->left_min() == text->left_min());
+        CHECK(flat->right_min() == text->right_min());
+        // Every pattern's letters, and each joined to the next, through libhyphen on both automata.
+        const HyphenDict* patterns_level = text->automaton();  // libhyphen puts its defaults first
+        while (patterns_level->nextlevel) patterns_level = patterns_level->nextlevel;
+        const std::vector<std::string> patterns = pattern_strings(*patterns_level);
+        CHECK(patterns.size() > 100);
+        std::size_t differ = 0;
+        for (std::size_t i = 0; i < patterns.size(); ++i) {
+            const std::string word = patterns[i] + patterns[(i + 1) % patterns.size()];
+            auto* a = const_cast<HyphenDict*>(text->automaton());
+            auto* b = const_cast<HyphenDict*>(flat->automaton());
+            if (raw_hyphens(a, word) != raw_hyphens(b, word) || raw_hyphens(a, patterns[i]) != raw_hyphens(b, patterns[i])) ++differ;
+        }
+        CHECK(differ == 0);
+        std::size_t differ_points = 0, with_points = 0;
+        for (const std::string& w : words) {
+            if (text->points(w) != flat->points(w)) ++differ_points;
+            if (!text->points(w).empty()) ++with_points;
+        }
+        CHECK(differ_points == 0);
+        if (lang != "ru") CHECK(with_points > 0);  // the tests carry no Russian text
+    }
+    CHECK(languages >= 4);  // en, pl, ru, uk come with the build's dependencies
+    // A damaged entry is a miss (parsed anew), never a crash or a wrong automaton.
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "hyphen-automaton")) {
+        if (!e.is_regular_file()) continue;
+        std::fstream f(e.path(), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(std::filesystem::file_size(e.path()) / 2));
+        f.put('\x7f');
+    }
+    const std::unique_ptr<Hyphenator> again = Hyphenator::load_language("en");
+    REQUIRE(again);
+    CHECK(again->automaton_source() == Hyphenator::AutomatonSource::Text);
+    setenv("QUIRE_CACHE_DIR", "off", 1);
+    CHECK(again->points("hyphenation") == Hyphenator::load_language("en")->points("hyphenation"));
+    CHECK(!again->points("hyphenation").empty());
+    if (old_env.empty()) unsetenv("QUIRE_CACHE_DIR");
+    else setenv("QUIRE_CACHE_DIR", old_env.c_str(), 1);
+    std::filesystem::remove_all(dir);
 }
