@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace quire::cli {
@@ -18,9 +19,13 @@ public:
         const auto start = std::chrono::steady_clock::now();
         f();
         const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
-        if (print_ == PrintTimings::Yes)
-            std::cerr << "  " << stage << std::string(stage_width > std::string(stage).size() ? stage_width - std::string(stage).size() : 1, ' ')
-                      << took.count() << " ms\n";
+        if (print_ == PrintTimings::Yes) {
+            // One write per line: stages may run on two threads (quire build).
+            std::ostringstream line;
+            line << "  " << stage << std::string(stage_width > std::string(stage).size() ? stage_width - std::string(stage).size() : 1, ' ')
+                 << took.count() << " ms\n";
+            std::cerr << line.str() << std::flush;
+        }
     }
 
 private:
