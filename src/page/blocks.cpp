@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
 
 namespace quire::page {
 
@@ -79,13 +81,22 @@ std::size_t utf8_length(unsigned char lead) {
     return 4;
 }
 
-// The initial of a drop cap: opening punctuation (quotation marks) with the first letter after it,
-// taken from the front of the paragraph's first span. Returns "" if the paragraph starts otherwise.
-std::string take_initial(text::StyledParagraph& p) {
+// The initial of a drop cap, taken from the front of the paragraph's first span: the opening
+// punctuation before it (quotation marks, set apart at text size), the letter with its combining
+// marks, and whether the letter is a word of its own ("I met": its word space is taken too, so that
+// the lead-in starts with the next word). An empty letter: the paragraph starts otherwise.
+struct Initial {
+    std::string opener;
+    std::string letter;
+    bool own_word = false;
+    std::string text() const { return opener + letter + (own_word ? " " : ""); }
+};
+
+Initial take_initial(text::StyledParagraph& p) {
     if (p.spans.empty()) return {};
     std::string& t = p.spans.front().text;
     std::size_t pos = 0;
-    static const std::vector<std::string> openers{"\u201C", "\u2018", "\"", "'", "\u00AB", "\u201E", "("};
+    static const std::vector<std::string> openers{"\u201C", "\u2018", "\"", "'", "\u00AB", "\u201E", "(", "\u201A", "\u2039"};
     bool more = true;
     while (more) {
         more = false;
@@ -96,6 +107,7 @@ std::string take_initial(text::StyledParagraph& p) {
             }
     }
     if (pos >= t.size()) return {};
+    const std::size_t letter_at = pos;
     const auto lead = static_cast<unsigned char>(t[pos]);
     if (lead == ' ' || (lead < 0x80 && !std::isalnum(lead))) return {};
     pos += utf8_length(lead);
@@ -104,15 +116,101 @@ std::string take_initial(text::StyledParagraph& p) {
                                   (static_cast<unsigned char>(t[pos]) == 0xCD &&
                                    static_cast<unsigned char>(t[pos + 1]) <= 0xAF)))
         pos += 2;
-    std::string initial = t.substr(0, pos);
-    t.erase(0, pos);
-    return initial;
+    Initial in{t.substr(0, letter_at), t.substr(letter_at, pos - letter_at), false};
+    std::size_t take = pos;
+    while (take < t.size() && t[take] == ' ') ++take;
+    in.own_word = take > pos && take < t.size();
+    if (!in.own_word) take = pos;
+    t.erase(0, take);
+    return in;
+}
+
+// The ink of a set line: the union of its glyphs' outlines (HarfBuzz glyph extents, from the
+// outline itself), x from the line's start, y up from the baseline.
+struct Ink {
+    double left = 0, right = 0, top = 0, bottom = 0;
+    bool empty = true;
+};
+
+Ink ink_of(const linebreak::SetLine& line) {
+    Ink ink;
+    for (const auto& run : line.runs) {
+        if (!run.font) continue;
+        const double sc = run.size_pt / run.font->units_per_em();
+        for (const auto& g : run.glyphs) {
+            hb_glyph_extents_t e{};
+            if (!hb_font_get_glyph_extents(run.font->hb_font(), g.id, &e) || e.width == 0 || e.height == 0) continue;
+            const double x0 = line.x_offset_pt + g.x_pt + e.x_bearing * sc;
+            const double x1 = x0 + e.width * sc;
+            const double top = e.y_bearing * sc - g.y_pt, bottom = (e.y_bearing + e.height) * sc - g.y_pt;
+            if (ink.empty) ink = Ink{x0, x1, top, bottom, false};
+            ink.left = std::min(ink.left, x0);
+            ink.right = std::max(ink.right, x1);
+            ink.top = std::max(ink.top, top);
+            ink.bottom = std::min(ink.bottom, bottom);
+        }
+    }
+    return ink;
 }
 
 double cap_height_em(const text::Font& font) {
     hb_position_t cap = 0;
     hb_ot_metrics_get_position_with_fallback(font.hb_font(), HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
     return static_cast<double>(cap) / font.units_per_em();
+}
+
+enum class DropCap { AsStyled, None };
+
+char32_t decode_utf8(std::string_view t, std::size_t& i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    const std::size_t len = utf8_length(c);
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < len && i + k < t.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+    i += len;
+    return cp;
+}
+
+// A word of two or more capitals and no lower case ("UN", "NATO", "ETHNIC").
+// `upper_before`: capitals of the word that stand before it (an initial's letter, set apart).
+bool capitals_word(std::string_view word, int upper_before = 0) {
+    hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
+    int upper = upper_before;
+    for (std::size_t i = 0; i < word.size();) {
+        const auto cat = hb_unicode_general_category(uf, decode_utf8(word, i));
+        if (cat == HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER) return false;
+        if (cat == HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER) ++upper;
+    }
+    return upper >= 2;
+}
+
+// How an article's first paragraph opens: with text (it gets the initial), with an interview's
+// speaker label ("NEE: …": no initial, a giant N would belong to the label, not the text), or with a
+// heading-like line (a short line in capitals, or a short line without a sentence's final
+// punctuation: "RUSSIA WILL NEVER LEAVE"), which gets no initial and hands it on.
+enum class Opening { Text, SpeakerLabel, HeadingLike };
+
+Opening opening_of(const model::InlineText& content) {
+    if (!content.empty() && content.front().kind == model::InlineKind::Speaker) return Opening::SpeakerLabel;
+    std::string t = model::plain_text(content);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.pop_back();
+    int chars = 0, upper = 0, lower = 0;
+    char32_t last = 0;
+    hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
+    for (std::size_t i = 0; i < t.size();) {
+        const char32_t cp = decode_utf8(t, i);
+        ++chars;
+        last = cp;
+        const auto cat = hb_unicode_general_category(uf, cp);
+        if (cat == HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER) ++upper;
+        if (cat == HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER) ++lower;
+    }
+    // About one line of the body's measure; a longer paragraph is text whatever its case.
+    constexpr int kShortLine = 60;
+    if (chars == 0 || chars > kShortLine) return Opening::Text;
+    if (upper >= 2 && lower == 0) return Opening::HeadingLike;
+    static const std::u32string sentence_end = U".!?\u2026:;\u201D\u2019\u00BB\"')\u0589\u0964\u3002";
+    if (sentence_end.find(last) == std::u32string::npos) return Opening::HeadingLike;
+    return Opening::Text;
 }
 
 class Builder {
@@ -137,13 +235,14 @@ private:
     std::string lang_of(const model::Block& b) const { return b.lang.empty() ? lang_ : b.lang; }
 
     void paragraph(const model::InlineText& content, const std::string& style_name, BlockRole role,
-                   const std::string& lang, const SourceSpan& where, bool suppress_indent) {
+                   const std::string& lang, const SourceSpan& where, bool suppress_indent,
+                   DropCap drop_cap = DropCap::AsStyled) {
         FlowBlock fb = make_block(role, style_name, c_.layout);
         fb.where = where;
         const style::ParagraphStyle& s = *fb.style;
         text::StyledParagraph p = styled_paragraph(content, s, c_.layout, lang);
         if (p.spans.empty()) return;
-        if (s.drop_cap_lines > 1) {
+        if (s.drop_cap_lines > 1 && drop_cap == DropCap::AsStyled) {
             if (add_drop_cap(fb, p, s)) {
                 blocks_.push_back(std::move(fb));
                 return;
@@ -155,10 +254,17 @@ private:
     }
 
     // A drop cap over `drop_cap_lines` lines: its cap height spans from the cap height of the first
-    // line to the baseline of the last (Bringhurst 4.5.2; InDesign's drop caps do the same).
+    // line to the baseline of the last (Bringhurst 4.5.2; InDesign's drop caps do the same). A letter
+    // whose outline leaves that space (a descender, as Georgian ‹ვ› and ‹ყ› and some Armenian
+    // letters have, or an ascender above the capitals) is sized and placed by its outline instead:
+    // its ink spans the same space, so that no line below or above is printed over. Its ink, not
+    // its advance, starts at the column's edge and sets the room beside it. Opening quotation marks
+    // hang in the margin at text size, before the initial (Bringhurst 4.5.2: "the initial and its
+    // quotation mark"; an initial with a giant quotation mark reads as two letters).
     bool add_drop_cap(FlowBlock& fb, text::StyledParagraph& p, const style::ParagraphStyle& s) {
-        const std::string initial = take_initial(p);
-        if (initial.empty()) return false;
+        const Initial initial = take_initial(p);
+        if (initial.letter.empty()) return false;
+        initial_capitals_ = !initial.own_word && capitals_word(initial.letter, 1) ? 1 : 0;
         const text::FontSpec body = font_spec(s);
         text::FontSpec cap = body;
         if (!s.drop_cap_family.empty()) cap.family = s.drop_cap_family;
@@ -169,13 +275,32 @@ private:
         const double drop_cap_em = cap_height_em(c_.fonts.get(cap));
         if (drop_cap_em <= 0) return false;
         const int n = s.drop_cap_lines;
-        cap.size_pt = ((n - 1) * s.leading.pt() + body_cap) / drop_cap_em;
-        text::StyledParagraph ip;
-        ip.lang = p.lang;
-        ip.spans.push_back(text::StyledSpan{initial, cap, "", p.spans.front().href, p.spans.front().where});
-        linebreak::SetLine cap_line = linebreak::set_single_line(ip, c_.fonts, c_.diagnostics);
-        const double gap = c_.layout.body.drop_cap_gap_em * body.size_pt;
-        const double room = cap_line.width_pt + gap;
+        const double span = (n - 1) * s.leading.pt() + body_cap;  // baseline of line n to cap height of line 1
+        cap.size_pt = span / drop_cap_em;
+        const auto set_initial = [&] {
+            text::StyledParagraph ip;
+            ip.lang = p.lang;
+            ip.spans.push_back(text::StyledSpan{initial.letter, cap, "", p.spans.front().href, p.spans.front().where});
+            return linebreak::set_single_line(ip, c_.fonts, c_.diagnostics);
+        };
+        linebreak::SetLine cap_line = set_initial();
+        Ink ink = ink_of(cap_line);
+        double dy = 0;  // the initial's baseline below line n's (negative: above it)
+        // Round letters overshoot the cap height and the baseline a little (about 1.5 % of the size):
+        // that is not a descender.
+        const double overshoot = 0.025 * cap.size_pt;
+        if (!ink.empty && (ink.bottom < -overshoot || ink.top > span + overshoot)) {
+            cap.size_pt *= span / (ink.top - ink.bottom);
+            cap_line = set_initial();
+            ink = ink_of(cap_line);
+            dy = ink.bottom;  // y grows downwards: lift the descender onto the baseline
+        }
+        // An initial that is a word of its own ("I met") stands a word space further from the text
+        // than one whose word goes on beside it ("I" + "s ethnic"), so that it reads as a word.
+        const double gap = c_.layout.body.drop_cap_gap_em * body.size_pt +
+                           (initial.own_word ? c_.fonts.measure(" ", body, p.lang) : 0);
+        const double left = ink.empty ? 0 : ink.left;
+        const double room = (ink.empty ? cap_line.width_pt : ink.right - left) + gap;
         // The rest of the paragraph, narrower beside the initial. An empty remainder (a one-letter
         // paragraph) has no lines beside it.
         std::erase_if(p.spans, [](const text::StyledSpan& sp) { return sp.text.empty(); });
@@ -185,23 +310,28 @@ private:
             if (const style::CharacterStyle* lead = c_.layout.character_style("lead-in"))
                 set = set_with_lead_in(p, s, *lead, n, room, std::move(set));
         }
-        // Text extraction should read "When", not "W" then "hen": the initial's glyph maps to no
-        // text, and the first glyph of the first line maps to the initial and its own character
-        // (cairo writes such clusters as /ActualText spans, PDF 32000-1 §14.9.4).
-        for (auto& run : cap_line.runs) {
-            run.text.clear();
-            run.clusters.assign(1, linebreak::TextCluster{0, static_cast<int>(run.glyphs.size())});
-            for (auto& g : run.glyphs) g.cluster = 0;
-        }
+        // Text extraction should read "When", not "W" then "hen", and "I met", not "Imet": the
+        // initial's glyphs map to no text, and the first glyph of the first line maps to the initial
+        // (its quotation mark and word space included) and its own character (cairo writes such
+        // clusters as /ActualText spans, PDF 32000-1 §14.9.4).
+        const auto to_no_text = [](linebreak::SetLine& l) {
+            for (auto& run : l.runs) {
+                run.text.clear();
+                run.clusters.assign(1, linebreak::TextCluster{0, static_cast<int>(run.glyphs.size())});
+                for (auto& g : run.glyphs) g.cluster = 0;
+            }
+        };
+        to_no_text(cap_line);
+        const std::string prefix = initial.text();
         if (!set.lines.empty()) {
             linebreak::SetLine& first = set.lines.front();
-            first.text = initial + first.text;
+            first.text = prefix + first.text;
             for (auto& run : first.runs) {
                 if (run.glyphs.empty() || run.clusters.empty()) continue;
-                run.text = initial + run.text;
-                run.clusters.front().num_bytes += static_cast<int>(initial.size());
+                run.text = prefix + run.text;
+                run.clusters.front().num_bytes += static_cast<int>(prefix.size());
                 for (auto& g : run.glyphs)
-                    if (g.cluster != 0 || &g != &run.glyphs.front()) g.cluster += static_cast<std::uint32_t>(initial.size());
+                    if (g.cluster != 0 || &g != &run.glyphs.front()) g.cluster += static_cast<std::uint32_t>(prefix.size());
                 break;
             }
         }
@@ -210,8 +340,36 @@ private:
             fb.lines.push_back(FlowLine{std::move(line), inset_of(s) + (i < n ? room : 0), 0});
             ++i;
         }
-        fb.ornaments.push_back(Ornament{std::move(cap_line), inset_of(s), n - 1, s.color});
-        fb.orphans = std::max(fb.orphans, n);
+        // A paragraph shorter than the initial: the initial is drawn with its last line, as far below
+        // it as line n would be, and the space after the paragraph makes up the missing lines, so
+        // that the next block clears the initial. The short paragraph is never broken.
+        const int lines = static_cast<int>(fb.lines.size());
+        const int on_line = std::max(0, std::min(n, lines) - 1);
+        if (lines < n) {
+            const double missing = (n - std::max(lines, 1)) * s.leading.pt();
+            dy += missing;
+            fb.space_after = std::max(fb.space_after, 0.0) + missing;
+            fb.keep_together = true;
+            if (lines == 0) {  // a one-letter paragraph: an empty line carries the initial
+                linebreak::SetLine empty;
+                empty.text = prefix;
+                fb.lines.push_back(FlowLine{std::move(empty), inset_of(s) + room, 0});
+            }
+        }
+        if (!initial.opener.empty()) {
+            text::StyledParagraph qp;
+            qp.lang = p.lang;
+            qp.spans.push_back(text::StyledSpan{initial.opener, body, "", p.spans.empty() ? "" : p.spans.front().href,
+                                                p.spans.empty() ? SourceSpan{} : p.spans.front().where});
+            linebreak::SetLine quote = linebreak::set_single_line(qp, c_.fonts, c_.diagnostics);
+            to_no_text(quote);
+            const Ink qi = ink_of(quote);
+            const double qx = inset_of(s) - 0.15 * body.size_pt - (qi.empty ? quote.width_pt : qi.right);
+            // On the first line: the reader meets the quotation mark before the initial.
+            fb.ornaments.push_back(Ornament{std::move(quote), qx, 0, s.color, 0});
+        }
+        fb.ornaments.push_back(Ornament{std::move(cap_line), inset_of(s) - left, on_line, s.color, dy});
+        fb.orphans = std::max(fb.orphans, std::min(n, lines));
         return true;
     }
 
@@ -282,7 +440,36 @@ private:
                 caps = caps || f == "smcp" || f == "c2sc";
             }
             if (caps) head.font.tracking_em += c_.layout.body.lead_in_tracking_em;
-            out.spans.push_back(std::move(head));
+            // Capitals already in the source ("UN", "NATO", a first line in capitals) would stand a
+            // size above the small caps around them: words in capitals take small capitals too
+            // (c2sc), as a caps-and-small-caps setting does. A single capital ("I", "A") stays.
+            if (caps && std::find(head.font.features.begin(), head.font.features.end(), "c2sc") == head.font.features.end()) {
+                std::size_t from = 0;
+                bool pending_caps = false;
+                const auto flush = [&](std::size_t to, bool word_caps) {
+                    if (to <= from) return;
+                    text::StyledSpan piece = head;
+                    piece.text = head.text.substr(from, to - from);
+                    if (word_caps) piece.font.features.push_back("c2sc");
+                    out.spans.push_back(std::move(piece));
+                    from = to;
+                };
+                std::size_t w = 0;
+                while (w < head.text.size()) {
+                    const std::size_t end_w = std::min(head.text.find(' ', w), head.text.size());
+                    // The paragraph's first word goes on from the initial ("I" + "S ETHNIC").
+                    const int before = begin == 0 && w == 0 ? initial_capitals_ : 0;
+                    const bool word_caps = capitals_word(std::string_view(head.text).substr(w, end_w - w), before);
+                    if (word_caps != pending_caps) {
+                        flush(w, pending_caps);
+                        pending_caps = word_caps;
+                    }
+                    w = end_w == head.text.size() ? end_w : end_w + 1;
+                }
+                flush(head.text.size(), pending_caps);
+            } else {
+                out.spans.push_back(std::move(head));
+            }
             if (end > bytes) {
                 text::StyledSpan tail = sp;
                 tail.text = sp.text.substr(bytes - begin);
@@ -296,9 +483,12 @@ private:
         switch (b.kind) {
             case model::BlockKind::Paragraph: {
                 const bool first = first_paragraph;
+                const Opening opening = first ? opening_of(b.content) : Opening::Text;
                 paragraph(b.content, first ? "body-first" : "body", BlockRole::Body, lang_of(b), b.where,
-                          after_heading);
-                if (!blocks_.empty() && blocks_.back().role == BlockRole::Body) first_paragraph = false;
+                          after_heading, opening == Opening::Text ? DropCap::AsStyled : DropCap::None);
+                // A heading-like first line hands the initial on to the paragraph after it.
+                if (!blocks_.empty() && blocks_.back().role == BlockRole::Body && opening != Opening::HeadingLike)
+                    first_paragraph = false;
                 after_heading = false;
                 break;
             }
@@ -353,7 +543,7 @@ private:
                                                                       c_.fonts, c_.diagnostics);
                     // The marker hangs in the indent, right-aligned the layout's gap (⅓ em) before the text.
                     const double x = inset_of(s) - m.width_pt - s.size.pt() * c_.layout.body.list_marker_gap_em;
-                    fb.ornaments.push_back(Ornament{std::move(m), x, 0, s.color});
+                    fb.ornaments.push_back(Ornament{std::move(m), x, 0, s.color, 0});
                     ++n;
                 }
                 after_heading = false;
@@ -444,6 +634,7 @@ private:
     }
 
     const BlockContext& c_;
+    int initial_capitals_ = 0;  // 1: the drop cap's letter is a capital that its first word goes on from
     std::string lang_;
     std::vector<FlowBlock> blocks_;
 };
