@@ -255,12 +255,12 @@ private:
 
     // A drop cap over `drop_cap_lines` lines: its cap height spans from the cap height of the first
     // line to the baseline of the last (Bringhurst 4.5.2; InDesign's drop caps do the same). A letter
-    // whose outline leaves that space (a descender, as Georgian ‹ვ› and ‹ყ› and some Armenian
-    // letters have, or an ascender above the capitals) is sized and placed by its outline instead:
-    // its ink spans the same space, so that no line below or above is printed over. Its ink, not
-    // its advance, starts at the column's edge and sets the room beside it. Opening quotation marks
-    // hang in the margin at text size, before the initial (Bringhurst 4.5.2: "the initial and its
-    // quotation mark"; an initial with a giant quotation mark reads as two letters).
+    // whose outline leaves that space (a descender, as Georgian ‹ვ› and ‹ყ› and some Armenian letters
+    // have, an ascender above the capitals, or a letter far below them) is sized and placed by its
+    // outline instead (HarfBuzz glyph extents): its ink spans the same space, so that no line below
+    // or above is printed over. Its ink, not its advance, starts at the column's edge and sets the
+    // room beside it. An opening quotation mark is not enlarged (at the initial's size it reads as a
+    // letter of its own): it hangs in the margin at text size, on the first line.
     bool add_drop_cap(FlowBlock& fb, text::StyledParagraph& p, const style::ParagraphStyle& s) {
         const Initial initial = take_initial(p);
         if (initial.letter.empty()) return false;
@@ -289,7 +289,10 @@ private:
         // Round letters overshoot the cap height and the baseline a little (about 1.5 % of the size):
         // that is not a descender.
         const double overshoot = 0.025 * cap.size_pt;
-        if (!ink.empty && (ink.bottom < -overshoot || ink.top > span + overshoot)) {
+        // A letter well below the capitals' height (a caseless script's x-height letter, as Georgian
+        // ‹ა›) would stand small in the initial's place: it is sized by its outline too.
+        constexpr double kLowLetter = 0.9;  // Latin capitals reach 1, x-height letters 0.6–0.85
+        if (!ink.empty && (ink.bottom < -overshoot || ink.top > span + overshoot || ink.top < kLowLetter * span)) {
             cap.size_pt *= span / (ink.top - ink.bottom);
             cap_line = set_initial();
             ink = ink_of(cap_line);
