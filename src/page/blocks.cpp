@@ -186,11 +186,21 @@ bool capitals_word(std::string_view word, int upper_before = 0) {
 // How an article's first paragraph opens: with text (it gets the initial), with an interview's
 // speaker label ("NEE: …": no initial, a giant N would belong to the label, not the text), or with a
 // heading-like line (a short line in capitals, or a short line without a sentence's final
-// punctuation: "RUSSIA WILL NEVER LEAVE"), which gets no initial and hands it on.
+// punctuation: "RUSSIA WILL NEVER LEAVE"; a paragraph wholly in italics or bold, as a review's book
+// details), which gets no initial and hands it on.
 enum class Opening { Text, SpeakerLabel, HeadingLike };
 
 Opening opening_of(const model::InlineText& content) {
     if (!content.empty() && content.front().kind == model::InlineKind::Speaker) return Opening::SpeakerLabel;
+    // A paragraph wholly in italics or bold is set apart from the text: a review's book details
+    // ("<em>Author, Title, Publisher, 2022. 336 pages.</em>"), an editor's note, a dateline.
+    const bool set_apart = std::any_of(content.begin(), content.end(), [](const model::Inline& i) {
+        return i.kind == model::InlineKind::Emphasis || i.kind == model::InlineKind::Strong;
+    }) && std::all_of(content.begin(), content.end(), [](const model::Inline& i) {
+        return i.kind == model::InlineKind::Emphasis || i.kind == model::InlineKind::Strong ||
+               (i.kind == model::InlineKind::Text && i.text.find_first_not_of(" \n") == std::string::npos);
+    });
+    if (set_apart) return Opening::HeadingLike;
     std::string t = model::plain_text(content);
     while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.pop_back();
     int chars = 0, upper = 0, lower = 0;

@@ -185,6 +185,24 @@ TEST_CASE("a speaker label and a heading-like first line get no initial") {
     CHECK(initial_findings(doc).empty());
 }
 
+TEST_CASE("a review's book details in italics get no initial and hand it on") {
+    model::InlineText details;
+    details.push_back(model::Inline::wrap(model::InlineKind::Emphasis,
+                                          {model::Inline::plain("Ann Author, A Book of Roads, Sample Books, 2022. 336 pages.")}));
+    const auto doc = lay_out(article("en", details), magazine());
+    const page::LineRecord* first = first_body_line(doc, "body-first");
+    REQUIRE(first != nullptr);
+    CHECK(first->text.rfind("Ann Author", 0) == 0);  // no letter taken for an initial
+    const page::TextItem* cap = initial_item(doc);
+    REQUIRE(cap != nullptr);  // the next paragraph's
+    bool next_has_it = false;
+    for (const auto& l : doc.lines)
+        if (l.style == "body-first" && l.line_in_paragraph == 1 && l.paragraph != first->paragraph)
+            next_has_it = l.text.rfind("The ministry", 0) == 0 && l.x > first->x + 10;  // beside the initial
+    CHECK(next_has_it);
+    CHECK(initial_findings(doc).empty());
+}
+
 TEST_CASE("the proof reports an initial printed over text and a missing initial") {
     auto doc = lay_out(article("en", model::plain_inlines(kFill)), magazine());
     CHECK(initial_findings(doc).empty());
