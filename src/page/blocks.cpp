@@ -1,6 +1,7 @@
 #include "page/blocks.hpp"
 
 #include "core/input_file.hpp"
+#include "page/initial.hpp"
 #include "page/justify.hpp"
 #include "page/styled.hpp"
 
@@ -8,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
 
 namespace quire::page {
 
@@ -72,48 +75,7 @@ double inset_of(const style::ParagraphStyle& s) {
     return s.left_indent.pt() + (s.background ? s.padding.pt() : 0);
 }
 
-std::size_t utf8_length(unsigned char lead) {
-    if (lead < 0x80) return 1;
-    if ((lead >> 5) == 0x6) return 2;
-    if ((lead >> 4) == 0xE) return 3;
-    return 4;
-}
-
-// The initial of a drop cap: opening punctuation (quotation marks) with the first letter after it,
-// taken from the front of the paragraph's first span. Returns "" if the paragraph starts otherwise.
-std::string take_initial(text::StyledParagraph& p) {
-    if (p.spans.empty()) return {};
-    std::string& t = p.spans.front().text;
-    std::size_t pos = 0;
-    static const std::vector<std::string> openers{"\u201C", "\u2018", "\"", "'", "\u00AB", "\u201E", "("};
-    bool more = true;
-    while (more) {
-        more = false;
-        for (const auto& o : openers)
-            if (t.compare(pos, o.size(), o) == 0) {
-                pos += o.size();
-                more = true;
-            }
-    }
-    if (pos >= t.size()) return {};
-    const auto lead = static_cast<unsigned char>(t[pos]);
-    if (lead == ' ' || (lead < 0x80 && !std::isalnum(lead))) return {};
-    pos += utf8_length(lead);
-    // Keep combining marks (U+0300–U+036F: CC 80–CD AF in UTF-8) with their letter.
-    while (pos + 1 < t.size() && (static_cast<unsigned char>(t[pos]) == 0xCC ||
-                                  (static_cast<unsigned char>(t[pos]) == 0xCD &&
-                                   static_cast<unsigned char>(t[pos + 1]) <= 0xAF)))
-        pos += 2;
-    std::string initial = t.substr(0, pos);
-    t.erase(0, pos);
-    return initial;
-}
-
-double cap_height_em(const text::Font& font) {
-    hb_position_t cap = 0;
-    hb_ot_metrics_get_position_with_fallback(font.hb_font(), HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
-    return static_cast<double>(cap) / font.units_per_em();
-}
+enum class DropCap { AsStyled, None };
 
 class Builder {
 public:
@@ -137,13 +99,14 @@ private:
     std::string lang_of(const model::Block& b) const { return b.lang.empty() ? lang_ : b.lang; }
 
     void paragraph(const model::InlineText& content, const std::string& style_name, BlockRole role,
-                   const std::string& lang, const SourceSpan& where, bool suppress_indent) {
+                   const std::string& lang, const SourceSpan& where, bool suppress_indent,
+                   DropCap drop_cap = DropCap::AsStyled) {
         FlowBlock fb = make_block(role, style_name, c_.layout);
         fb.where = where;
         const style::ParagraphStyle& s = *fb.style;
         text::StyledParagraph p = styled_paragraph(content, s, c_.layout, lang);
         if (p.spans.empty()) return;
-        if (s.drop_cap_lines > 1) {
+        if (s.drop_cap_lines > 1 && drop_cap == DropCap::AsStyled) {
             if (add_drop_cap(fb, p, s)) {
                 blocks_.push_back(std::move(fb));
                 return;
@@ -155,10 +118,17 @@ private:
     }
 
     // A drop cap over `drop_cap_lines` lines: its cap height spans from the cap height of the first
-    // line to the baseline of the last (Bringhurst 4.5.2; InDesign's drop caps do the same).
+    // line to the baseline of the last (Bringhurst 4.5.2; InDesign's drop caps do the same). A letter
+    // whose outline leaves that space (a descender, as Georgian ‹ვ› and ‹ყ› and some Armenian letters
+    // have, an ascender above the capitals, or a letter far below them) is sized and placed by its
+    // outline instead (HarfBuzz glyph extents): its ink spans the same space, so that no line below
+    // or above is printed over. Its ink, not its advance, starts at the column's edge and sets the
+    // room beside it. An opening quotation mark is not enlarged (at the initial's size it reads as a
+    // letter of its own): it hangs in the margin at text size, on the first line.
     bool add_drop_cap(FlowBlock& fb, text::StyledParagraph& p, const style::ParagraphStyle& s) {
-        const std::string initial = take_initial(p);
-        if (initial.empty()) return false;
+        const Initial initial = take_initial(p);
+        if (initial.letter.empty()) return false;
+        initial_capitals_ = !initial.own_word && capitals_word(initial.letter, 1) ? 1 : 0;
         const text::FontSpec body = font_spec(s);
         text::FontSpec cap = body;
         if (!s.drop_cap_family.empty()) cap.family = s.drop_cap_family;
@@ -169,13 +139,35 @@ private:
         const double drop_cap_em = cap_height_em(c_.fonts.get(cap));
         if (drop_cap_em <= 0) return false;
         const int n = s.drop_cap_lines;
-        cap.size_pt = ((n - 1) * s.leading.pt() + body_cap) / drop_cap_em;
-        text::StyledParagraph ip;
-        ip.lang = p.lang;
-        ip.spans.push_back(text::StyledSpan{initial, cap, "", p.spans.front().href, p.spans.front().where});
-        linebreak::SetLine cap_line = linebreak::set_single_line(ip, c_.fonts, c_.diagnostics);
-        const double gap = c_.layout.body.drop_cap_gap_em * body.size_pt;
-        const double room = cap_line.width_pt + gap;
+        const double span = (n - 1) * s.leading.pt() + body_cap;  // baseline of line n to cap height of line 1
+        cap.size_pt = span / drop_cap_em;
+        const auto set_initial = [&] {
+            text::StyledParagraph ip;
+            ip.lang = p.lang;
+            ip.spans.push_back(text::StyledSpan{initial.letter, cap, "", p.spans.front().href, p.spans.front().where});
+            return linebreak::set_single_line(ip, c_.fonts, c_.diagnostics);
+        };
+        linebreak::SetLine cap_line = set_initial();
+        Ink ink = ink_of(cap_line);
+        double dy = 0;  // the initial's baseline below line n's (negative: above it)
+        // Round letters overshoot the cap height and the baseline a little (about 1.5 % of the size):
+        // that is not a descender.
+        const double overshoot = 0.025 * cap.size_pt;
+        // A letter well below the capitals' height (a caseless script's x-height letter, as Georgian
+        // ‹ა›) would stand small in the initial's place: it is sized by its outline too.
+        constexpr double kLowLetter = 0.9;  // Latin capitals reach 1, x-height letters 0.6–0.85
+        if (!ink.empty && (ink.bottom < -overshoot || ink.top > span + overshoot || ink.top < kLowLetter * span)) {
+            cap.size_pt *= span / (ink.top - ink.bottom);
+            cap_line = set_initial();
+            ink = ink_of(cap_line);
+            dy = ink.bottom;  // y grows downwards: lift the descender onto the baseline
+        }
+        // An initial that is a word of its own ("I met") stands a word space further from the text
+        // than one whose word goes on beside it ("I" + "s ethnic"), so that it reads as a word.
+        const double gap = c_.layout.body.drop_cap_gap_em * body.size_pt +
+                           (initial.own_word ? c_.fonts.measure(" ", body, p.lang) : 0);
+        const double left = ink.empty ? 0 : ink.left;
+        const double room = (ink.empty ? cap_line.width_pt : ink.right - left) + gap;
         // The rest of the paragraph, narrower beside the initial. An empty remainder (a one-letter
         // paragraph) has no lines beside it.
         std::erase_if(p.spans, [](const text::StyledSpan& sp) { return sp.text.empty(); });
@@ -185,23 +177,28 @@ private:
             if (const style::CharacterStyle* lead = c_.layout.character_style("lead-in"))
                 set = set_with_lead_in(p, s, *lead, n, room, std::move(set));
         }
-        // Text extraction should read "When", not "W" then "hen": the initial's glyph maps to no
-        // text, and the first glyph of the first line maps to the initial and its own character
-        // (cairo writes such clusters as /ActualText spans, PDF 32000-1 §14.9.4).
-        for (auto& run : cap_line.runs) {
-            run.text.clear();
-            run.clusters.assign(1, linebreak::TextCluster{0, static_cast<int>(run.glyphs.size())});
-            for (auto& g : run.glyphs) g.cluster = 0;
-        }
+        // Text extraction should read "When", not "W" then "hen", and "I met", not "Imet": the
+        // initial's glyphs map to no text, and the first glyph of the first line maps to the initial
+        // (its quotation mark and word space included) and its own character (cairo writes such
+        // clusters as /ActualText spans, PDF 32000-1 §14.9.4).
+        const auto to_no_text = [](linebreak::SetLine& l) {
+            for (auto& run : l.runs) {
+                run.text.clear();
+                run.clusters.assign(1, linebreak::TextCluster{0, static_cast<int>(run.glyphs.size())});
+                for (auto& g : run.glyphs) g.cluster = 0;
+            }
+        };
+        to_no_text(cap_line);
+        const std::string prefix = initial.text();
         if (!set.lines.empty()) {
             linebreak::SetLine& first = set.lines.front();
-            first.text = initial + first.text;
+            first.text = prefix + first.text;
             for (auto& run : first.runs) {
                 if (run.glyphs.empty() || run.clusters.empty()) continue;
-                run.text = initial + run.text;
-                run.clusters.front().num_bytes += static_cast<int>(initial.size());
+                run.text = prefix + run.text;
+                run.clusters.front().num_bytes += static_cast<int>(prefix.size());
                 for (auto& g : run.glyphs)
-                    if (g.cluster != 0 || &g != &run.glyphs.front()) g.cluster += static_cast<std::uint32_t>(initial.size());
+                    if (g.cluster != 0 || &g != &run.glyphs.front()) g.cluster += static_cast<std::uint32_t>(prefix.size());
                 break;
             }
         }
@@ -210,8 +207,36 @@ private:
             fb.lines.push_back(FlowLine{std::move(line), inset_of(s) + (i < n ? room : 0), 0});
             ++i;
         }
-        fb.ornaments.push_back(Ornament{std::move(cap_line), inset_of(s), n - 1, s.color});
-        fb.orphans = std::max(fb.orphans, n);
+        // A paragraph shorter than the initial: the initial is drawn with its last line, as far below
+        // it as line n would be, and the space after the paragraph makes up the missing lines, so
+        // that the next block clears the initial. The short paragraph is never broken.
+        const int lines = static_cast<int>(fb.lines.size());
+        const int on_line = std::max(0, std::min(n, lines) - 1);
+        if (lines < n) {
+            const double missing = (n - std::max(lines, 1)) * s.leading.pt();
+            dy += missing;
+            fb.space_after = std::max(fb.space_after, 0.0) + missing;
+            fb.keep_together = true;
+            if (lines == 0) {  // a one-letter paragraph: an empty line carries the initial
+                linebreak::SetLine empty;
+                empty.text = prefix;
+                fb.lines.push_back(FlowLine{std::move(empty), inset_of(s) + room, 0});
+            }
+        }
+        if (!initial.opener.empty()) {
+            text::StyledParagraph qp;
+            qp.lang = p.lang;
+            qp.spans.push_back(text::StyledSpan{initial.opener, body, "", p.spans.empty() ? "" : p.spans.front().href,
+                                                p.spans.empty() ? SourceSpan{} : p.spans.front().where});
+            linebreak::SetLine quote = linebreak::set_single_line(qp, c_.fonts, c_.diagnostics);
+            to_no_text(quote);
+            const Ink qi = ink_of(quote);
+            const double qx = inset_of(s) - 0.15 * body.size_pt - (qi.empty ? quote.width_pt : qi.right);
+            // On the first line: the reader meets the quotation mark before the initial.
+            fb.ornaments.push_back(Ornament{std::move(quote), qx, 0, s.color, 0});
+        }
+        fb.ornaments.push_back(Ornament{std::move(cap_line), inset_of(s) - left, on_line, s.color, dy});
+        fb.orphans = std::max(fb.orphans, std::min(n, lines));
         return true;
     }
 
@@ -282,7 +307,36 @@ private:
                 caps = caps || f == "smcp" || f == "c2sc";
             }
             if (caps) head.font.tracking_em += c_.layout.body.lead_in_tracking_em;
-            out.spans.push_back(std::move(head));
+            // Capitals already in the source ("UN", "NATO", a first line in capitals) would stand a
+            // size above the small caps around them: words in capitals take small capitals too
+            // (c2sc), as a caps-and-small-caps setting does. A single capital ("I", "A") stays.
+            if (caps && std::find(head.font.features.begin(), head.font.features.end(), "c2sc") == head.font.features.end()) {
+                std::size_t from = 0;
+                bool pending_caps = false;
+                const auto flush = [&](std::size_t to, bool word_caps) {
+                    if (to <= from) return;
+                    text::StyledSpan piece = head;
+                    piece.text = head.text.substr(from, to - from);
+                    if (word_caps) piece.font.features.push_back("c2sc");
+                    out.spans.push_back(std::move(piece));
+                    from = to;
+                };
+                std::size_t w = 0;
+                while (w < head.text.size()) {
+                    const std::size_t end_w = std::min(head.text.find(' ', w), head.text.size());
+                    // The paragraph's first word goes on from the initial ("I" + "S ETHNIC").
+                    const int before = begin == 0 && w == 0 ? initial_capitals_ : 0;
+                    const bool word_caps = capitals_word(std::string_view(head.text).substr(w, end_w - w), before);
+                    if (word_caps != pending_caps) {
+                        flush(w, pending_caps);
+                        pending_caps = word_caps;
+                    }
+                    w = end_w == head.text.size() ? end_w : end_w + 1;
+                }
+                flush(head.text.size(), pending_caps);
+            } else {
+                out.spans.push_back(std::move(head));
+            }
             if (end > bytes) {
                 text::StyledSpan tail = sp;
                 tail.text = sp.text.substr(bytes - begin);
@@ -296,9 +350,12 @@ private:
         switch (b.kind) {
             case model::BlockKind::Paragraph: {
                 const bool first = first_paragraph;
+                const Opening opening = first ? opening_of(b.content) : Opening::Text;
                 paragraph(b.content, first ? "body-first" : "body", BlockRole::Body, lang_of(b), b.where,
-                          after_heading);
-                if (!blocks_.empty() && blocks_.back().role == BlockRole::Body) first_paragraph = false;
+                          after_heading, opening == Opening::Text ? DropCap::AsStyled : DropCap::None);
+                // A heading-like first line hands the initial on to the paragraph after it.
+                if (!blocks_.empty() && blocks_.back().role == BlockRole::Body && opening != Opening::HeadingLike)
+                    first_paragraph = false;
                 after_heading = false;
                 break;
             }
@@ -353,7 +410,7 @@ private:
                                                                       c_.fonts, c_.diagnostics);
                     // The marker hangs in the indent, right-aligned the layout's gap (⅓ em) before the text.
                     const double x = inset_of(s) - m.width_pt - s.size.pt() * c_.layout.body.list_marker_gap_em;
-                    fb.ornaments.push_back(Ornament{std::move(m), x, 0, s.color});
+                    fb.ornaments.push_back(Ornament{std::move(m), x, 0, s.color, 0});
                     ++n;
                 }
                 after_heading = false;
@@ -444,6 +501,7 @@ private:
     }
 
     const BlockContext& c_;
+    int initial_capitals_ = 0;  // 1: the drop cap's letter is a capital that its first word goes on from
     std::string lang_;
     std::vector<FlowBlock> blocks_;
 };

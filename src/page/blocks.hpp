@@ -35,12 +35,14 @@ struct FlowLine {
 };
 
 // A piece set apart from the lines and placed relative to them: a drop cap (baseline on line
-// `on_line`), a list's marker.
+// `on_line`, moved down by `dy`: an initial sized by its outline, or below a short paragraph), its
+// hanging quotation mark, a list's marker.
 struct Ornament {
     linebreak::SetLine line;
     double x = 0;
     int on_line = 0;
     style::Color color;
+    double dy = 0;  // points, downwards
 };
 
 enum class BlockRole { Body, Heading, BlockQuote, PullQuote, ListItem, Figure, Bio, Notice };

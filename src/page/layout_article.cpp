@@ -255,7 +255,7 @@ private:
                 // The drop cap first: in reading order it comes before its line.
                 for (Ornament& o : b.ornaments)
                     if (o.on_line == pl.line)
-                        emit_line(layer, o.line, f.x + o.x, pl.baseline, o.color, b.structure, kFlowGroups + pl.block);
+                        emit_line(layer, o.line, f.x + o.x, pl.baseline + o.dy, o.color, b.structure, kFlowGroups + pl.block);
                 emit_line(layer, fl.line, f.x + fl.x, pl.baseline, s.color, b.structure, kFlowGroups + pl.block,
                           fl.x_scale);
                 const int n_in_col = ++column_count[{pl.page, pl.column}];
