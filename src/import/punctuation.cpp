@@ -35,6 +35,24 @@ bool inside_url_or_address(std::string_view text, std::size_t i) {
            token.find('@') != std::string_view::npos;
 }
 
+// Whether the hyphen at `i` joins two numbers as a range ("2016-2019", "pp. 10-12", "1914-18"): a run
+// of 1–4 digits on each side, and neither a digit, letter, hyphen, dot nor slash beyond them (an ISO
+// date 2022-01-17, an ISBN 978-3-16-…, a version 1.2-3 or a code A1-2 stays as typed).
+bool is_number_range(std::string_view t, std::size_t i) {
+    auto blocked = [](char c) { return is_ascii_alnum(c) || c == '-' || c == '.' || c == '/' || c == ',' || c == ':'; };
+    std::size_t a = i;
+    while (a > 0 && is_digit(t[a - 1])) --a;
+    std::size_t b = i + 1;
+    while (b < t.size() && is_digit(t[b])) ++b;
+    const std::size_t left = i - a, right = b - i - 1;
+    if (left == 0 || right == 0 || left > 4 || right > 4) return false;
+    if (a > 0 && blocked(t[a - 1])) return false;
+    // A trailing full stop or comma ends the sentence or clause ("in 2016-2019."), not a code.
+    if (b < t.size() && blocked(t[b]) && !((t[b] == '.' || t[b] == ',' || t[b] == ':') && (b + 1 == t.size() || t[b + 1] == ' ')))
+        return false;
+    return true;
+}
+
 }  // namespace
 
 std::string typographic_punctuation(std::string_view t, PunctuationChanges& n) {
@@ -49,6 +67,7 @@ std::string typographic_punctuation(std::string_view t, PunctuationChanges& n) {
             if (t.substr(i, 3) == "---") { out += "\xE2\x80\x94"; i += 2; ++n.dashes; continue; }
             if (t.substr(i, 2) == "--") { out += "\xE2\x80\x93"; ++i; ++n.dashes; continue; }
             if (is_space(prev) && is_space(next) && i > 0 && i + 1 < t.size()) { out += "\xE2\x80\x93"; ++n.dashes; continue; }
+            if (is_number_range(t, i)) { out += "\xE2\x80\x93"; ++n.ranges; continue; }
             out += c;
             continue;
         }
@@ -115,6 +134,7 @@ void rule_typographic_punctuation(PageAnalysis& a) {
     part(n.quotes, "quote", "quotes");
     part(n.apostrophes, "apostrophe", "apostrophes");
     part(n.ellipses, "ellipsis", "ellipses");
+    part(n.ranges, "number range", "number ranges");
     a.decide("punctuation", what, "rule_typographic_punctuation", first);
 }
 

@@ -17,11 +17,12 @@ struct PunctuationChanges {
     int quotes = 0;       // straight double quotes → “ ” (English, the magazine's language)
     int apostrophes = 0;  // ' between letters or before a year's digits → ’; other straight singles → ‘ ’
     int ellipses = 0;     // "..." → "…"
-    int total() const { return dashes + quotes + apostrophes + ellipses; }
+    int ranges = 0;       // "2016-2019", "10-12": a hyphen between two numbers → en dash (Bringhurst 5.2.2)
+    int total() const { return dashes + quotes + apostrophes + ellipses + ranges; }
 };
 
 // The text with its keyboard punctuation made typographic. Words, hyphens inside words (well-known),
-// minus signs before digits (-5), URLs and e-mail addresses are left as they are.
+// minus signs before digits (-5), dates and codes with more than one hyphen (2022-01-17, 978-3-16), URLs and e-mail addresses are left as they are.
 std::string typographic_punctuation(std::string_view text, PunctuationChanges& changes);
 
 }  // namespace quire::import

@@ -23,6 +23,17 @@ bool is_explicit_hyphen(char32_t cp) {
     return cp == '-' || cp == 0x2010 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x058A;
 }
 
+// Whether the text at `at` is a spaced en or em dash (" – ", the magazine's parenthetical dash): a
+// dash followed by a space or the text's end. Bringhurst 5.2.2: it belongs to the word before it.
+bool starts_spaced_dash(const std::string& t, std::size_t at) {
+    if (at >= t.size()) return false;
+    std::size_t k = at;
+    const char32_t cp = decode_utf8(t, k);
+    if (cp != 0x2013 && cp != 0x2014) return false;
+    if (k >= t.size()) return true;
+    return is_space(decode_utf8(t, k));
+}
+
 // The last code point before byte `end` (which must be > 0).
 char32_t last_cp(const std::string& s, std::size_t begin, std::size_t end) {
     std::size_t i = end - 1;
@@ -232,6 +243,9 @@ ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpe
         } else if (ws < e) {
             if (purpose == ItemsFor::Paragraph && b.ends_single_letter_word(s, ws))
                 out.items.push_back(Item::penalty_item(0, spec.params.single_letter_penalty, false, ws));
+            // A spaced dash never starts a line: the space before it is TeX's tie (`word~-- word`).
+            if (purpose == ItemsFor::Paragraph && starts_spaced_dash(t, e))
+                out.items.push_back(Item::penalty_item(0, kInfinitePenalty, false, ws));
             b.glue(ws, e);
         } else if (purpose == ItemsFor::Paragraph && ws > s) {
             // A break inside a word: after an explicit hyphen or dash (TeX's \exhyphenpenalty,

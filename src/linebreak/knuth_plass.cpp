@@ -84,6 +84,13 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
     constexpr bool final_pass = Kind == PassKind::Final;
     const BreakParams& p = in.params;
     const std::size_t width_count = std::max<std::size_t>(in.widths_pt.size(), 1);
+    // Optical margin alignment: the extra width of a line from item `start` to break `end`.
+    auto protrusion = [&](std::size_t start, std::size_t end) {
+        double extra = 0.0;
+        if (start < in.protrude_left.size()) extra += in.protrude_left[start];
+        if (end < in.protrude_right.size()) extra += in.protrude_right[end];
+        return extra;
+    };
     auto width_of = [&](int line) {
         if (in.widths_pt.empty()) return 0.0;
         return in.widths_pt[std::min<std::size_t>(std::size_t(line), width_count - 1)];
@@ -153,7 +160,7 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
         for (std::size_t k = 0; k < active.size(); ++k) {
             const int a_index = active[k];
             const Node& a = nodes[std::size_t(a_index)];
-            const double target = a.target;
+            const double target = a.target + protrusion(a.start, i);
             if (a.start != group_start || target != group_target) {
                 group_start = a.start;
                 group_target = target;
@@ -306,7 +313,7 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
                     lb.natural = s[n.pos].w - s[prev.start].w + extra;
                     lb.stretch = s[n.pos].y - s[prev.start].y + in.line_stretch_pt;
                     lb.shrink = s[n.pos].z - s[prev.start].z;
-                    lb.width = width_of(prev.lines);
+                    lb.width = width_of(prev.lines) + protrusion(prev.start, n.pos);
                     const double fil = s[n.pos].f - s[prev.start].f;
                     // The ratio the line is set with: actual glue only (emergency stretch is a
                     // pass's allowance, not glue).

@@ -44,6 +44,9 @@ struct BreakerInput {
     double em_pt = 10.0;              // for emergencystretch_em
     double line_stretch_pt = 0.0;     // \leftskip + \rightskip stretch on every line (ragged settings)
     Hyphenation hyphenation = Hyphenation::On;  // Off: discretionary penalties are never breaks
+    // Optical margin alignment (protrusion.hpp): a line starting at item s and ending at break b is
+    // wider by protrude_left[s] + protrude_right[b]. Empty: none.
+    std::vector<double> protrude_left, protrude_right;
 };
 
 struct LineBreak {

@@ -77,6 +77,25 @@ struct BreakParams {
     double expansion_step = kGlyphScaleStep;
 };
 
+// Optical margin alignment (linebreak/protrusion.hpp): per character, the share of its advance that
+// protrudes into the left and the right margin of a justified line. Empty: no protrusion.
+struct ProtrusionClass {
+    std::u32string chars;
+    double left = 0.0, right = 0.0;
+};
+struct ProtrusionTable {
+    std::vector<ProtrusionClass> classes;
+    bool empty() const { return classes.empty(); }
+    double left(char32_t cp) const {
+        for (const auto& c : classes) if (c.chars.find(cp) != std::u32string::npos) return c.left;
+        return 0.0;
+    }
+    double right(char32_t cp) const {
+        for (const auto& c : classes) if (c.chars.find(cp) != std::u32string::npos) return c.right;
+        return 0.0;
+    }
+};
+
 struct LineSpec {
     // Line widths in points, line by line; the last repeats for all further lines.
     std::vector<double> widths_pt = {156.0};
@@ -84,6 +103,7 @@ struct LineSpec {
     Hyphenation hyphenation = Hyphenation::On;
     double first_indent_pt = 0.0;  // indent of the first line (inside its width)
     BreakParams params;
+    ProtrusionTable protrusion;    // justified lines only; empty: none
 
     double width_of_line(std::size_t index) const {
         if (widths_pt.empty()) return 0.0;

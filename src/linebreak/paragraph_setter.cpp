@@ -5,6 +5,7 @@
 #include "linebreak/paragraph_setter.hpp"
 
 #include "linebreak/items.hpp"
+#include "linebreak/protrusion.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -332,6 +333,11 @@ SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpe
     in.hyphenation = spec.hyphenation;
     if (spec.alignment != Alignment::Justified)
         in.line_stretch_pt = spec.params.ragged_stretch_em * p.em_pt * (spec.alignment == Alignment::Centred ? 2 : 1);
+    if (spec.alignment == Alignment::Justified && !spec.protrusion.empty()) {
+        MarginKerns kerns = margin_kerns(p, spec.protrusion);  // optical margin alignment
+        in.protrude_left = std::move(kerns.left);
+        in.protrude_right = std::move(kerns.right);
+    }
     const BreakResult r = knuth_plass(p.items, in);
     SetParagraph out;
     out.demerits = r.demerits;
@@ -349,6 +355,7 @@ SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpe
         SetLine line = assembler.assemble(start, end_item, b.width,
                                           LineEnds{.starts_after_hyphen = after_hyphen, .hyphenated = hyph,
                                                    .last_line = last, .overfull = b.overfull});
+        if (start < in.protrude_left.size()) line.x_offset_pt -= in.protrude_left[start];  // hangs into the margin
         out.lines.push_back(std::move(line));
         after_hyphen = hyph;
         // The next line starts after the glue and penalties that follow the break (TeX discards them).

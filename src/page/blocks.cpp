@@ -79,7 +79,8 @@ enum class DropCap { AsStyled, None };
 
 class Builder {
 public:
-    explicit Builder(const BlockContext& c) : c_(c), lang_(c.article.lang.empty() ? "en" : c.article.lang) {}
+    explicit Builder(const BlockContext& c)
+        : c_(c), lang_(c.article.lang.empty() ? "en" : c.article.lang), protrusion_(protrusion_of(c.layout)) {}
 
     std::vector<FlowBlock> build() {
         bool first_paragraph = true;
@@ -112,7 +113,7 @@ private:
                 return;
             }
         }
-        add_lines(fb, set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent),
+        add_lines(fb, set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent, protrusion_),
                   inset_of(s));
         blocks_.push_back(std::move(fb));
     }
@@ -173,7 +174,7 @@ private:
         std::erase_if(p.spans, [](const text::StyledSpan& sp) { return sp.text.empty(); });
         linebreak::SetParagraph set;
         if (!p.spans.empty()) {
-            set = set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, n, room, true);
+            set = set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, n, room, true, protrusion_);
             if (const style::CharacterStyle* lead = c_.layout.character_style("lead-in"))
                 set = set_with_lead_in(p, s, *lead, n, room, std::move(set));
         }
@@ -257,7 +258,7 @@ private:
         std::optional<linebreak::SetParagraph> best;
         for (int attempt = 0; attempt < 4 && k > 0; ++attempt) {
             linebreak::SetParagraph again = set_in_style(with_lead_in(p, k, lead), s, measure_of(c_, s), c_.fonts,
-                                                         c_.diagnostics, n, room, true);
+                                                         c_.diagnostics, n, room, true, protrusion_);
             if (again.lines.empty()) break;
             const std::size_t k2 = first_line_words(again.lines.front(), text);
             const bool done = k2 == k;
@@ -503,6 +504,7 @@ private:
     const BlockContext& c_;
     int initial_capitals_ = 0;  // 1: the drop cap's letter is a capital that its first word goes on from
     std::string lang_;
+    linebreak::ProtrusionTable protrusion_;  // optical margin alignment of justified body text
     std::vector<FlowBlock> blocks_;
 };
 
@@ -510,7 +512,8 @@ private:
 
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
-                                     int narrow_lines, double narrow_by, bool suppress_indent) {
+                                     int narrow_lines, double narrow_by, bool suppress_indent,
+                                     const linebreak::ProtrusionTable& protrusion) {
     linebreak::LineSpec spec;
     spec.widths_pt.clear();
     for (int i = 0; i < narrow_lines; ++i) spec.widths_pt.push_back(width - narrow_by);
@@ -519,7 +522,14 @@ linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, con
     spec.hyphenation = style.hyphenate == style::Hyphenate::Yes ? linebreak::Hyphenation::On
                                                                 : linebreak::Hyphenation::Off;
     spec.first_indent_pt = suppress_indent ? 0 : style.first_indent.pt();
+    spec.protrusion = protrusion;
     return linebreak::set_paragraph(paragraph, spec, fonts, diagnostics);
+}
+
+linebreak::ProtrusionTable protrusion_of(const style::Layout& layout) {
+    linebreak::ProtrusionTable t;
+    for (const auto& p : layout.body.protrusion) t.classes.push_back(linebreak::ProtrusionClass{p.chars, p.left, p.right});
+    return t;
 }
 
 std::vector<FlowBlock> build_blocks(const BlockContext& context) { return Builder(context).build(); }

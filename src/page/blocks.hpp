@@ -83,7 +83,11 @@ struct BlockContext {
 // `narrow_by` (a drop cap). Alignment, hyphenation and indents come from the style.
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
-                                     int narrow_lines = 0, double narrow_by = 0, bool suppress_indent = false);
+                                     int narrow_lines = 0, double narrow_by = 0, bool suppress_indent = false,
+                                     const linebreak::ProtrusionTable& protrusion = {});
+
+// The layout's optical margin alignment (<protrude>) as the line breaker's table.
+linebreak::ProtrusionTable protrusion_of(const style::Layout& layout);
 
 // The body and the back matter, set at the layout's column width.
 std::vector<FlowBlock> build_blocks(const BlockContext& context);

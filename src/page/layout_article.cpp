@@ -2,6 +2,7 @@
 
 #include "core/input_file.hpp"
 #include "page/blocks.hpp"
+#include "page/display_lines.hpp"
 #include "page/flow.hpp"
 #include "page/styled.hpp"
 #include "text/display_date.hpp"
@@ -59,6 +60,9 @@ std::string running_head_text(const style::Furniture& f, const model::Article& a
     return s;
 }
 
+// Whether a head paragraph is display type (titles, standfirsts: balanced lines) or set as it comes.
+enum class Display { AsSet, Balanced };
+
 class ArticleLayout {
 public:
     ArticleLayout(const model::Article& a, const model::Publication* pub, const style::Layout& l,
@@ -104,10 +108,21 @@ private:
     // Sets a heading-area paragraph across `width` at (x, y = top of its space), returning the bottom
     // of its last line box (after its space after).
     double header_paragraph(const text::StyledParagraph& p, const std::string& style_name, double x, double y,
-                            double width, const std::string& role, int page = 0, bool space_before = true) {
+                            double width, const std::string& role, int page = 0, bool space_before = true,
+                            Display display = Display::AsSet) {
         if (p.spans.empty()) return y;
         const style::ParagraphStyle& s = l_.style(style_name);
-        linebreak::SetParagraph set = set_in_style(p, s, width, *fonts_, d_, 0, 0, true);
+        linebreak::SetParagraph set;
+        if (display == Display::Balanced && s.align != style::Align::Justify) {
+            // Display type: balanced lines, broken by sense (page/display_lines.hpp).
+            text::StyledParagraph balanced = p;
+            no_negative_tracking_on_capitals(balanced);
+            balanced = balance_display_lines(balanced, width, *fonts_);
+            set = set_in_style(balanced, s, width, *fonts_, d_, 0, 0, true);
+            if (s.align == style::Align::Left) hang_opening_quote(set);
+        } else {
+            set = set_in_style(p, s, width, *fonts_, d_, 0, 0, true);
+        }
         const double lead = s.leading.pt();
         double baseline = y + (space_before ? s.space_before.pt() : 0) + kLineAscent * lead;
         double last = baseline;
@@ -190,16 +205,17 @@ private:
         if (!label_done) y = header_paragraph(label, "section-label", text_x, y, text_w, "P");
         title_y_ = y;
         const double before_title = y;
-        y = header_paragraph(styled_text(a_.meta.title, l_.style("title"), lang_), "title", text_x, y, text_w, "H1");
+        y = header_paragraph(styled_text(a_.meta.title, l_.style("title"), lang_), "title", text_x, y, text_w, "H1", 0, true,
+                             Display::Balanced);
         doc_.outline.push_back(OutlineEntry{1, a_.meta.title, 0, before_title});
         if (!a_.meta.subtitle.empty())
             y = header_paragraph(styled_text(a_.meta.subtitle, l_.style("subtitle"), lang_), "subtitle", text_x, y,
-                                 text_w, "P");
+                                 text_w, "P", 0, true, Display::Balanced);
         // The standfirst narrower than the full width (the layout's share): at 12–13 pt a 130 mm line
         // is too long to read.
         const double stand_w = text_w * l_.opening.standfirst_width;
         y = header_paragraph(styled_paragraph(a_.meta.standfirst, l_.style("standfirst"), l_, lang_), "standfirst",
-                             text_x, y, stand_w, "P");
+                             text_x, y, stand_w, "P", 0, true, Display::Balanced);
         y = header_paragraph(styled_text(join_authors(a_), l_.style("byline"), lang_), "byline", text_x, y, text_w, "P");
         if (!a_.meta.date.empty())
             y = header_paragraph(styled_text(text::display_date(a_.meta.date, lang_), l_.style("date"), lang_), "date", text_x,

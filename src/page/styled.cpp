@@ -1,6 +1,8 @@
 #include "page/styled.hpp"
 
 #include <unicode/locid.h>
+
+#include <algorithm>
 #include <unicode/unistr.h>
 
 namespace quire::page {
@@ -94,6 +96,60 @@ void walk(const model::InlineText& content, SpanState st, const style::Layout& l
     }
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Byte ranges of `t` whose digits are part of a code or an ordinal: a digit run in a word with a
+// capital letter (A1, G7, COVID-19, F-16, 5G) or followed by an ordinal's letters (1st, 22nd, 3rd,
+// 4th). Old-style figures there read as letters ("AI", "Ist"): they are set lining.
+std::vector<std::pair<std::size_t, std::size_t>> code_figures(const std::string& t) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t w = 0;
+    while (w < t.size()) {
+        while (w < t.size() && t[w] == ' ') ++w;
+        std::size_t e = w;
+        while (e < t.size() && t[e] != ' ') ++e;
+        bool capital = false;
+        for (std::size_t k = w; k < e; ++k) capital = capital || is_ascii_upper(t[k]);
+        for (std::size_t k = w; k < e;) {
+            if (!is_digit(t[k])) { ++k; continue; }
+            std::size_t d = k;
+            while (d < e && is_digit(t[d])) ++d;
+            const std::string_view after = std::string_view(t).substr(d, 2);
+            const bool ordinal = (after == "st" || after == "nd" || after == "rd" || after == "th") &&
+                                 (d + 2 >= e || !is_ascii_lower(t[d + 2]));
+            if (capital || ordinal) out.emplace_back(k, d);
+            k = d;
+        }
+        w = e;
+    }
+    return out;
+}
+
+// Spans set with old-style figures ("onum") get lining figures ("lnum") for the digits of codes
+// and ordinals (code_figures).
+void lining_figures_in_codes(text::StyledParagraph& p) {
+    std::vector<text::StyledSpan> out;
+    out.reserve(p.spans.size());
+    for (auto& span : p.spans) {
+        const bool oldstyle = std::find(span.font.features.begin(), span.font.features.end(), "onum") != span.font.features.end();
+        const auto codes = oldstyle ? code_figures(span.text) : std::vector<std::pair<std::size_t, std::size_t>>{};
+        if (codes.empty()) { out.push_back(std::move(span)); continue; }
+        text::FontSpec lining = span.font;
+        std::replace(lining.features.begin(), lining.features.end(), std::string("onum"), std::string("lnum"));
+        std::size_t at = 0;
+        for (const auto& [a, b] : codes) {
+            if (a > at) out.push_back(text::StyledSpan{span.text.substr(at, a - at), span.font, span.lang, span.href, span.where});
+            out.push_back(text::StyledSpan{span.text.substr(a, b - a), lining, span.lang, span.href, span.where});
+            at = b;
+        }
+        if (at < span.text.size())
+            out.push_back(text::StyledSpan{span.text.substr(at), span.font, span.lang, span.href, span.where});
+    }
+    p.spans = std::move(out);
+}
+
 }  // namespace
 
 text::FontSpec font_spec(const style::ParagraphStyle& style) {
@@ -122,6 +178,7 @@ text::StyledParagraph styled_paragraph(const model::InlineText& content, const s
     while (!p.spans.empty() && !p.spans.back().text.empty() && p.spans.back().text.back() == ' ')
         p.spans.back().text.pop_back();
     std::erase_if(p.spans, [](const text::StyledSpan& s) { return s.text.empty(); });
+    lining_figures_in_codes(p);
     return p;
 }
 
@@ -132,6 +189,7 @@ text::StyledParagraph styled_text(const std::string& text_in, const style::Parag
     if (text_in.empty()) return p;
     std::string t = style.text_case == style::TextCase::Upper ? to_upper(text_in, lang) : text_in;
     p.spans.push_back(text::StyledSpan{std::move(t), font_spec(style), "", "", {}});
+    lining_figures_in_codes(p);
     return p;
 }
 

@@ -1,6 +1,7 @@
 #include "proof/layout_checks.hpp"
 
 #include "proof/checks_initial.hpp"
+#include "proof/checks_display.hpp"
 
 #include <glib.h>
 
@@ -218,6 +219,7 @@ void check_layout(const page::PageDocument& doc, const style::Layout& layout, co
     check_lines(doc, layout, options, report);
     check_items(doc, options, report);
     check_initials(doc, layout, report);
+    check_display(doc, report);
 }
 
 int laid_out_words(const page::PageDocument& doc) {

@@ -142,6 +142,21 @@ std::optional<Color> parse_color(const std::string& text) {
 
 namespace {
 
+// UTF-8 to code points (a layout's attribute; tinyxml2 has checked it is well-formed XML).
+std::u32string utf32(const std::string& t) {
+    std::u32string out;
+    for (std::size_t i = 0; i < t.size();) {
+        const unsigned char c = static_cast<unsigned char>(t[i]);
+        const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (int k = 1; k < n && i + static_cast<std::size_t>(k) < t.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(t[i + static_cast<std::size_t>(k)]) & 0x3F);
+        out += cp;
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
 // An attribute as written, with its place, so that a bad value is reported where it stands.
 struct RawAttr {
     std::string value;
@@ -481,6 +496,17 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             b.notice_paragraph_gap = r.number(a, "notice-paragraph-gap", b.notice_paragraph_gap);
             b.bio_keep_lines = r.integer(a, "bio-keep-lines", b.bio_keep_lines, 0, 100);
             b.notice_keep_lines = r.integer(a, "notice-keep-lines", b.notice_keep_lines, 0, 100);
+        } else if (el == "protrude") {
+            // Optical margin alignment: shares of a character's advance (microtype's thousandths / 1000).
+            RawAttrs a = r.attrs(e, {"chars", "left", "right"});
+            BodyMakeUp::Protrude pr;
+            if (a.count("chars")) pr.chars = utf32(a["chars"].value);
+            if (pr.chars.empty()) r.error(r.place(e), "<protrude> needs chars=\"…\"");
+            pr.left = r.number(a, "left", 0.0);
+            pr.right = r.number(a, "right", 0.0);
+            if (pr.left < 0 || pr.left > 1 || pr.right < 0 || pr.right > 1)
+                r.error(r.place(e), "<protrude> left and right are shares of the advance, from 0 to 1");
+            layout.body.protrusion.push_back(std::move(pr));
         } else if (el == "figure") {
             RawAttrs a = r.attrs(e, {"max-height", "caption-gap", "space"});
             FigureMakeUp& f = layout.figure;

@@ -129,6 +129,13 @@ struct BodyMakeUp {
     double notice_paragraph_gap = 0.5;     // between a notice's paragraphs, in its leading
     int bio_keep_lines = 6;                // a bio of at most so many lines is never broken
     int notice_keep_lines = 12;            // nor a notice
+    // Optical margin alignment of justified text (<protrude chars="…" left="…" right="…"/>): the share
+    // of a character's advance that hangs into the margin. Empty: none.
+    struct Protrude {
+        std::u32string chars;
+        double left = 0.0, right = 0.0;
+    };
+    std::vector<Protrude> protrusion;
 };
 
 // Figures in the body's flow (layouts/*.xml <figure>).

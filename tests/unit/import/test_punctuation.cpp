@@ -80,3 +80,19 @@ TEST_CASE("the rule changes the article's lines only, after every other rule, an
         }
     CHECK(decided);
 }
+
+TEST_CASE("a hyphen between two numbers becomes an en dash, dates and codes stay") {
+    PunctuationChanges n;
+    CHECK(typographic_punctuation("between 2016-2019 and in 1914-18", n) == "between 2016–2019 and in 1914–18");
+    CHECK(n.ranges == 2);
+    CHECK(n.total() == 2);
+    CHECK(fix("pages 10-12.") == "pages 10–12.");
+    CHECK(fix("(2016-2019)") == "(2016–2019)");
+    CHECK(fix("on 2022-01-17 it") == "on 2022-01-17 it");
+    CHECK(fix("ISBN 978-3-16-148410-0") == "ISBN 978-3-16-148410-0");
+    CHECK(fix("the A1-2 road") == "the A1-2 road");
+    CHECK(fix("a COVID-19 test") == "a COVID-19 test");
+    CHECK(fix("version 1.2-3") == "version 1.2-3");
+    CHECK(fix("temperatures of -5 to -10") == "temperatures of -5 to -10");
+    CHECK(fix("call 123456-7") == "call 123456-7");
+}

@@ -90,3 +90,33 @@ TEST_CASE("proof stamp: its text and a short checksum of the source") {
     CHECK(stamp.checksum == "ba7816bf");  // SHA-256("abc") = ba7816bf 8f01cfea …
     CHECK(stamp_text(stamp, 2, 4) == "lindenau-bridge \u00B7 round 2 \u00B7 source ba7816bf \u00B7 p. 2/4");
 }
+
+TEST_CASE("display checks: title runts, function-word breaks, dashes at line start, hyphens in ranges") {
+    page::PageDocument doc;
+    doc.pages.resize(1);
+    page::LineRecord t1 = line(0, -1, 1, "Armenia as a mere pawn in");
+    t1.style = "title";
+    t1.paragraph_lines = 3;
+    page::LineRecord t2 = line(0, -1, 2, "Russia\u2019s Kazakhstan");
+    t2.style = "title";
+    t2.paragraph_lines = 3;
+    page::LineRecord t3 = line(0, -1, 3, "strategy");
+    t3.style = "title";
+    t3.paragraph_lines = 3;
+    doc.lines = {t1, t2, t3, line(0, 0, 4, "\u2013 and then in 2016-2019 the"), line(0, 0, 5, "war of 1914-"),
+                 line(0, 0, 6, "18 went on, on 2022-01-17 too")};
+    const auto runts = run(doc, "display-runt");
+    REQUIRE(runts.size() == 1);
+    CHECK(runts[0].message.find("strategy") != std::string::npos);
+    CHECK(runts[0].place.line == 3);
+    const auto fw = run(doc, "display-function-break");
+    REQUIRE(fw.size() == 1);
+    CHECK(fw[0].place.line == 1);
+    const auto dashes = run(doc, "dash-at-line-start");
+    REQUIRE(dashes.size() == 1);
+    CHECK(dashes[0].place.line == 4);
+    const auto ranges = run(doc, "hyphen-in-range");
+    REQUIRE(ranges.size() == 2);
+    CHECK(ranges[0].message.find("2016-2019") != std::string::npos);
+    CHECK(ranges[1].message.find("1914-18") != std::string::npos);
+}

@@ -1,0 +1,109 @@
+// Display type (page/display_lines.hpp): balanced titles broken by sense, capitals without negative
+// tracking, a hanging opening quote; and lining figures in codes (page/styled.hpp).
+#include "linebreak/paragraph_setter.hpp"
+#include "page/display_lines.hpp"
+#include "page/styled.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace quire;
+
+namespace {
+
+text::StyledParagraph title(const std::string& s) {
+    text::FontSpec f{.family = "Inter Display", .weight = 700, .slant = text::Slant::Upright, .size_pt = 27,
+                     .features = {"kern"}, .tracking_em = -0.012};
+    text::StyledParagraph p;
+    p.spans.push_back(text::StyledSpan{s, f, "", "", {}});
+    p.lang = "en";
+    return p;
+}
+
+std::vector<std::string> lines_of(const text::StyledParagraph& p, double width, text::FontCollection& fonts) {
+    linebreak::LineSpec spec;
+    spec.widths_pt = {width};
+    spec.alignment = linebreak::Alignment::RaggedRight;
+    spec.hyphenation = linebreak::Hyphenation::Off;
+    Diagnostics d;
+    std::vector<std::string> out;
+    for (const auto& l : linebreak::set_paragraph(p, spec, fonts, d).lines) out.push_back(l.text);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("display lines: function words stay with the next line and the last line is no runt") {
+    text::FontCollection fonts;
+    const auto p = title("Armenia as a mere pawn in Russia\u2019s Kazakhstan strategy");
+    const auto before = lines_of(p, 388.3, fonts);
+    const auto after = lines_of(page::balance_display_lines(p, 388.3, fonts), 388.3, fonts);
+    REQUIRE(after.size() == before.size());
+    REQUIRE(after.size() == 2);
+    CHECK(after[0] == "Armenia as a mere pawn");
+    for (const auto& l : after) CHECK_FALSE(page::is_function_word(l.substr(l.find_last_of(' ') + 1), "en"));
+    const auto q = title("What will the Baton Rouge council decide to do in 2022?");
+    const auto balanced = lines_of(page::balance_display_lines(q, 300, fonts), 300, fonts);
+    REQUIRE(balanced.size() >= 2);
+    CHECK(balanced.back().find(' ') != std::string::npos);  // not "2022?" alone
+    for (const auto& l : balanced) CHECK_FALSE(page::is_function_word(l.substr(l.find_last_of(' ') + 1), "en"));
+}
+
+TEST_CASE("display lines: a title of one line and one with the author's breaks come back unchanged") {
+    text::FontCollection fonts;
+    const auto p = title("Short title");
+    CHECK(page::balance_display_lines(p, 300, fonts).spans.front().text == "Short title");
+    const auto q = title("A title\u2028broken by hand and long enough to need two lines anyway");
+    CHECK(page::balance_display_lines(q, 200, fonts).spans.front().text == q.spans.front().text);
+}
+
+TEST_CASE("display lines: function words by language") {
+    CHECK(page::is_function_word("The", "en"));
+    CHECK(page::is_function_word("in", "en-GB"));
+    CHECK_FALSE(page::is_function_word("Baton", "en"));
+    CHECK(page::is_function_word("w", "pl"));
+    CHECK(page::is_function_word("\u0432", "ru"));
+    CHECK_FALSE(page::is_function_word("the", "xx"));
+}
+
+TEST_CASE("display lines: capitals lose negative tracking, mixed case keeps it") {
+    auto caps = title("THE BATON PASSES");
+    page::no_negative_tracking_on_capitals(caps);
+    CHECK(caps.spans.front().font.tracking_em == 0.0);
+    auto mixed = title("The Baton passes");
+    page::no_negative_tracking_on_capitals(mixed);
+    CHECK(mixed.spans.front().font.tracking_em < 0.0);
+}
+
+TEST_CASE("display lines: an opening quote hangs into the margin by its width") {
+    text::FontCollection fonts;
+    Diagnostics d;
+    linebreak::LineSpec spec;
+    spec.widths_pt = {400};
+    spec.alignment = linebreak::Alignment::RaggedRight;
+    auto set = linebreak::set_paragraph(title("\u201CNever again\u201D"), spec, fonts, d);
+    REQUIRE(set.lines.size() == 1);
+    CHECK(set.lines[0].x_offset_pt == 0.0);
+    page::hang_opening_quote(set);
+    CHECK(set.lines[0].x_offset_pt < -3.0);
+    CHECK(set.lines[0].x_offset_pt > -20.0);
+    auto plain = linebreak::set_paragraph(title("Never again"), spec, fonts, d);
+    page::hang_opening_quote(plain);
+    CHECK(plain.lines[0].x_offset_pt == 0.0);
+}
+
+TEST_CASE("lining figures: codes and ordinals get lnum where the text has onum, years stay old-style") {
+    style::ParagraphStyle s;
+    s.features = {"kern", "onum"};
+    const text::StyledParagraph p = page::styled_text("the A1 road on the 1st of May 2022 and COVID-19", s, "en");
+    std::string lining;
+    for (const auto& span : p.spans) {
+        const bool lnum = std::find(span.font.features.begin(), span.font.features.end(), "lnum") != span.font.features.end();
+        if (lnum) lining += "[" + span.text + "]";
+    }
+    CHECK(lining == "[1][1][19]");
+    style::ParagraphStyle sans;
+    sans.features = {"kern"};
+    CHECK(page::styled_text("A1", sans, "en").spans.size() == 1);
+}
