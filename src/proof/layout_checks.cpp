@@ -1,5 +1,7 @@
 #include "proof/layout_checks.hpp"
 
+#include "proof/checks_makeup.hpp"
+
 #include <glib.h>
 
 #include <algorithm>
@@ -215,6 +217,7 @@ void check_layout(const page::PageDocument& doc, const style::Layout& layout, co
                   Report& report) {
     check_lines(doc, layout, options, report);
     check_items(doc, options, report);
+    check_makeup(doc, MakeUpCheckOptions{}, report);
 }
 
 int laid_out_words(const page::PageDocument& doc) {

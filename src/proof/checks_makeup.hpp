@@ -1,0 +1,26 @@
+// Page make-up checks on our own display list: a column that ends short on a page that is not an
+// article's last (a hole), vertical space that stacks (several blank grid lines between two lines of
+// one column where no image stands), and an article's last page that is less than a third full.
+// Issue 16 ("the proof sees what the art desk sees"). Places are page, column and line as the proof
+// numbers them.
+#pragma once
+
+#include "page/page_document.hpp"
+#include "proof/report.hpp"
+
+namespace quire::proof {
+
+struct MakeUpCheckOptions {
+    // A column on a page that is not its article's last ends this many grid lines or more above the
+    // foot of the text area: a hole (one line short is the grid's rounding after a heading).
+    double hole_lines = 2;
+    // More than this many empty grid lines between two consecutive lines of a column: stacked space
+    // (one subhead's space before plus a line of rounding is at most two).
+    double stacked_lines = 2;
+    // An article's last page (of two or more) filled below this share of its text area: near empty.
+    double near_empty_share = 1.0 / 3.0;
+};
+
+void check_makeup(const page::PageDocument& doc, const MakeUpCheckOptions& options, Report& report);
+
+}  // namespace quire::proof
