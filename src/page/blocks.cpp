@@ -44,12 +44,14 @@ FlowBlock make_block(BlockRole role, const std::string& style_name, const style:
     b.on_grid = s.grid == style::GridSnap::Yes;
     b.orphans = s.min_lines_before_break;
     b.widows = s.min_lines_after_break;
-    if (s.rule_above.present()) b.space_before += s.rule_above.offset.pt() + s.rule_above.thickness.pt();
-    if (s.rule_below.present()) b.space_after += s.rule_below.offset.pt() + s.rule_below.thickness.pt();
+    if (s.rule_above.present()) b.fixed_before += s.rule_above.offset.pt() + s.rule_above.thickness.pt();
+    if (s.rule_below.present()) b.fixed_after += s.rule_below.offset.pt() + s.rule_below.thickness.pt();
     if (s.background) {
-        b.space_before += s.padding.pt();
-        b.space_after += s.padding.pt();
+        b.fixed_before += s.padding.pt();
+        b.fixed_after += s.padding.pt();
     }
+    b.space_before += b.fixed_before;
+    b.space_after += b.fixed_after;
     return b;
 }
 
@@ -137,7 +139,7 @@ private:
     std::string lang_of(const model::Block& b) const { return b.lang.empty() ? lang_ : b.lang; }
 
     void paragraph(const model::InlineText& content, const std::string& style_name, BlockRole role,
-                   const std::string& lang, const SourceSpan& where, bool suppress_indent) {
+                   const std::string& lang, const SourceSpan& where, bool suppress_indent, int looseness = 0) {
         FlowBlock fb = make_block(role, style_name, c_.layout);
         fb.where = where;
         const style::ParagraphStyle& s = *fb.style;
@@ -149,7 +151,8 @@ private:
                 return;
             }
         }
-        add_lines(fb, set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent),
+        add_lines(fb,
+                  set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent, looseness),
                   inset_of(s));
         blocks_.push_back(std::move(fb));
     }
@@ -297,7 +300,7 @@ private:
             case model::BlockKind::Paragraph: {
                 const bool first = first_paragraph;
                 paragraph(b.content, first ? "body-first" : "body", BlockRole::Body, lang_of(b), b.where,
-                          after_heading);
+                          after_heading, b.looseness);
                 if (!blocks_.empty() && blocks_.back().role == BlockRole::Body) first_paragraph = false;
                 after_heading = false;
                 break;
@@ -438,6 +441,11 @@ private:
                     title += "\u2026";
                 }
                 fb.outline_title = title;
+                // The donation notice is never alone on a page: a bio short enough to keep together
+                // goes on with it (issue 16: a last page holding only the appeal reads as a leftover).
+                if (item.notice.kind == "donation" && !blocks_.empty() && blocks_.back().role == BlockRole::Bio &&
+                    blocks_.back().keep_together)
+                    blocks_.back().keep_with_next = true;
                 blocks_.push_back(std::move(fb));
             }
         }
@@ -452,7 +460,7 @@ private:
 
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
-                                     int narrow_lines, double narrow_by, bool suppress_indent) {
+                                     int narrow_lines, double narrow_by, bool suppress_indent, int looseness) {
     linebreak::LineSpec spec;
     spec.widths_pt.clear();
     for (int i = 0; i < narrow_lines; ++i) spec.widths_pt.push_back(width - narrow_by);
@@ -461,6 +469,7 @@ linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, con
     spec.hyphenation = style.hyphenate == style::Hyphenate::Yes ? linebreak::Hyphenation::On
                                                                 : linebreak::Hyphenation::Off;
     spec.first_indent_pt = suppress_indent ? 0 : style.first_indent.pt();
+    spec.params.looseness = looseness;
     return linebreak::set_paragraph(paragraph, spec, fonts, diagnostics);
 }
 

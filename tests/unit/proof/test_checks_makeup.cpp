@@ -80,7 +80,7 @@ TEST_CASE("make-up checks: stacked vertical space, unless an image stands in the
     doc.pages.resize(1);
     doc.lines = {line(0, 0, 1, grid_line(1)), line(0, 0, 2, grid_line(2)),
                  line(0, 0, 3, grid_line(6)),   // three empty grid lines before: stacked
-                 line(0, 0, 4, grid_line(8)),   // one: a subhead's space
+                 line(0, 0, 4, grid_line(8)),   // one: a subhead’s space
                  line(0, 1, 1, grid_line(1)), line(0, 1, 2, grid_line(10))};  // an image between
     page::ImageItem image;
     image.frame = Rect{Length::pt(250), Length::pt(grid_line(2)), Length::pt(180), Length::pt(80)};
