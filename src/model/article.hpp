@@ -81,6 +81,9 @@ struct Block {
     std::vector<Block> children;  // BlockQuote (paragraphs), List (items)
     std::string attribution;      // BlockQuote, PullQuote: who said it (optional)
     std::string lang;             // xml:lang when it differs from the article's
+    // Paragraph: TeX's \looseness, for copyfitting: set this many lines more (or fewer, negative)
+    // than the best breaks, when the paragraph allows it (The TeXbook ch. 14). 0 = the best breaks.
+    int looseness = 0;
     Figure figure;                // FigureBlock only
     SourceSpan where;
 

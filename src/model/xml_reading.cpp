@@ -1,6 +1,7 @@
 #include "model/xml_reading.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -10,6 +11,9 @@ namespace quire::model {
 using tinyxml2::XMLElement;
 
 namespace {
+
+// <p looseness>: at most this many lines more or fewer (a copyfitting aid, not a rewrite).
+constexpr int kMaxLooseness = 3;
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -223,8 +227,19 @@ std::vector<Block> XmlReading::read_blocks(const XMLElement* parent, BlockContex
         Block block;
         block.where = where(child);
         if (name == "p") {
-            check_attributes(child, {"xml:lang"});
+            check_attributes(child, {"xml:lang", "looseness"});
             block.lang = attribute(child, "xml:lang");
+            if (const std::string loose = attribute(child, "looseness"); !loose.empty()) {
+                // A small whole number: TeX allows any, but beyond ±3 lines a paragraph's texture suffers.
+                int value = 0;
+                const auto [end, ec] = std::from_chars(loose.data(), loose.data() + loose.size(), value);
+                if (ec != std::errc{} || end != loose.data() + loose.size() || value < -kMaxLooseness ||
+                    value > kMaxLooseness)
+                    error(child, "looseness=\"" + loose + "\" is not a whole number from -" +
+                                     std::to_string(kMaxLooseness) + " to " + std::to_string(kMaxLooseness));
+                else
+                    block.looseness = value;
+            }
             block.content = read_inlines(child);
         } else if (context == BlockContext::Body && (name == "h2" || name == "h3" || name == "h4")) {
             check_attributes(child, {"xml:lang"});

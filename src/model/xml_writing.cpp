@@ -73,7 +73,11 @@ void XmlWriter::figure(const Figure& f) {
 void XmlWriter::blocks(const std::vector<Block>& list) {
     for (const auto& b : list) {
         switch (b.kind) {
-            case BlockKind::Paragraph: inline_element("p", b.content, {{"xml:lang", b.lang}}, Keep::Always); break;
+            case BlockKind::Paragraph:
+                inline_element("p", b.content,
+                               {{"xml:lang", b.lang}, {"looseness", b.looseness ? std::to_string(b.looseness) : ""}},
+                               Keep::Always);
+                break;
             case BlockKind::Heading:
                 inline_element("h" + std::to_string(b.level), b.content, {{"xml:lang", b.lang}}, Keep::Always);
                 break;

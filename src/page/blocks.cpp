@@ -47,12 +47,14 @@ FlowBlock make_block(BlockRole role, const std::string& style_name, const style:
     b.on_grid = s.grid == style::GridSnap::Yes;
     b.orphans = s.min_lines_before_break;
     b.widows = s.min_lines_after_break;
-    if (s.rule_above.present()) b.space_before += s.rule_above.offset.pt() + s.rule_above.thickness.pt();
-    if (s.rule_below.present()) b.space_after += s.rule_below.offset.pt() + s.rule_below.thickness.pt();
+    if (s.rule_above.present()) b.fixed_before += s.rule_above.offset.pt() + s.rule_above.thickness.pt();
+    if (s.rule_below.present()) b.fixed_after += s.rule_below.offset.pt() + s.rule_below.thickness.pt();
     if (s.background) {
-        b.space_before += s.padding.pt();
-        b.space_after += s.padding.pt();
+        b.fixed_before += s.padding.pt();
+        b.fixed_after += s.padding.pt();
     }
+    b.space_before += b.fixed_before;
+    b.space_after += b.fixed_after;
     return b;
 }
 
@@ -101,7 +103,7 @@ private:
 
     void paragraph(const model::InlineText& content, const std::string& style_name, BlockRole role,
                    const std::string& lang, const SourceSpan& where, bool suppress_indent,
-                   DropCap drop_cap = DropCap::AsStyled) {
+                   DropCap drop_cap = DropCap::AsStyled, int looseness = 0) {
         FlowBlock fb = make_block(role, style_name, c_.layout);
         fb.where = where;
         const style::ParagraphStyle& s = *fb.style;
@@ -113,7 +115,9 @@ private:
                 return;
             }
         }
-        add_lines(fb, set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent, protrusion_),
+        add_lines(fb,
+                  set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent, protrusion_,
+                               looseness),
                   inset_of(s));
         blocks_.push_back(std::move(fb));
     }
@@ -353,7 +357,8 @@ private:
                 const bool first = first_paragraph;
                 const Opening opening = first ? opening_of(b.content) : Opening::Text;
                 paragraph(b.content, first ? "body-first" : "body", BlockRole::Body, lang_of(b), b.where,
-                          after_heading, opening == Opening::Text ? DropCap::AsStyled : DropCap::None);
+                          after_heading, opening == Opening::Text ? DropCap::AsStyled : DropCap::None,
+                          b.looseness);
                 // A heading-like first line hands the initial on to the paragraph after it.
                 if (!blocks_.empty() && blocks_.back().role == BlockRole::Body && opening != Opening::HeadingLike)
                     first_paragraph = false;
@@ -496,6 +501,11 @@ private:
                     title += "\u2026";
                 }
                 fb.outline_title = title;
+                // The donation notice is never alone on a page: a bio short enough to keep together
+                // goes on with it (issue 16: a last page holding only the appeal reads as a leftover).
+                if (item.notice.kind == "donation" && !blocks_.empty() && blocks_.back().role == BlockRole::Bio &&
+                    blocks_.back().keep_together)
+                    blocks_.back().keep_with_next = true;
                 blocks_.push_back(std::move(fb));
             }
         }
@@ -513,7 +523,7 @@ private:
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
                                      int narrow_lines, double narrow_by, bool suppress_indent,
-                                     const linebreak::ProtrusionTable& protrusion) {
+                                     const linebreak::ProtrusionTable& protrusion, int looseness) {
     linebreak::LineSpec spec;
     spec.widths_pt.clear();
     for (int i = 0; i < narrow_lines; ++i) spec.widths_pt.push_back(width - narrow_by);
@@ -523,6 +533,7 @@ linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, con
                                                                 : linebreak::Hyphenation::Off;
     spec.first_indent_pt = suppress_indent ? 0 : style.first_indent.pt();
     spec.protrusion = protrusion;
+    spec.params.looseness = looseness;
     return linebreak::set_paragraph(paragraph, spec, fonts, diagnostics);
 }
 

@@ -54,6 +54,10 @@ struct FlowBlock {
     std::vector<FlowLine> lines;
     double leading = 12, above = 9, depth = 3;  // line box: baseline to baseline; above and below it
     double space_before = 0, space_after = 0;   // rules and padding included
+    // Of space_before and space_after, the rules' and padding's share: it does not collapse. The
+    // rest (the styles' space) does: between two blocks the larger of the two, not their sum
+    // (CSS 2.1 §8.3.1, InDesign's "space before/after" at a frame's head does the same).
+    double fixed_before = 0, fixed_after = 0;
     double top_extra = 0;                       // height above the first line (a figure's image)
     bool keep_with_next = false;                // headings: never last in a column
     bool keep_together = false;                 // pull quotes, notices, figures: never broken
@@ -84,7 +88,7 @@ struct BlockContext {
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
                                      int narrow_lines = 0, double narrow_by = 0, bool suppress_indent = false,
-                                     const linebreak::ProtrusionTable& protrusion = {});
+                                     const linebreak::ProtrusionTable& protrusion = {}, int looseness = 0);
 
 // The layout's optical margin alignment (<protrude>) as the line breaker's table.
 linebreak::ProtrusionTable protrusion_of(const style::Layout& layout);

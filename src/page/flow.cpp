@@ -51,6 +51,7 @@ struct Cursor {
     double bottom = 0;          // bottom of the last line box placed in this column
     double last_baseline = 0;
     double pending_after = 0;   // space after the previous block
+    double pending_fixed = 0;   // of it, the rules' and padding's share (it does not collapse)
     bool empty = true;          // nothing placed in this column yet
 };
 
@@ -83,12 +84,20 @@ public:
     }
 
 private:
+    // The space between the block before `cur` and `b`: the styles' space collapses (the larger of
+    // space after and space before, not their sum: a pull quote then a subhead get one gap, not
+    // two), the rules' and padding's does not.
+    static double gap_before(const FlowBlock& b, const Cursor& cur) {
+        return cur.pending_fixed + b.fixed_before +
+               std::max(cur.pending_after - cur.pending_fixed, b.space_before - b.fixed_before);
+    }
+
     // The baseline of line `index` of block `b` placed after `cur`, and whether it fits.
     double baseline_for(const FlowBlock& b, int index, const Cursor& cur, bool first_of_fragment,
                         const ColumnFrame& f) const {
         double y;
         if (first_of_fragment) {
-            y = cur.empty ? f.top : cur.bottom + cur.pending_after + (index == 0 ? b.space_before : 0);
+            y = cur.empty ? f.top : cur.bottom + (index == 0 ? gap_before(b, cur) : cur.pending_after);
             if (index == 0) y += b.top_extra;
             y += b.above;
         } else {
@@ -104,12 +113,13 @@ private:
         const ColumnFrame f = frames_.frame(cur.page, cur.column);
         const int n = static_cast<int>(b.lines.size());
         if (n == 0) {  // a figure without caption: only its image
-            const double top = cur.empty ? f.top : cur.bottom + cur.pending_after + b.space_before;
+            const double top = cur.empty ? f.top : cur.bottom + gap_before(b, cur);
             if (top + b.top_extra > f.max_baseline + b.depth + kEpsilon && !cur.empty) return -1;
             cur.bottom = top + b.top_extra;
             cur.last_baseline = cur.bottom;
             cur.empty = false;
             cur.pending_after = 0;
+            cur.pending_fixed = 0;
             return 0;
         }
         int placed = 0;
@@ -121,6 +131,7 @@ private:
             cur.bottom = y + b.depth;
             cur.empty = false;
             cur.pending_after = 0;
+            cur.pending_fixed = 0;
             ++placed;
         }
         return placed;
@@ -152,6 +163,7 @@ private:
         }
         cur.empty = true;
         cur.pending_after = 0;
+        cur.pending_fixed = 0;
     }
 
     // Do `b` and the blocks it keeps with (the first lines of the next) fit after `cur`?
@@ -163,12 +175,15 @@ private:
             const int n = static_cast<int>(b.lines.size());
             if (fit(b, 0, n, cur) < n) return false;
             cur.pending_after = b.space_after;
+            cur.pending_fixed = b.fixed_after;
             ++j;
         }
         if (j < count) {
             const FlowBlock& next = blocks_[static_cast<std::size_t>(j)];
             const int n = static_cast<int>(next.lines.size());
-            const int want = next.keep_together ? n : std::min(next.orphans, n);
+            // A paragraph too short to break by the widow and orphan rules must fit whole, or the
+            // heading would be left at the column's foot above a hole (the paragraph moves on).
+            const int want = next.keep_together || n < next.orphans + next.widows ? n : next.orphans;
             if (fit(next, 0, want, cur) < want) return false;
         }
         return true;
@@ -192,7 +207,7 @@ private:
         check_pages(b);
         if (n == 0) {
             const ColumnFrame f = frames_.frame(cur_.page, cur_.column);
-            const double top = cur_.empty ? f.top : cur_.bottom + cur_.pending_after + b.space_before;
+            const double top = cur_.empty ? f.top : cur_.bottom + gap_before(b, cur_);
             if (fit(b, 0, 0, cur_) < 0) {
                 next_column(cur_);
                 check_pages(b);
@@ -203,6 +218,7 @@ private:
                 result_.blocks[static_cast<std::size_t>(i)] = PlacedBlock{cur_.page, cur_.column, top};
             }
             cur_.pending_after = b.space_after;
+            cur_.pending_fixed = b.fixed_after;
             return;
         }
         int k = 0;
@@ -249,9 +265,16 @@ private:
                 result_.lines.push_back(PlacedLine{i, k + j, cur_.page, cur_.column, baselines[static_cast<std::size_t>(j)]});
             k += placed;
             first_fragment = false;
-            if (k < n) next_column(cur_);
+            if (k < n) {
+                next_column(cur_);
+                // A float that did not fit where it fell goes to the head of the next column, and the
+                // paragraph runs on below it, rather than the float waiting for the paragraph's end and
+                // landing mid-column (the art desk's rule: floats at the top or foot of a column).
+                if (!floats(b) && !b.keep_with_next) place_deferred(false);
+            }
         }
         cur_.pending_after = b.space_after;
+        cur_.pending_fixed = b.fixed_after;
     }
 
     void check_pages(const FlowBlock& b) const {

@@ -2,6 +2,7 @@
 
 #include "proof/checks_initial.hpp"
 #include "proof/checks_display.hpp"
+#include "proof/checks_makeup.hpp"
 
 #include <glib.h>
 
@@ -220,6 +221,7 @@ void check_layout(const page::PageDocument& doc, const style::Layout& layout, co
     check_items(doc, options, report);
     check_initials(doc, layout, report);
     check_display(doc, report);
+    check_makeup(doc, MakeUpCheckOptions{}, report);
 }
 
 int laid_out_words(const page::PageDocument& doc) {

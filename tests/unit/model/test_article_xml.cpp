@@ -222,3 +222,18 @@ TEST_CASE("a revision date and a donation link are read, checked and written bac
     validate_article(bad, ".", dv);
     CHECK(dv.count(Severity::Error) == 1);
 }
+
+TEST_CASE("a paragraph's looseness is read, written back, and checked") {
+    Diagnostics d;
+    Article a = parse_article_xml(R"(<article id="l"><meta><title>T</title></meta><body>
+        <p looseness="-1">Shorter by a line.</p><p>As set.</p></body></article>)", "l.xml", d);
+    REQUIRE_FALSE(d.has_errors());
+    CHECK(a.body.at(0).looseness == -1);
+    CHECK(a.body.at(1).looseness == 0);
+    const std::string written = write_article_xml(a);
+    CHECK(written.find("<p looseness=\"-1\">") != std::string::npos);
+    Diagnostics bad;
+    parse_article_xml(R"(<article id="l"><meta><title>T</title></meta><body><p looseness="x2">a</p><p looseness="9">b</p></body></article>)",
+                      "l.xml", bad);
+    CHECK(bad.count(Severity::Error) == 2);
+}

@@ -150,3 +150,71 @@ TEST_CASE("a pull quote that does not fit floats to where it fits, the text fill
     for (const auto& l : r.lines)
         if (l.block == 1) CHECK(l.column == 1);
 }
+
+TEST_CASE("space between blocks collapses: a pull quote then a subhead get the larger space, not the sum") {
+    FlowFrames f = magazine_frames();
+    FlowBlock quote = body(3, "pullquote");
+    quote.role = BlockRole::PullQuote;
+    quote.keep_together = true;
+    quote.space_before = 12;
+    quote.space_after = 12;
+    const FlowResult r = flow_blocks({body(2), quote, heading(), body(4)}, f);
+    double quote_last = 0, head = 0;
+    for (const auto& l : r.lines) {
+        if (l.block == 1) quote_last = std::max(quote_last, l.baseline);
+        if (l.block == 2) head = l.baseline;
+    }
+    // depth 3 + max(12, 12) + above 9 = 24: two grid steps (the sum would be three).
+    CHECK(head - quote_last == doctest::Approx(24));
+}
+
+TEST_CASE("rules and padding do not collapse, the styles' space does") {
+    FlowFrames f = magazine_frames();
+    FlowBlock first = body(2);
+    first.on_grid = false;
+    first.space_after = 12;
+    FlowBlock notice = body(2, "notice");
+    notice.on_grid = false;
+    notice.fixed_before = 7;            // padding of its tinted box
+    notice.space_before = 14 + 7;
+    const FlowResult r = flow_blocks({first, notice}, f);
+    double a = 0, b = 0;
+    for (const auto& l : r.lines) {
+        if (l.block == 0) a = std::max(a, l.baseline);
+        if (l.block == 1 && b == 0) b = l.baseline;
+    }
+    CHECK(b - a == doctest::Approx(3 + 7 + 14 + 9));  // depth, padding, max(12, 14), above
+}
+
+TEST_CASE("a float that does not fit goes to the head of the next column, the paragraph runs on below it") {
+    FlowFrames f = magazine_frames();
+    const int n = lines_per_column(f);
+    FlowBlock quote = body(6, "pullquote");
+    quote.role = BlockRole::PullQuote;
+    quote.keep_together = true;
+    quote.on_grid = false;
+    const FlowResult r = flow_blocks({body(n - 3), quote, body(10)}, f);
+    double quote_top = 1e9, text_top = 1e9;
+    for (const auto& l : r.lines) {
+        if (l.page != 0 || l.column != 1) continue;
+        if (l.block == 1) quote_top = std::min(quote_top, l.baseline);
+        if (l.block == 2) text_top = std::min(text_top, l.baseline);
+    }
+    CHECK(quote_top < text_top);  // the quote heads column 2; the paragraph goes on under it
+    CHECK(column_counts(r).at({0, 0}) == n);
+}
+
+TEST_CASE("a subheading above a paragraph too short to break moves on with it, not left at the foot") {
+    FlowFrames f = magazine_frames();
+    const int n = lines_per_column(f);
+    // After n - 4 lines, the subhead's space and its line leave two lines: the three-line paragraph
+    // cannot break (two before, two after), so the subhead goes with it.
+    const FlowResult r = flow_blocks({body(n - 4), heading(), body(3), body(20)}, f);
+    int head_column = -1, para_column = -1;
+    for (const auto& l : r.lines) {
+        if (l.block == 1) head_column = l.column;
+        if (l.block == 2 && l.line == 0) para_column = l.column;
+    }
+    CHECK(head_column == 1);
+    CHECK(para_column == 1);
+}
