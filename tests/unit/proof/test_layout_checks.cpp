@@ -61,7 +61,20 @@ TEST_CASE("layout checks: a hyphen ladder beyond the limit is one finding at its
     const auto ladders = run(doc, "hyphen-ladder");
     REQUIRE(ladders.size() == 1);
     CHECK(ladders[0].place.line == 2);
-    CHECK(ladders[0].message.find("5 hyphenated lines in a row (limit 3)") != std::string::npos);
+    CHECK(ladders[0].message.find("5 hyphenated lines in a row (limit 2)") != std::string::npos);
+}
+
+TEST_CASE("layout checks: two hyphenated lines in a row are allowed, three are a ladder") {
+    page::PageDocument two;
+    two.pages.resize(1);
+    for (int n = 1; n <= 3; ++n) two.lines.push_back(line(0, 0, n, "some text hy-", 0.2, n <= 2));
+    CHECK(run(two, "hyphen-ladder").empty());
+    page::PageDocument three = two;
+    three.lines.push_back(line(0, 0, 4, "end.", 0.2));
+    three.lines[2] = line(0, 0, 3, "some text hy-", 0.2, true);
+    const auto ladders = run(three, "hyphen-ladder");
+    REQUIRE(ladders.size() == 1);
+    CHECK(ladders[0].place.line == 1);
 }
 
 TEST_CASE("layout checks: a hyphenated name is reported, a sentence's first word is not") {
