@@ -61,7 +61,7 @@ int run_build(const BuildOptions& options) {
     if (out.empty()) throw QuireError(SourceSpan{"-o ''"}, "no output folder named (the path is empty)");
     // One run at a time writes into OUT/ (issue 18): a second build waits for nothing and says why.
     const FolderLock lock = lock_output_folder(out);
-    StageClock clock(options.timings ? PrintTimings::Yes : PrintTimings::No);
+    StageClock clock(print_timings(options.timings));
 
     fs::path article_path = input;
     std::optional<fs::path> publication_path;

@@ -1,8 +1,10 @@
 // quire epub ARTICLE.xml -o article.epub: an EPUB 3 for subscribers (src/epub/epub_builder.hpp).
 // The publication profile is the one the article names, else publication.xml beside it, else
 // --publication. Warnings from reading the article are printed; errors stop before any output.
+// --timings (or QUIRE_TIMINGS=1) prints each stage's time to stderr.
 #include "cli/command_registry.hpp"
 #include "cli/printed_diagnostics.hpp"
+#include "cli/stage_clock.hpp"
 #include "epub/epub_builder.hpp"
 #include "epub/issue_epub.hpp"
 #include "model/article_xml.hpp"
@@ -29,6 +31,7 @@ struct EpubCommandOptions {
     std::string cover;
     bool dump = false;
     bool no_page_list = false;
+    bool timings = false;
 };
 
 // Several articles with --issue: one EPUB for them (epub/issue_epub.hpp), each laid out for print
@@ -72,10 +75,12 @@ int run_epub(const EpubCommandOptions& options) {
     if (!options.issue_title.empty()) return run_issue_epub(options);
     if (options.articles.size() != 1)
         throw QuireError(SourceSpan{}, "several articles make one EPUB only with --issue \"TITLE\"");
+    StageClock clock(print_timings(options.timings));
     std::optional<fs::path> publication;
     if (!options.publication.empty()) publication = options.publication;
-    const model::LoadedArticle loaded = with_printed_diagnostics(
-        [&](Diagnostics& d) { return model::load_article(options.articles[0], d, publication); });
+    const model::LoadedArticle loaded = clock.run("load", [&] {
+        return with_printed_diagnostics([&](Diagnostics& d) { return model::load_article(options.articles[0], d, publication); });
+    });
 
     epub::EpubOptions epub_options;
     epub_options.layout = options.layout;
@@ -83,8 +88,9 @@ int run_epub(const EpubCommandOptions& options) {
     // The print edition's page numbers: the article laid out as `quire pdf` lays it out.
     std::optional<page::PageDocument> print;
     if (!options.no_page_list) {
-        print = with_printed_diagnostics(
-            [&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
+        print = clock.run("layout", [&] {
+            return with_printed_diagnostics([&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
+        });
         epub_options.print = &*print;
     }
     if (options.dump) {
@@ -93,7 +99,7 @@ int run_epub(const EpubCommandOptions& options) {
     }
     std::string output = options.output;
     if (output.empty()) output = fs::path(options.articles[0]).replace_extension(".epub").string();
-    epub::build_epub(loaded, epub_options, output);
+    clock.run("epub", [&] { epub::build_epub(loaded, epub_options, output); });
     return 0;
 }
 
@@ -113,6 +119,7 @@ Runner setup(CLI::App& app) {
     app.add_flag("--no-page-list", options->no_page_list,
                  "Leave out the print edition's page numbers (page-list and markers; saves laying the article out)");
     app.add_flag("--dump", options->dump, "Print the book's contents as text instead of writing it");
+    app.add_flag("--timings", options->timings, "Print how long each stage took (also QUIRE_TIMINGS=1)");
     return [options] { return run_epub(*options); };
 }
 

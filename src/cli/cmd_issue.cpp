@@ -102,7 +102,7 @@ void wait_all(std::vector<std::future<void>>& tasks) {
 }
 
 int run_issue(const IssueCommandOptions& options) {
-    StageClock clock(options.timings ? PrintTimings::Yes : PrintTimings::No);
+    StageClock clock(print_timings(options.timings));
     const fs::path out = options.out.empty() ? fs::path(options.manifest).parent_path() / "out" : fs::path(options.out);
 
     model::Issue manifest;

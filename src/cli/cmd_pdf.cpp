@@ -1,9 +1,10 @@
 // quire pdf ARTICLE.xml -o article.pdf [--layout NAME] [--png-dir DIR]: the print PDF (issue 5).
 // Layout: --layout, else the publication's default, else "magazine". Warnings are printed; an error
 // (bad article, unknown layout or style, missing image, text that cannot fit) stops with its place
-// and leaves no PDF behind.
+// and leaves no PDF behind. --timings (or QUIRE_TIMINGS=1) prints each stage's time to stderr.
 #include "cli/command_registry.hpp"
 #include "cli/printed_diagnostics.hpp"
+#include "cli/stage_clock.hpp"
 #include "model/article_xml.hpp"
 #include "render/article_pdf.hpp"
 #include "render/press_pdf.hpp"
@@ -27,15 +28,19 @@ struct PdfCommandOptions {
     double png_dpi = 70;
     bool no_crop_marks = false;
     bool dump = false;
+    bool timings = false;
 };
 
 int run_pdf(const PdfCommandOptions& options) {
+    StageClock clock(print_timings(options.timings));
     std::optional<fs::path> publication;
     if (!options.publication.empty()) publication = options.publication;
-    const model::LoadedArticle loaded = with_printed_diagnostics(
-        [&](Diagnostics& d) { return model::load_article(options.article, d, publication); });
-    page::PageDocument doc = with_printed_diagnostics(
-        [&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
+    const model::LoadedArticle loaded = clock.run("load", [&] {
+        return with_printed_diagnostics([&](Diagnostics& d) { return model::load_article(options.article, d, publication); });
+    });
+    page::PageDocument doc = clock.run("layout", [&] {
+        return with_printed_diagnostics([&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
+    });
 
     if (options.dump) {
         std::cout << doc.dump();
@@ -48,11 +53,13 @@ int run_pdf(const PdfCommandOptions& options) {
     pdf_options.intent = with_printed_diagnostics([&](Diagnostics& d) {
         return render::output_intent_for(loaded.publication ? &*loaded.publication : nullptr, d);
     });
-    render::render_pdf(doc, pdf_options, output);
+    clock.run("pdf", [&] { render::render_pdf(doc, pdf_options, output); });
     if (!options.png_dir.empty()) {
-        render::PngOptions png;
-        png.dpi = options.png_dpi;
-        render::render_png(doc, png, options.png_dir, fs::path(output).stem().string());
+        clock.run("png", [&] {
+            render::PngOptions png;
+            png.dpi = options.png_dpi;
+            render::render_png(doc, png, options.png_dir, fs::path(output).stem().string());
+        });
     }
     return 0;
 }
@@ -68,6 +75,7 @@ Runner setup(CLI::App& app) {
     app.add_option("--png-dpi", options->png_dpi, "Resolution of the page images (default 70)")->check(CLI::Range(10, 1200));
     app.add_flag("--no-crop-marks", options->no_crop_marks, "Leave the slug empty");
     app.add_flag("--dump", options->dump, "Print the display list as text instead of writing the PDF");
+    app.add_flag("--timings", options->timings, "Print how long each stage took (also QUIRE_TIMINGS=1)");
     return [options] { return run_pdf(*options); };
 }
 

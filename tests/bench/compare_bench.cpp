@@ -1,0 +1,126 @@
+// Benchmark (issue 17): the example article → PDF + EPUB, quire against WeasyPrint + pandoc, side by
+// side in one run. The other tools get the same article as HTML: the XHTML and stylesheet of quire's
+// own EPUB (unzipped), which WeasyPrint makes a PDF of and pandoc an EPUB of. Whole processes; median
+// wall time (min, max) and CPU of N runs, interleaved (quire, then the others, each round) so that load
+// from other work hits both alike. WeasyPrint and pandoc are needed only here (Debian: weasyprint,
+// pandoc), never by quire; without them the benchmark says so and stops.
+//   bench_compare_bench [runs=9]
+// Target (issue 17): quire ≥ 25× faster than WeasyPrint + pandoc.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    double seconds = 0;
+    double cpu_seconds = 0;
+    int status = 0;
+};
+
+Run run(const std::vector<std::string>& args, const fs::path& cwd = {}) {
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
+        std::FILE* devnull = std::fopen("/dev/null", "w");
+        if (devnull) {
+            dup2(fileno(devnull), 1);
+            dup2(fileno(devnull), 2);
+        }
+        std::vector<char*> argv;
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execvp(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    Run r;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    r.status = status;
+    return r;
+}
+
+struct Series {
+    std::vector<double> wall, cpu;
+    void add(const Run& a, const Run& b) {
+        wall.push_back(a.seconds + b.seconds);
+        cpu.push_back(a.cpu_seconds + b.cpu_seconds);
+    }
+};
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+void print(const char* name, const Series& s) {
+    std::printf("%-26s wall median %8.1f ms (min %8.1f, max %8.1f)  CPU median %8.1f ms (min %8.1f, max %8.1f)\n", name,
+                median(s.wall) * 1000, *std::min_element(s.wall.begin(), s.wall.end()) * 1000,
+                *std::max_element(s.wall.begin(), s.wall.end()) * 1000, median(s.cpu) * 1000,
+                *std::min_element(s.cpu.begin(), s.cpu.end()) * 1000, *std::max_element(s.cpu.begin(), s.cpu.end()) * 1000);
+}
+
+bool ok(const Run& r) { return WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 9;
+    const char* other = std::getenv("QUIRE_BENCH_BINARY");
+    const std::string quire = other && *other ? other : QUIRE_BINARY;
+    const fs::path article = fs::path(QUIRE_SOURCE_DIR) / "examples/article.xml";
+    const fs::path tmp = fs::temp_directory_path() / "quire-compare-bench";
+    fs::remove_all(tmp);
+    fs::create_directories(tmp / "html");
+
+    // The article as HTML: quire's EPUB, unzipped.
+    const fs::path epub = tmp / "article.epub";
+    if (!ok(run({quire, "epub", article.string(), "-o", epub.string()})) ||
+        !ok(run({"unzip", "-q", "-o", epub.string(), "-d", (tmp / "html").string()}))) {
+        std::fprintf(stderr, "could not make and unzip the example's EPUB (needs unzip)\n");
+        return 1;
+    }
+    const fs::path xhtml = tmp / "html/EPUB/article.xhtml";
+    for (const char* tool : {"weasyprint", "pandoc"})
+        if (!ok(run({tool, "--version"}))) {
+            std::printf("SKIPPED: %s is not installed (Debian: apt-get install weasyprint pandoc)\n", tool);
+            return 0;
+        }
+
+    Series q, w;
+    for (int i = 0; i < runs; ++i) {
+        const Run pdf = run({quire, "pdf", article.string(), "-o", (tmp / "quire.pdf").string()});
+        const Run book = run({quire, "epub", article.string(), "-o", (tmp / "quire.epub").string()});
+        const Run wp = run({"weasyprint", xhtml.string(), (tmp / "weasyprint.pdf").string()}, xhtml.parent_path());
+        const Run pd = run({"pandoc", "-f", "html", xhtml.string(), "-o", (tmp / "pandoc.epub").string()}, xhtml.parent_path());
+        if (!ok(pdf) || !ok(book) || !ok(wp) || !ok(pd)) {
+            std::fprintf(stderr, "a run failed (quire pdf %d, quire epub %d, weasyprint %d, pandoc %d)\n", pdf.status,
+                         book.status, wp.status, pd.status);
+            return 1;
+        }
+        q.add(pdf, book);
+        w.add(wp, pd);
+    }
+    std::printf("the example article → PDF + EPUB, whole processes, %d interleaved runs\n", runs);
+    print("quire pdf + quire epub", q);
+    print("WeasyPrint + pandoc", w);
+    std::printf("quire is %.1f× faster (wall medians), %.1f× (CPU medians)\n", median(w.wall) / median(q.wall),
+                median(w.cpu) / median(q.cpu));
+    fs::remove_all(tmp);
+    return 0;
+}
