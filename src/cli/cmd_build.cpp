@@ -119,40 +119,24 @@ int run_build(const BuildOptions& options) {
         write_file_atomically(out / "summary.txt", model::summarise_article(loaded));
     });
 
-    // Laid out once: the PDF and the EPUB's print page-list read the same pages. The EPUB is made on
-    // another thread from the start and waits for the pages only where its page breaks go in (issue
-    // 17); the promise is always kept (pages or the layout's error), so it never waits for ever.
+    // Laid out once: the PDF and the EPUB's print page-list read the same pages.
     std::vector<fs::path> page_images;
     page::PageDocument pages;
-    std::promise<void> laid_out;
-    std::shared_future<void> pages_ready = laid_out.get_future().share();
-    std::future<void> epub_future = std::async(std::launch::async, [&] {
-        clock.run("epub", [&] {
-            epub::EpubOptions epub_options;
-            epub_options.layout = options.layout;
-            epub_options.wait_for_print = [&]() -> const page::PageDocument* {
-                pages_ready.get();
-                return &pages;
-            };
-            epub::build_epub(loaded, epub_options, out / "article.epub");
-        });
-    });
     clock.run("pdf", [&] {
         render::ArticlePdfOptions pdf_options;
         pdf_options.layout = options.layout;
         pdf_options.png_dir = out;
         page_images = with_printed_diagnostics([&](Diagnostics& d) {
-            try {
-                pages = render::lay_out_loaded_article(loaded, options.layout, d);
-            } catch (...) {
-                laid_out.set_exception(std::current_exception());
-                throw;
-            }
-            laid_out.set_value();
+            pages = render::lay_out_loaded_article(loaded, options.layout, d);
             return render::write_article_pdf(loaded, pages, pdf_options, out / "article.pdf", d);
         });
     });
-    epub_future.get();
+    clock.run("epub", [&] {
+        epub::EpubOptions epub_options;
+        epub_options.layout = options.layout;
+        epub_options.print = &pages;
+        epub::build_epub(loaded, epub_options, out / "article.epub");
+    });
     const proof::ProofResult proof_result = proof_future.get();
 
     std::string folder = out.string();
