@@ -11,7 +11,6 @@
 #include "render/article_pdf.hpp"
 
 #include <filesystem>
-#include <future>
 #include <iostream>
 
 namespace quire::cli {
@@ -86,22 +85,13 @@ int run_epub(const EpubCommandOptions& options) {
     epub::EpubOptions epub_options;
     epub_options.layout = options.layout;
     if (!options.cover.empty()) epub_options.cover_image = options.cover;
-    // The print edition's page numbers: the article laid out as `quire pdf` lays it out, on the second
-    // core while this thread makes the book (about 40 % of the work, issue 17); the book waits for it
-    // only where the page breaks go in. Layout and book share only read-only inputs and the
-    // thread-safe caches (as the proof and the EPUB of `quire build` do).
+    // The print edition's page numbers: the article laid out as `quire pdf` lays it out.
     std::optional<page::PageDocument> print;
-    std::future<void> laying_out;
     if (!options.no_page_list) {
-        laying_out = std::async(std::launch::async, [&] {
-            print = clock.run("layout", [&] {
-                return with_printed_diagnostics([&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
-            });
+        print = clock.run("layout", [&] {
+            return with_printed_diagnostics([&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
         });
-        epub_options.wait_for_print = [&]() -> const page::PageDocument* {
-            laying_out.get();  // rethrows the layout's error
-            return &*print;
-        };
+        epub_options.print = &*print;
     }
     if (options.dump) {
         std::cout << epub::dump_book(epub::assemble_book(loaded, epub_options));

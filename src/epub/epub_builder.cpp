@@ -151,13 +151,11 @@ Book assemble_book(const model::LoadedArticle& loaded, const EpubOptions& option
     parts.notices = back_matter_notices(loaded);
     documents.push_back(article_document(loaded, image_hrefs, parts));
 
-    // The print edition's page numbers, from its own layout (the same as `quire pdf`'s): the markers go
-    // in below, after the fonts, so that a layout made on another thread has the time of the fonts and
-    // the cover to finish. The markers add only ASCII (ids and folios), which every subset keeps
-    // anyway (with_basics): the subsets are the same as with the markers in first.
-    const bool with_print = options.print || options.wait_for_print;
-    const PageNumbers page_numbers = with_print ? PageNumbers::Print : PageNumbers::None;
-    if (with_print) {
+    // The print edition's page breaks, from its own layout (the same as `quire pdf`'s).
+    const PageNumbers page_numbers = options.print ? PageNumbers::Print : PageNumbers::None;
+    if (options.print) {
+        std::set<std::string> taken;
+        book.page_list = insert_page_breaks({&documents[1]}, print_page_starts(*options.print), taken);
         // The print edition: its ISSN, else an identifier of its own derived as the book's is (Ace's
         // epub-pagesource wants the page breaks' source named).
         m.print_source = !pub.issn_print.empty() ? "urn:issn:" + pub.issn_print
@@ -185,12 +183,6 @@ Book assemble_book(const model::LoadedArticle& loaded, const EpubOptions& option
         CoverText cover_text{pub.name, meta.section, meta.title, author_line, display_date(meta.date, lang), lang};
         cover_bytes = cover_png(cover_text, layout, fonts, cache);
     });
-
-    if (with_print) {
-        const page::PageDocument* print = options.print ? options.print : options.wait_for_print();
-        std::set<std::string> taken;
-        book.page_list = insert_page_breaks({&documents[1]}, print_page_starts(*print), taken);
-    }
 
     std::vector<Resource> others = std::move(style.files);
     book.deflated = std::move(style.deflated);

@@ -9,8 +9,6 @@
 // navigation (nav + NCX), package_document (OPF), ocf_container (libzip). assemble_book gives the Book between them (dump_book prints it).
 #pragma once
 
-#include <functional>
-
 #include "epub/epub_book.hpp"
 #include "model/article_xml.hpp"
 #include "page/page_document.hpp"
@@ -39,10 +37,6 @@ struct EpubOptions {
     // The article's print layout (render::lay_out_loaded_article, as `quire pdf` makes it): its
     // pages give the page-break markers and the page-list. Null: no print page numbers.
     const page::PageDocument* print = nullptr;
-    // Or the print layout still being made (`quire epub` lays it out on the second core meanwhile,
-    // issue 17): called once, where the page breaks go in, after the fonts and the cover; returns the
-    // layout (non-null), or throws what laying it out threw. Used when `print` is null.
-    std::function<const page::PageDocument*()> wait_for_print;
 };
 
 // Whether the book carries the print edition's page numbers (page-list, markers).
