@@ -32,7 +32,11 @@ struct CmykProfile::Transforms {
     ProfileHandle cmyk;
     ProfileHandle srgb;
     TransformHandle to_rgb;    // double CMYK (0..100) → double RGB (0..1), unoptimised
-    TransformHandle to_cmyk;   // double RGB → double CMYK, unoptimised
+    // double RGB → double CMYK, unoptimised: made at its first use (only the press PDF converts this
+    // way; the EPUB and the layout's CMYK swatches need to_rgb alone, and each transform costs a few
+    // ms of every run: black-point detection, issue 17).
+    mutable std::once_flag to_cmyk_once;
+    mutable TransformHandle to_cmyk;
     mutable std::once_flag pixels_once;
     mutable TransformHandle pixels;  // 8-bit RGB → 8-bit CMYK, optimised (a precomputed table)
 };
@@ -63,9 +67,7 @@ std::shared_ptr<const CmykProfile> CmykProfile::load(const std::filesystem::path
     t.srgb.reset(cmsCreate_sRGBProfile());
     t.to_rgb.reset(cmsCreateTransform(t.cmyk.get(), TYPE_CMYK_DBL, t.srgb.get(), TYPE_RGB_DBL, kIntent,
                                       kFlags | cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE));
-    t.to_cmyk.reset(cmsCreateTransform(t.srgb.get(), TYPE_RGB_DBL, t.cmyk.get(), TYPE_CMYK_DBL, kIntent,
-                                       kFlags | cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE));
-    if (!t.to_rgb || !t.to_cmyk)
+    if (!t.to_rgb)
         throw QuireError(SourceSpan{path.string()}, "lcms2 cannot convert between sRGB and this profile");
     return p;
 }
@@ -89,9 +91,15 @@ Rgb CmykProfile::to_rgb(const Cmyk& c) const {
 }
 
 Cmyk CmykProfile::to_cmyk(const Rgb& rgb) const {
+    Transforms& t = *transforms_;
+    std::call_once(t.to_cmyk_once, [&] {
+        t.to_cmyk.reset(cmsCreateTransform(t.srgb.get(), TYPE_RGB_DBL, t.cmyk.get(), TYPE_CMYK_DBL, kIntent,
+                                           kFlags | cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE));
+    });
+    if (!t.to_cmyk) throw QuireError(SourceSpan{path_.string()}, "lcms2 cannot convert from sRGB to this profile");
     const double in[3] = {rgb.r, rgb.g, rgb.b};
     double out[4] = {0, 0, 0, 0};
-    cmsDoTransform(transforms_->to_cmyk.get(), in, out, 1);
+    cmsDoTransform(t.to_cmyk.get(), in, out, 1);
     auto unit = [](double v) { return std::clamp(std::round(v * 10) / 1000, 0.0, 1.0); };  // 0.1 % steps
     return Cmyk{unit(out[0]), unit(out[1]), unit(out[2]), unit(out[3])};
 }
