@@ -60,7 +60,7 @@ struct BreakParams {
     // of the paragraph's own language a name from elsewhere cannot be told from the language's own
     // words, so:
     //  - OpenSyllables: only the points that are also an open-syllable break, a vowel before and a
-    //    single consonant then a vowel after (Ka-zakhstan, Toka-yev, Mol-? no): the break almost
+    //    single consonant then a vowel after (Ka-zakhstan, Toka-yev; not Kaza-khstan): the break almost
     //    every language's rules agree on (maximal onset), never inside a consonant cluster or a
     //    digraph (kh, sh, cz, dg). Latin, Cyrillic and Armenian letters; other scripts none.
     //  - TaggedOnly: none. Measured over the example articles it gave 86 very loose lines
