@@ -41,6 +41,32 @@ char32_t last_cp(const std::string& s, std::size_t begin, std::size_t end) {
     return decode_utf8(s, i);
 }
 
+// Vowels of the Latin, Cyrillic and Armenian alphabets (lower case, accents stripped by the
+// caller's folding): the open-syllable test below. 'y' counts as a vowel (Bydgoszcz, Tokayev's
+// 'y' before a vowel is then a consonant: it is followed by one).
+bool is_vowel(char32_t cp) {
+    cp = char32_t(u_tolower(UChar32(cp)));
+    static constexpr std::u32string_view kVowels =
+        U"aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿąęėįųūōēīăąǎěǐǒǔ"
+        U"аеёиоуыэюяіїєў"
+        U"աեէըիոօ";
+    return kVowels.find(cp) != std::u32string_view::npos;
+}
+
+// Whether a break at byte `at` of `t` is an open-syllable break: a vowel before it, a consonant
+// (a letter, not a vowel) after it and a vowel after that (BreakParams::name_hyphenation).
+bool open_syllable_break(const std::string& t, std::uint32_t at) {
+    if (at == 0 || at >= t.size()) return false;
+    std::size_t i = at - 1;
+    while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+    const char32_t before = decode_utf8(t, i);
+    std::size_t k = at;
+    const char32_t c1 = decode_utf8(t, k);
+    if (k >= t.size()) return false;
+    const char32_t c2 = decode_utf8(t, k);
+    return is_vowel(before) && u_isalpha(UChar32(c1)) && !is_vowel(c1) && is_vowel(c2);
+}
+
 struct Builder {
     const text::StyledParagraph& para;
     const LineSpec& spec;
@@ -51,6 +77,7 @@ struct Builder {
     std::vector<std::uint32_t> points_;  // scratch, reused word to word
     std::vector<text::HyphenationPoint> hyphenation_;  // scratch: the hyphenator's points
     std::vector<std::uint32_t> capitalised_;           // scratch: points in capitalised parts, ascending
+    std::vector<std::uint32_t> unsure_;                // scratch: name points not at an open syllable, ascending
     std::uint32_t hyphenator_span = UINT32_MAX;
     text::Hyphenator* hyphenator = nullptr;
 
@@ -61,6 +88,15 @@ struct Builder {
             hyphenator_span = r.span;
         }
         return hyphenator;
+    }
+
+    // Which points of the run's capitalised words (names) are used: BreakParams::name_hyphenation,
+    // and all of them inside a span in another language than the paragraph's (its own patterns).
+    NameHyphenation name_points(const text::TextRun& r) const {
+        const std::string& own = span_of(r).lang;
+        auto primary = [](std::string_view l) { return l.substr(0, l.find_first_of("-_")); };
+        if (!own.empty() && primary(own) != primary(para.lang)) return NameHyphenation::All;
+        return spec.params.name_hyphenation;
     }
 
     std::size_t run_at(std::uint32_t offset) {
@@ -118,14 +154,21 @@ struct Builder {
         std::vector<std::uint32_t>& points = points_;
         points.clear();
         capitalised_.clear();
+        unsure_.clear();
         {
             const auto& r0 = out.itemized.runs[run_at(a)];
             if (hyphenation == Hyphenation::On && r0.bidi_level % 2 == 0) {
                 hyphenation_.clear();
                 text::hyphenation_points(std::string_view(t).substr(a, b - a), hyphenator_for(r0), hyphenation_);
+                const NameHyphenation names = name_points(r0);
                 for (const auto& h : hyphenation_) {
+                    const bool unsure = h.word_case == text::WordCase::Capitalised && names != NameHyphenation::All &&
+                                        !open_syllable_break(t, a + h.offset);
+                    if (unsure && (names == NameHyphenation::TaggedOnly || spec.params.unsure_name_hyphenpenalty >= kInfinitePenalty))
+                        continue;
                     points.push_back(h.offset + a);
-                    if (h.word_case == text::WordCase::Capitalised) capitalised_.push_back(h.offset + a);
+                    if (unsure) unsure_.push_back(h.offset + a);
+                    else if (h.word_case == text::WordCase::Capitalised) capitalised_.push_back(h.offset + a);
                 }
             }
             // Soft hyphens are the author's own break points, honoured even without hyphenation.
@@ -165,8 +208,10 @@ struct Builder {
                 // A capitalised word's points have their own penalty (soft hyphens, the author's
                 // own, keep hyphenpenalty).
                 const bool capitalised = std::binary_search(capitalised_.begin(), capitalised_.end(), p);
-                Item pen = Item::penalty_item(
-                    hyphen_width(ri), capitalised ? spec.params.capitalised_hyphenpenalty : spec.params.hyphenpenalty, true, p);
+                const bool unsure = std::binary_search(unsure_.begin(), unsure_.end(), p);
+                const double penalty = unsure ? spec.params.unsure_name_hyphenpenalty
+                                     : capitalised ? spec.params.capitalised_hyphenpenalty : spec.params.hyphenpenalty;
+                Item pen = Item::penalty_item(hyphen_width(ri), penalty, true, p);
                 pen.discretionary = true;
                 out.items.push_back(pen);
             }
@@ -195,6 +240,19 @@ struct Builder {
     }
 };
 
+// The index of the paragraph's last interword glue, or SIZE_MAX when a forced break (U+2028)
+// comes after it or there is none: every break from there on leaves a runt.
+std::size_t last_word_start(const std::vector<Item>& items) {
+    if (items.size() < 4) return SIZE_MAX;
+    // Before \penalty10000 \hskip\parfillskip \penalty-10000.
+    for (std::size_t i = items.size() - 3; i-- > 0;) {
+        const Item& it = items[i];
+        if (it.kind == ItemKind::Penalty && it.penalty <= -kInfinitePenalty) return SIZE_MAX;
+        if (it.kind == ItemKind::Glue) return i;
+    }
+    return SIZE_MAX;
+}
+
 }  // namespace
 
 ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
@@ -203,7 +261,7 @@ ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpe
     out.itemized = text::itemize(paragraph, fonts, diagnostics);
     if (!paragraph.spans.empty()) out.em_pt = paragraph.spans.front().font.size_pt;
     const std::string& t = out.itemized.text;
-    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, {}, {}, UINT32_MAX, nullptr, UINT32_MAX, nullptr, {}};
+    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, {}, {}, {}, UINT32_MAX, nullptr, UINT32_MAX, nullptr, {}};
     out.items.reserve(t.size() / 2 + 8);
     out.pieces.reserve(t.size() / 3 + 4);
     if (spec.first_indent_pt > 0 && purpose == ItemsFor::Paragraph) out.items.push_back(Item::box(spec.first_indent_pt, kNoPiece));
@@ -259,6 +317,7 @@ ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpe
     }
     if (out.items.empty() || out.items.back().kind != ItemKind::Penalty || out.items.back().penalty > -kInfinitePenalty)
         b.finish(std::uint32_t(t.size()), true);
+    if (purpose == ItemsFor::Paragraph) out.runt_from = last_word_start(out.items);
     return out;
 }
 

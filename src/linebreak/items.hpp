@@ -35,6 +35,10 @@ struct ParagraphItems {
                                // space; penalties: ref = byte offset of the break
     std::vector<Piece> pieces;
     double em_pt = 10.0;       // size of the paragraph's first span
+    // The paragraph's last interword glue: a break at it or after it (before the end) leaves one
+    // word alone on the last line (BreakerInput::runt_from). SIZE_MAX: none (a one-word paragraph,
+    // a last line after a forced break U+2028, or single-line items).
+    std::size_t runt_from = SIZE_MAX;
 };
 
 enum class ItemsFor { Paragraph, SingleLine };

@@ -79,10 +79,11 @@ enum class PassKind { Capped, Final };
 // the inner loop then carries no test of it.
 template <PassKind Kind>
 bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums& s, double threshold,
-              Hyphenation hyphenation, double background_stretch, BreakResult& result, Workspace& ws) {
+              Hyphenation hyphenation, double background_stretch, HouseRules rules, BreakResult& result, Workspace& ws) {
     constexpr bool uncapped = Kind == PassKind::Final;
     constexpr bool final_pass = Kind == PassKind::Final;
     const BreakParams& p = in.params;
+    const bool hard_rules = rules == HouseRules::Hard;
     const std::size_t width_count = std::max<std::size_t>(in.widths_pt.size(), 1);
     // Optical margin alignment: the extra width of a line from item `start` to break `end`.
     auto protrusion = [&](std::size_t start, std::size_t end) {
@@ -135,6 +136,10 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
             continue;
         }
         const bool forced = it.kind == ItemKind::Penalty && pi <= -kInfinitePenalty;
+        // A break here leaves a runt: not a break at all where the rules are hard, else demerits.
+        const bool runt = i >= in.runt_from && !forced;
+        if (runt && hard_rules) continue;
+        const double rule_demerits = runt ? p.runt_demerits : 0.0;
         const bool flagged = it.kind == ItemKind::Penalty && it.flagged;
         const double extra_width = it.kind == ItemKind::Penalty ? it.width : 0.0;
 
@@ -209,13 +214,16 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
             if (!artificial) {
                 d = p.linepenalty + b;
                 d = !uncapped && std::abs(d) >= 10000 ? 100000000.0 : d * d;
-                d += penalty_demerits;
+                d += penalty_demerits + rule_demerits;
                 if (flagged && a.hyphenated) d += p.doublehyphendemerits;
                 if (forced && a.hyphenated) d += p.finalhyphendemerits;
                 if (std::abs(fitness - a.fitness) > 1) d += p.adjdemerits;
             }
             const int run = flagged ? a.hyphen_run + 1 : 0;
-            if (p.max_consecutive_hyphens > 0 && run > p.max_consecutive_hyphens && !artificial) {
+            // Hard limits (not in TeX): a hyphen run longer than max_consecutive_hyphens (every
+            // pass), a hyphen in the penultimate line (where the house rules are hard).
+            const bool final_hyphen = forced && a.hyphenated && hard_rules;
+            if (((p.max_consecutive_hyphens > 0 && run > p.max_consecutive_hyphens) || final_hyphen) && !artificial) {
                 if (!deactivate) active[w++] = a_index;
                 continue;
             }
@@ -351,19 +359,30 @@ BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& in) 
     // \tolerance; a third with \emergencystretch if the second finds nothing.
     // With looseness TeX goes on to the next pass unless the first reaches the wanted line count
     // (§873); the first pass's choices are too few for that, so it is skipped.
+    // The house rules are hard in both; where they leave no feasible breaking, the tolerance pass
+    // runs again with them as demerits, before any line may be looser than tolerance.
+    const bool hard = p.house_rules == HouseRules::Hard;
+    const HouseRules first_rules = hard ? HouseRules::Hard : HouseRules::Demerits;
     if (p.pretolerance >= 0 && p.looseness == 0 &&
-        run_pass<PassKind::Capped>(items, in, s, p.pretolerance, Hyphenation::Off, 0.0, result, ws)) {
+        run_pass<PassKind::Capped>(items, in, s, p.pretolerance, Hyphenation::Off, 0.0, first_rules, result, ws)) {
         result.pass = 1;
+        result.rules_relaxed = !hard;
         return result;
     }
-    if (run_pass<PassKind::Capped>(items, in, s, p.tolerance, in.hyphenation, 0.0, result, ws)) {
+    if (run_pass<PassKind::Capped>(items, in, s, p.tolerance, in.hyphenation, 0.0, first_rules, result, ws)) {
+        result.pass = 2;
+        result.rules_relaxed = !hard;
+        return result;
+    }
+    result.rules_relaxed = true;
+    if (hard && run_pass<PassKind::Capped>(items, in, s, p.tolerance, in.hyphenation, 0.0, HouseRules::Demerits, result, ws)) {
         result.pass = 2;
         return result;
     }
     // The final pass (ours, not TeX's): any tolerance, badness uncapped, plus \emergencystretch;
     // an overfull line only where a box is wider than the line.
     run_pass<PassKind::Final>(items, in, s, std::numeric_limits<double>::infinity(), in.hyphenation,
-                              p.emergencystretch_em * in.em_pt, result, ws);
+                              p.emergencystretch_em * in.em_pt, HouseRules::Demerits, result, ws);
     result.pass = 3;
     return result;
 }

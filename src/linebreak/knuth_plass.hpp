@@ -9,6 +9,7 @@
 
 #include "linebreak/line_types.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -47,6 +48,10 @@ struct BreakerInput {
     // Optical margin alignment (protrusion.hpp): a line starting at item s and ending at break b is
     // wider by protrude_left[s] + protrude_right[b]. Empty: none.
     std::vector<double> protrude_left, protrude_right;
+    // A break at an item at or after this index (the paragraph's last interword glue), other than
+    // the forced end, leaves one word or a piece of one alone on the last line: a runt
+    // (BreakParams::house_rules). SIZE_MAX: no such rule (build_items sets it).
+    std::size_t runt_from = SIZE_MAX;
 };
 
 struct LineBreak {
@@ -62,6 +67,9 @@ struct BreakResult {
     std::vector<LineBreak> breaks;  // one per line, in order; the last is the paragraph's end
     double demerits = 0.0;
     int pass = 0;                   // 1 pretolerance, 2 tolerance, 3 emergency stretch (final)
+    // The house rules (BreakParams::house_rules) were demerits, not hard: no breaking within
+    // tolerance keeps them all (or the params ask for demerits only).
+    bool rules_relaxed = false;
 };
 
 // The items must end with a forced break (penalty ≤ −kInfinitePenalty), as TeX's paragraph does

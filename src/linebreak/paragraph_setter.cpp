@@ -331,6 +331,7 @@ SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpe
     in.params = spec.params;
     in.em_pt = p.em_pt;
     in.hyphenation = spec.hyphenation;
+    in.runt_from = p.runt_from;
     if (spec.alignment != Alignment::Justified)
         in.line_stretch_pt = spec.params.ragged_stretch_em * p.em_pt * (spec.alignment == Alignment::Centred ? 2 : 1);
     if (spec.alignment == Alignment::Justified && !spec.protrusion.empty()) {

@@ -48,8 +48,10 @@ double badness(double t, double s) {
     return std::min(10000.0, std::round(100 * r * r * r));
 }
 
-// Exhaustive search: the least total demerits over every feasible choice of breaks, or +inf.
-double brute_force(const std::vector<Item>& items, double width, const BreakParams& p) {
+// Exhaustive search: the least total demerits over every feasible choice of breaks, or +inf. With
+// the house rules hard, a hyphen in the penultimate line is not feasible (the breaker's passes at
+// tolerance); with them as demerits it costs finalhyphendemerits (its relaxed pass).
+double brute_force(const std::vector<Item>& items, double width, const BreakParams& p, HouseRules rules) {
     std::vector<std::size_t> legal;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (items[i].kind == ItemKind::Glue && i > 0 && items[i - 1].kind == ItemKind::Box) legal.push_back(i);
@@ -96,6 +98,7 @@ double brute_force(const std::vector<Item>& items, double width, const BreakPara
             else if (pi > -kInfinitePenalty) d -= pi * pi;
             const bool hyph = brk.kind == ItemKind::Penalty && brk.flagged;
             if (hyph && prev_hyph) d += p.doublehyphendemerits;
+            if (b == last && prev_hyph && rules == HouseRules::Hard) { ok = false; break; }
             if (b == last && prev_hyph) d += p.finalhyphendemerits;
             if (std::abs(fit - prev_fit) > 1) d += p.adjdemerits;
             total += d;
@@ -123,6 +126,7 @@ TEST_CASE("Knuth–Plass finds the least demerits, as an exhaustive search does"
     p.tolerance = 1000;
     p.emergencystretch_em = 0;
     p.max_consecutive_hyphens = 0;
+    p.house_rules = HouseRules::Hard;  // the search knows the penultimate-hyphen rule and its relaxation
     int compared = 0;
     for (int trial = 0; trial < 60; ++trial) {
         std::vector<double> words;
@@ -137,7 +141,9 @@ TEST_CASE("Knuth–Plass finds the least demerits, as an exhaustive search does"
         BreakerInput in;
         in.widths_pt = {100};
         in.params = p;
-        const double expected = brute_force(items, 100, p);
+        // The rules hard where some breaking keeps them, else as demerits (knuth_plass's passes).
+        double expected = brute_force(items, 100, p, HouseRules::Hard);
+        if (std::isinf(expected)) expected = brute_force(items, 100, p, HouseRules::Demerits);
         const BreakResult r = knuth_plass(items, in);
         if (std::isinf(expected)) continue;  // no feasible set: the final pass rescues; not compared
         ++compared;
@@ -290,4 +296,88 @@ TEST_CASE("a box's font-expansion stretch and shrink count in its line's ratio (
     REQUIRE(t.breaks.size() == 2);
     CHECK(t.breaks[0].ratio == doctest::Approx(-5 / (5.0 / 3 + 4)));
     CHECK_FALSE(t.breaks[0].overfull);
+}
+
+namespace {
+
+// The index of the last interword glue of `items` (as build_items sets runt_from).
+std::size_t last_glue(const std::vector<Item>& items) {
+    for (std::size_t i = items.size() - 3; i-- > 0;)
+        if (items[i].kind == ItemKind::Glue) return i;
+    return SIZE_MAX;
+}
+
+}  // namespace
+
+TEST_CASE("house rules: no runt where another breaking fits, a runt rather than no breaking") {
+    // Six 16-pt words at 100 pt: five fill the first line exactly (80 + 4 spaces) and leave the sixth
+    // alone; four and two fit too, looser.
+    const auto items = paragraph({16, 16, 16, 16, 16, 16});
+    BreakerInput in;
+    in.widths_pt = {100};
+    in.params.tolerance = 10000;
+    in.params.pretolerance = -1;
+    in.params.house_rules = HouseRules::Hard;
+    const BreakResult free = knuth_plass(items, in);
+    REQUIRE(free.breaks.size() == 2);
+    CHECK(free.breaks[0].item == last_glue(items));  // without the rule (runt_from unset): the runt
+    in.runt_from = last_glue(items);
+    const BreakResult r = knuth_plass(items, in);
+    REQUIRE(r.breaks.size() == 2);
+    CHECK(r.breaks[0].item < in.runt_from);
+    CHECK_FALSE(r.rules_relaxed);
+    // Two words that cannot share a line: the runt is the only breaking; the rules are relaxed.
+    const auto two = paragraph({70, 70});
+    in.runt_from = last_glue(two);
+    const BreakResult rescued = knuth_plass(two, in);
+    CHECK(rescued.breaks.size() == 2);
+    CHECK(rescued.rules_relaxed);
+}
+
+TEST_CASE("house rules: no hyphen in the penultimate line while a breaking within tolerance keeps it") {
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> word(8, 40);
+    int hard = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        std::vector<double> words;
+        std::vector<bool> hyphens;
+        for (int i = 0; i < 14; ++i) {
+            words.push_back(std::round(word(rng)));
+            hyphens.push_back(true);
+        }
+        const auto items = paragraph(words, hyphens);
+        BreakerInput in;
+        in.widths_pt = {100};
+        in.params.finalhyphendemerits = 0;  // so only the rule holds the hyphen back
+        in.params.house_rules = HouseRules::Hard;
+        const BreakResult r = knuth_plass(items, in);
+        REQUIRE(r.breaks.size() >= 2);
+        if (r.rules_relaxed) continue;
+        ++hard;
+        CHECK_FALSE(r.breaks[r.breaks.size() - 2].hyphenated);
+    }
+    CHECK(hard > 10);
+    // HouseRules::Demerits (the default) is TeX's own behaviour: the rule is only finalhyphendemerits.
+    BreakerInput in;
+    const BreakResult r = knuth_plass(paragraph({30, 30}), in);
+    CHECK(r.rules_relaxed);
+}
+
+TEST_CASE("house rules as demerits: runt_demerits steers away from a runt that costs little to avoid") {
+    // As above: five words then a runt, or four and two with a first line of badness ~2200.
+    const auto items = paragraph({16, 16, 16, 16, 16, 16});
+    BreakerInput in;
+    in.widths_pt = {100};
+    in.params.pretolerance = -1;
+    in.params.tolerance = 10000;
+    in.runt_from = last_glue(items);
+    in.params.runt_demerits = 0;
+    const BreakResult plain = knuth_plass(items, in);
+    REQUIRE(plain.breaks.size() == 2);
+    CHECK(plain.breaks[0].item >= in.runt_from);  // five words, then the sixth alone
+    in.params.runt_demerits = 1e7;  // more than the loose line's (10 + 2195)² ≈ 4.9e6
+    const BreakResult r = knuth_plass(items, in);
+    REQUIRE(r.breaks.size() == 2);
+    CHECK(r.breaks[0].item < in.runt_from);
+    CHECK(r.rules_relaxed);
 }

@@ -340,3 +340,50 @@ TEST_CASE("Polish, Czech and Cyrillic one-letter words never end a line: tied to
     CHECK(dump(en).find("penalty 10000 ") == dump(en).rfind("penalty 10000 "));  // only the paragraph's end
     CHECK(dump(pl).find("penalty 10000 ") != dump(pl).rfind("penalty 10000 "));  // and the tie after "w"
 }
+
+namespace {
+
+// The byte offsets of the discretionary breaks of `p`'s items, under `names`.
+std::vector<std::uint32_t> discretionary_points(const text::StyledParagraph& p, NameHyphenation names) {
+    text::FontCollection fonts;
+    LineSpec spec;
+    spec.params.name_hyphenation = names;
+    Diagnostics d;
+    std::vector<std::uint32_t> out;
+    for (const auto& it : build_items(p, spec, fonts, d).items)
+        if (it.kind == ItemKind::Penalty && it.discretionary) out.push_back(it.ref);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("names in the paragraph's language: all points, open-syllable points only, or none") {
+    // "Kazakhstan" and "Bydgoszcz" in English text: English patterns would break them where
+    // neither language does (Kaza-khstan, By-dgoszcz).
+    const text::StyledParagraph p = paragraph("Kazakhstan Bydgoszcz Washington", "en");
+    const std::string& t = p.spans[0].text;
+    const auto all = discretionary_points(p, NameHyphenation::All);
+    const auto open = discretionary_points(p, NameHyphenation::OpenSyllables);
+    CHECK(discretionary_points(p, NameHyphenation::TaggedOnly).empty());
+    CHECK(open.size() < all.size());
+    const std::string vowels = "aeiouy";
+    for (std::uint32_t at : open) {
+        INFO("break at " << at << " in " << t);
+        CHECK(vowels.find(t[at - 1]) != std::string::npos);
+        CHECK(vowels.find(t[at]) == std::string::npos);
+        CHECK(vowels.find(t[at + 1]) != std::string::npos);
+    }
+    // No break inside the consonant clusters of the two foreign names.
+    for (std::uint32_t at : open) CHECK(at >= t.find("Washington"));
+}
+
+TEST_CASE("a name in a span of another language takes that language's points, whatever the setting") {
+    text::StyledParagraph p = paragraph("Grodzisk ", "en");
+    text::StyledSpan pl = p.spans[0];
+    pl.text = "Bydgoszcz";
+    pl.lang = "pl";
+    p.spans.push_back(pl);
+    const auto points = discretionary_points(p, NameHyphenation::TaggedOnly);
+    REQUIRE(points.size() == 1);
+    CHECK(p.spans[0].text.size() + 3 == points[0]);  // Byd-goszcz (Polish patterns)
+}
