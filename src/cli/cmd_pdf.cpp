@@ -6,6 +6,7 @@
 #include "cli/printed_diagnostics.hpp"
 #include "model/article_xml.hpp"
 #include "render/article_pdf.hpp"
+#include "render/press_image.hpp"
 #include "render/press_pdf.hpp"
 #include "render/render.hpp"
 
@@ -34,6 +35,8 @@ int run_pdf(const PdfCommandOptions& options) {
     if (!options.publication.empty()) publication = options.publication;
     const model::LoadedArticle loaded = with_printed_diagnostics(
         [&](Diagnostics& d) { return model::load_article(options.article, d, publication); });
+    // The photos' press conversion runs on a second thread while the text is typeset.
+    if (!options.dump) render::prepare_press_images(loaded);
     page::PageDocument doc = with_printed_diagnostics(
         [&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
 
