@@ -7,6 +7,7 @@
 #include "cli/stage_clock.hpp"
 #include "model/article_xml.hpp"
 #include "render/article_pdf.hpp"
+#include "render/press_image.hpp"
 #include "render/press_pdf.hpp"
 #include "render/render.hpp"
 
@@ -38,6 +39,8 @@ int run_pdf(const PdfCommandOptions& options) {
     const model::LoadedArticle loaded = clock.run("load", [&] {
         return with_printed_diagnostics([&](Diagnostics& d) { return model::load_article(options.article, d, publication); });
     });
+    // The photos' press conversion runs on a second thread while the text is typeset.
+    if (!options.dump) render::prepare_press_images(loaded);
     page::PageDocument doc = clock.run("layout", [&] {
         return with_printed_diagnostics([&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
     });

@@ -1,6 +1,7 @@
 #include "render/article_pdf.hpp"
 
 #include "page/layout_article.hpp"
+#include "render/press_image.hpp"
 #include "render/press_pdf.hpp"
 #include "style/layout.hpp"
 
@@ -26,6 +27,7 @@ page::PageDocument lay_out_loaded_article(const model::LoadedArticle& loaded, co
 
 std::vector<std::filesystem::path> write_article_pdf(const model::LoadedArticle& loaded, const ArticlePdfOptions& options,
                                                      const std::filesystem::path& pdf, Diagnostics& diagnostics) {
+    prepare_press_images(loaded);  // the photos' CMYK on a second thread while the text is typeset
     const page::PageDocument doc = lay_out_loaded_article(loaded, options.layout, diagnostics);
     return write_article_pdf(loaded, doc, options, pdf, diagnostics);
 }

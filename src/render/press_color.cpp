@@ -1,6 +1,6 @@
 #include "render/press_color.hpp"
 
-#include "page/jpeg_error.hpp"
+#include "render/press_image.hpp"
 
 #include "core/artefact_cache.hpp"
 #include "core/diagnostic.hpp"
@@ -11,8 +11,6 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
-#include <jpeglib.h>
-
 #include <algorithm>
 #include <cmath>
 #include <csetjmp>
@@ -21,9 +19,6 @@
 #include <set>
 
 namespace quire::render {
-
-using page::JpegError;
-using page::jpeg_error_exit;
 
 using style::Cmyk;
 
@@ -149,41 +144,6 @@ std::string filtered(QPDFObjectHandle stream, const SwatchMap& swatches) {
     return out;
 }
 
-// CMYK pixels as a JPEG with Adobe's inverted convention (what Photoshop writes and what readers
-// expect with an Adobe marker); the image gets /Decode [1 0 1 0 1 0 1 0] to say so (PDF 32000-1 §8.9.5.2).
-std::string encode_cmyk_jpeg(std::string& inverted, int width, int height, int quality) {
-    jpeg_compress_struct cinfo;
-    JpegError err;
-    cinfo.err = jpeg_std_error(&err.mgr);
-    err.mgr.error_exit = jpeg_error_exit;
-    unsigned char* out = nullptr;
-    unsigned long size = 0;
-    if (setjmp(err.jump)) {
-        jpeg_destroy_compress(&cinfo);
-        std::free(out);
-        throw QuireError(SourceSpan{}, std::string("cannot encode the CMYK image: ") + err.message);
-    }
-    jpeg_create_compress(&cinfo);
-    jpeg_mem_dest(&cinfo, &out, &size);
-    cinfo.image_width = static_cast<JDIMENSION>(width);
-    cinfo.image_height = static_cast<JDIMENSION>(height);
-    cinfo.input_components = 4;
-    cinfo.in_color_space = JCS_CMYK;
-    jpeg_set_defaults(&cinfo);  // CMYK: no subsampling, Adobe marker written
-    jpeg_set_quality(&cinfo, quality, TRUE);
-    jpeg_start_compress(&cinfo, TRUE);
-    auto* data = reinterpret_cast<unsigned char*>(inverted.data());
-    while (cinfo.next_scanline < cinfo.image_height) {
-        JSAMPROW row = data + static_cast<std::size_t>(cinfo.next_scanline) * static_cast<std::size_t>(width) * 4;
-        jpeg_write_scanlines(&cinfo, &row, 1);
-    }
-    jpeg_finish_compress(&cinfo);
-    jpeg_destroy_compress(&cinfo);
-    std::string bytes(reinterpret_cast<const char*>(out), size);
-    std::free(out);
-    return bytes;
-}
-
 void cmyk_group(QPDFObjectHandle dict) {
     QPDFObjectHandle group = dict.getKey("/Group");
     if (group.isDictionary() && group.getKey("/CS").isNameAndEquals("/DeviceRGB"))
@@ -209,30 +169,38 @@ struct Converter {
         const bool jpeg = dict.getKey("/Filter").isNameAndEquals("/DCTDecode");
         const auto raw = image.getRawStreamData();
         const std::string_view raw_bytes(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
-        // The cache key: every input of the conversion (the image's encoded bytes by two hashes and
-        // their size, the profile's bytes, the ink limit, the encoding).
-        char key[256];
-        std::snprintf(key, sizeof key, "v1 %s %lldx%lld %zu %016llx %016llx profile %016llx ink %.3f",
-                      jpeg ? "jpeg" : "raw", width, height, raw_bytes.size(),
-                      static_cast<unsigned long long>(fnv1a_64(raw_bytes)),
-                      static_cast<unsigned long long>(fnv1a_64(raw_bytes, 0x9e3779b97f4a7c15ULL)),
-                      static_cast<unsigned long long>(profile_hash), max_ink);
-        const std::string converted = ArtefactCache::shared().get_or_make("press-image", key, [&] {
-            const auto decoded = image.getStreamData(qpdf_dl_all);
-            const std::size_t pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
-            if (decoded->getSize() < pixels * 3)
-                throw QuireError(SourceSpan{}, "an RGB image in Cairo's PDF has fewer samples than its size says");
-            std::string cmyk(pixels * 4, '\0');
-            profile.rgb_to_cmyk_pixels(decoded->getBuffer(), reinterpret_cast<std::uint8_t*>(cmyk.data()), pixels, max_ink);
-            if (!jpeg) return cmyk;
-            for (char& c : cmyk) c = static_cast<char>(255 - static_cast<unsigned char>(c));
-            return encode_cmyk_jpeg(cmyk, static_cast<int>(width), static_cast<int>(height), 92);
-        });
+        const std::string key = press_image_key(raw_bytes, jpeg, width, height, profile_hash, max_ink);
+        std::optional<std::string> converted;
         if (jpeg) {
-            image.replaceStreamData(converted, QPDFObjectHandle::newName("/DCTDecode"), QPDFObjectHandle::newNull());
+            // Prepared on a second thread while the text was typeset (render/press_image.hpp), else
+            // made here: the same bytes either way.
+            converted = take_prepared_press_image(key);
+            if (!converted) {
+                const ArtefactCache cache = ArtefactCache::shared();
+                converted = cache.get("press-image", key);
+                if (!converted) {
+                    // Cairo writes a JPEG's own bytes (with its /Width and /Height): ours to decode.
+                    converted = convert_jpeg_to_cmyk(raw_bytes, width, height, profile, max_ink);
+                    if (!converted) return;  // not a plain 8-bit three-component JPEG: left as it is
+                    cache.put("press-image", key, *converted);
+                }
+            }
+        } else {
+            converted = ArtefactCache::shared().get_or_make("press-image", key, [&] {
+                const auto decoded = image.getStreamData(qpdf_dl_all);
+                const std::size_t pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+                if (decoded->getSize() < pixels * 3)
+                    throw QuireError(SourceSpan{}, "an RGB image in Cairo's PDF has fewer samples than its size says");
+                std::string cmyk(pixels * 4, '\0');
+                profile.rgb_to_cmyk_pixels(decoded->getBuffer(), reinterpret_cast<std::uint8_t*>(cmyk.data()), pixels, max_ink);
+                return cmyk;
+            });
+        }
+        if (jpeg) {
+            image.replaceStreamData(*converted, QPDFObjectHandle::newName("/DCTDecode"), QPDFObjectHandle::newNull());
             dict.replaceKey("/Decode", QPDFObjectHandle::parse("[1 0 1 0 1 0 1 0]"));
         } else {
-            image.replaceStreamData(converted, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            image.replaceStreamData(*converted, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
         }
         dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName("/DeviceCMYK"));
     }

@@ -4,6 +4,7 @@
 #include "core/markup_escape.hpp"
 #include "core/source_date.hpp"
 #include "render/press_color.hpp"
+#include "render/press_image.hpp"
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -91,15 +92,7 @@ std::string xmp_packet(const PressSettings& s, const std::string& date) {
 
 PressSettings press_settings(const page::PageDocument& doc, const PdfOptions& options, const std::string& cairo_pdf) {
     PressSettings s;
-    if (options.intent.profile.empty()) {
-        s.profile = style::CmykProfile::default_profile();
-        if (!s.profile)
-            throw QuireError(SourceSpan{style::kDefaultCmykProfile},
-                             "the default CMYK output profile is not installed (Debian package libgs-common); "
-                             "install it or name the printer's profile in the publication's <output-intent>");
-    } else {
-        s.profile = style::CmykProfile::load(options.intent.profile);
-    }
+    s.profile = press_profile(options.intent);
     s.condition = options.intent.condition.empty() ? "Custom" : options.intent.condition;
     s.max_ink = options.max_ink;
     s.geometry = doc.geometry;

@@ -1,25 +1,18 @@
 #include "render/render_png.hpp"
 
-#include "page/jpeg_error.hpp"
-
 #include "core/output_file.hpp"
 #include "render/draw.hpp"
 #include "render/flat_palette.hpp"
+#include "render/jpeg_encode.hpp"
 #include "render/render.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
 
-#include <jpeglib.h>
-
 namespace quire::render {
-
-using page::JpegError;
-using page::jpeg_error_exit;
 
 namespace {
 using CairoSurface = Handle<cairo_surface_t, cairo_surface_destroy>;
@@ -114,38 +107,11 @@ std::string render_page_jpeg(const page::PageDocument& doc, std::size_t page, do
     const int width = cairo_image_surface_get_width(surface.get());
     const int height = cairo_image_surface_get_height(surface.get());
     const int stride = cairo_image_surface_get_stride(surface.get());
-    unsigned char* data = cairo_image_surface_get_data(surface.get());
-    jpeg_compress_struct cinfo;
-    JpegError err;
-    cinfo.err = jpeg_std_error(&err.mgr);
-    err.mgr.error_exit = jpeg_error_exit;
-    unsigned char* out = nullptr;
-    unsigned long size = 0;
-    if (setjmp(err.jump)) {
-        jpeg_destroy_compress(&cinfo);
-        std::free(out);
-        throw QuireError(SourceSpan{}, std::string("cannot encode the page image: ") + err.message);
-    }
-    jpeg_create_compress(&cinfo);
-    jpeg_mem_dest(&cinfo, &out, &size);
-    cinfo.image_width = static_cast<JDIMENSION>(width);
-    cinfo.image_height = static_cast<JDIMENSION>(height);
+    const unsigned char* data = cairo_image_surface_get_data(surface.get());
     // Cairo's RGB24 is a native-endian 0x00RRGGBB word: B, G, R, X in memory on little-endian
     // machines, which libjpeg-turbo reads as JCS_EXT_BGRX (stack-notes).
-    cinfo.input_components = 4;
-    cinfo.in_color_space = std::endian::native == std::endian::little ? JCS_EXT_BGRX : JCS_EXT_XRGB;
-    jpeg_set_defaults(&cinfo);
-    jpeg_set_quality(&cinfo, std::clamp(quality, 1, 100), TRUE);
-    jpeg_start_compress(&cinfo, TRUE);
-    while (cinfo.next_scanline < cinfo.image_height) {
-        JSAMPROW row = data + static_cast<std::ptrdiff_t>(cinfo.next_scanline) * stride;
-        jpeg_write_scanlines(&cinfo, &row, 1);
-    }
-    jpeg_finish_compress(&cinfo);
-    jpeg_destroy_compress(&cinfo);
-    std::string bytes(reinterpret_cast<const char*>(out), size);
-    std::free(out);
-    return bytes;
+    const JpegSamples samples = std::endian::native == std::endian::little ? JpegSamples::Bgrx : JpegSamples::Xrgb;
+    return encode_jpeg(JpegPixels{data, width, height, stride, samples}, quality);
 }
 
 }  // namespace quire::render

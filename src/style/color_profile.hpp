@@ -20,6 +20,10 @@ struct Cmyk {
     bool k_only() const { return c == 0 && m == 0 && y == 0; }
 };
 
+// How CMYK samples are stored: 255 = full ink, or Adobe's inverted convention (255 = no ink) that
+// CMYK JPEGs with the Adobe marker use.
+enum class CmykSamples { Ink, AdobeInverted };
+
 struct Rgb {
     double r = 0, g = 0, b = 0;
 };
@@ -50,9 +54,12 @@ public:
     Rgb to_rgb(const Cmyk& cmyk) const;
     Cmyk to_cmyk(const Rgb& rgb) const;
 
-    // `count` pixels of 8-bit RGB to 8-bit CMYK (optimised transform, made on first use), then each
-    // pixel's total ink held to `max_total` (1 = 100 %) by taking C, M and Y down in proportion.
-    void rgb_to_cmyk_pixels(const std::uint8_t* rgb, std::uint8_t* cmyk, std::size_t count, double max_total) const;
+    // `count` pixels of 8-bit RGB to 8-bit CMYK (a table of the exact transform, made on first use and
+    // interpolated: within a few levels of it, as lcms2's own optimised transform), then each pixel's
+    // total ink held to `max_total` (1 = 100 %) by taking C, M and Y down in proportion. Safe to call
+    // from several threads at once.
+    void rgb_to_cmyk_pixels(const std::uint8_t* rgb, std::uint8_t* cmyk, std::size_t count, double max_total,
+                            CmykSamples samples = CmykSamples::Ink) const;
 
 private:
     CmykProfile() = default;

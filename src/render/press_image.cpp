@@ -1,0 +1,207 @@
+#include "render/press_image.hpp"
+
+#include "core/artefact_cache.hpp"
+#include "core/diagnostic.hpp"
+#include "core/input_file.hpp"
+#include "page/jpeg_error.hpp"
+#include "render/jpeg_encode.hpp"
+#include "render/press_pdf.hpp"
+
+#include <jpeglib.h>
+
+#include <csetjmp>
+#include <cstdio>
+#include <fstream>
+#include <future>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <vector>
+
+namespace quire::render {
+
+using page::JpegError;
+using page::jpeg_error_exit;
+
+namespace {
+
+std::mutex& registry_mutex() {
+    static std::mutex m;
+    return m;
+}
+
+// Conversions started by prepare_press_images, by press_image_key.
+std::map<std::string, std::shared_future<std::optional<std::string>>>& prepared() {
+    static std::map<std::string, std::shared_future<std::optional<std::string>>> futures;
+    return futures;
+}
+
+struct JpegHeader {
+    long long width = 0, height = 0;
+    int components = 0;
+};
+
+// The JPEG's decoded RGB samples, or nullopt if it is not what the press conversion takes.
+std::optional<std::vector<std::uint8_t>> decode_rgb(std::string_view bytes, long long width, long long height) {
+    jpeg_decompress_struct cinfo;
+    JpegError err;
+    cinfo.err = jpeg_std_error(&err.mgr);
+    err.mgr.error_exit = jpeg_error_exit;
+    err.mgr.output_message = [](j_common_ptr) {};  // warnings (corrupt data) are not ours to print
+    std::vector<std::uint8_t> rgb;
+    if (setjmp(err.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        throw QuireError(SourceSpan{}, std::string("cannot decode an RGB image for the press: ") + err.message);
+    }
+    jpeg_create_decompress(&cinfo);
+    cinfo.mem->max_memory_to_use = 256L << 20;  // as render/image_surface.cpp: bounded for progressive files
+    jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
+    jpeg_read_header(&cinfo, TRUE);
+    if (cinfo.num_components != 3 || cinfo.data_precision != 8 || cinfo.image_width != width ||
+        cinfo.image_height != height) {
+        jpeg_destroy_decompress(&cinfo);
+        return std::nullopt;
+    }
+    cinfo.out_color_space = JCS_RGB;
+    cinfo.dct_method = JDCT_ISLOW;  // exact, as every reader's default (and qpdf's, which did this before)
+    jpeg_start_decompress(&cinfo);
+    const std::size_t row = static_cast<std::size_t>(cinfo.output_width) * 3;
+    rgb.resize(row * cinfo.output_height);
+    while (cinfo.output_scanline < cinfo.output_height) {
+        JSAMPROW rows[8];
+        const JDIMENSION n = std::min<JDIMENSION>(8, cinfo.output_height - cinfo.output_scanline);
+        for (JDIMENSION i = 0; i < n; ++i) rows[i] = rgb.data() + (cinfo.output_scanline + i) * row;
+        jpeg_read_scanlines(&cinfo, rows, n);
+    }
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    return rgb;
+}
+
+std::optional<JpegHeader> jpeg_header(std::string_view bytes) {
+    jpeg_decompress_struct cinfo;
+    JpegError err;
+    cinfo.err = jpeg_std_error(&err.mgr);
+    err.mgr.error_exit = jpeg_error_exit;
+    err.mgr.output_message = [](j_common_ptr) {};
+    if (setjmp(err.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return std::nullopt;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
+    jpeg_read_header(&cinfo, TRUE);
+    const JpegHeader h{cinfo.image_width, cinfo.image_height, cinfo.num_components};
+    jpeg_destroy_decompress(&cinfo);
+    return h;
+}
+
+std::optional<std::string> read_whole(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (!in && !in.eof()) return std::nullopt;
+    return std::move(s).str();
+}
+
+}  // namespace
+
+std::shared_ptr<const style::CmykProfile> press_profile(const OutputIntent& intent) {
+    if (intent.profile.empty()) {
+        auto profile = style::CmykProfile::default_profile();
+        if (!profile)
+            throw QuireError(SourceSpan{style::kDefaultCmykProfile},
+                             "the default CMYK output profile is not installed (Debian package libgs-common); "
+                             "install it or name the printer's profile in the publication's <output-intent>");
+        return profile;
+    }
+    // Loading a profile makes its transforms (black-point detection included): once a process.
+    static std::mutex m;
+    static std::map<std::filesystem::path, std::shared_ptr<const style::CmykProfile>> loaded;
+    std::lock_guard lock(m);
+    auto& slot = loaded[intent.profile];
+    if (!slot) slot = style::CmykProfile::load(intent.profile);
+    return slot;
+}
+
+std::string press_image_key(std::string_view encoded, bool jpeg, long long width, long long height,
+                            std::uint64_t profile_hash, double max_ink) {
+    // v2: the interpolated table and YCCK at quality 90 (v1: lcms2's 8-bit transform, CMYK at 92).
+    char key[256];
+    std::snprintf(key, sizeof key, "v2 %s %lldx%lld %zu %016llx %016llx profile %016llx ink %.3f q%d",
+                  jpeg ? "jpeg" : "raw", width, height, encoded.size(),
+                  static_cast<unsigned long long>(fnv1a_64(encoded)),
+                  static_cast<unsigned long long>(fnv1a_64(encoded, 0x9e3779b97f4a7c15ULL)),
+                  static_cast<unsigned long long>(profile_hash), max_ink, jpeg ? kPressJpegQuality : 0);
+    return key;
+}
+
+std::optional<std::string> convert_jpeg_to_cmyk(std::string_view jpeg, long long width, long long height,
+                                                const style::CmykProfile& profile, double max_ink) {
+    const auto rgb = decode_rgb(jpeg, width, height);
+    if (!rgb) return std::nullopt;
+    const std::size_t pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    std::vector<std::uint8_t> cmyk(pixels * 4);
+    profile.rgb_to_cmyk_pixels(rgb->data(), cmyk.data(), pixels, max_ink, style::CmykSamples::AdobeInverted);
+    return encode_jpeg(JpegPixels{cmyk.data(), static_cast<int>(width), static_cast<int>(height),
+                                  static_cast<std::ptrdiff_t>(width) * 4, JpegSamples::CmykAdobeInverted},
+                       kPressJpegQuality);
+}
+
+void prepare_press_images(const model::LoadedArticle& loaded, double max_ink) {
+    std::vector<std::filesystem::path> files;
+    auto add = [&](const model::Figure& f) {
+        try {
+            files.push_back(resolve_inside(loaded.folder, f.src, f.where));
+        } catch (const std::exception&) {
+            // the layout reports it
+        }
+    };
+    if (loaded.article.lead_figure) add(*loaded.article.lead_figure);
+    for (const model::Block& b : loaded.article.body)
+        if (b.kind == model::BlockKind::FigureBlock) add(b.figure);
+    if (files.empty()) return;
+    std::shared_ptr<const style::CmykProfile> profile;
+    try {
+        Diagnostics unreported;
+        profile = press_profile(output_intent_for(loaded.publication ? &*loaded.publication : nullptr, unreported));
+    } catch (const std::exception&) {
+        return;  // press_settings reports it
+    }
+    for (const auto& file : files) {
+        auto bytes = read_whole(file);
+        if (!bytes) continue;
+        const auto header = jpeg_header(*bytes);
+        if (!header || header->components != 3) continue;
+        const std::string key =
+            press_image_key(*bytes, true, header->width, header->height, fnv1a_64(profile->icc()), max_ink);
+        std::lock_guard lock(registry_mutex());
+        if (prepared().count(key)) continue;
+        // A second thread: the conversion does not wait for the text, and the text does not wait for it.
+        prepared()[key] = std::async(std::launch::async, [bytes = std::move(*bytes), header = *header, profile, max_ink,
+                                                          key]() -> std::optional<std::string> {
+                              try {
+                                  if (auto hit = ArtefactCache::shared().get("press-image", key)) return hit;
+                                  auto converted = convert_jpeg_to_cmyk(bytes, header.width, header.height, *profile, max_ink);
+                                  if (converted) ArtefactCache::shared().put("press-image", key, *converted);
+                                  return converted;
+                              } catch (const std::exception&) {
+                                  return std::nullopt;
+                              }
+                          }).share();
+    }
+}
+
+std::optional<std::string> take_prepared_press_image(const std::string& key) {
+    std::shared_future<std::optional<std::string>> future;
+    {
+        std::lock_guard lock(registry_mutex());
+        const auto it = prepared().find(key);
+        if (it == prepared().end()) return std::nullopt;
+        future = it->second;
+    }
+    return future.get();
+}
+
+}  // namespace quire::render
