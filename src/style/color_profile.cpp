@@ -112,16 +112,22 @@ Rgb CmykProfile::to_rgb(const Cmyk& c) const {
     return Rgb{std::clamp(out[0], 0.0, 1.0), std::clamp(out[1], 0.0, 1.0), std::clamp(out[2], 0.0, 1.0)};
 }
 
-Cmyk CmykProfile::to_cmyk(const Rgb& rgb) const {
+// The exact sRGB → CMYK transform, made at its first use (both the swatches' to_cmyk and the image
+// table are sampled from it).
+void* CmykProfile::exact_to_cmyk() const {
     Transforms& t = *transforms_;
     std::call_once(t.to_cmyk_once, [&] {
         t.to_cmyk.reset(cmsCreateTransform(t.srgb.get(), TYPE_RGB_DBL, t.cmyk.get(), TYPE_CMYK_DBL, kIntent,
                                            kFlags | cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE));
     });
     if (!t.to_cmyk) throw QuireError(SourceSpan{path_.string()}, "lcms2 cannot convert from sRGB to this profile");
+    return t.to_cmyk.get();
+}
+
+Cmyk CmykProfile::to_cmyk(const Rgb& rgb) const {
     const double in[3] = {rgb.r, rgb.g, rgb.b};
     double out[4] = {0, 0, 0, 0};
-    cmsDoTransform(t.to_cmyk.get(), in, out, 1);
+    cmsDoTransform(exact_to_cmyk(), in, out, 1);
     auto unit = [](double v) { return std::clamp(std::round(v * 10) / 1000, 0.0, 1.0); };  // 0.1 % steps
     return Cmyk{unit(out[0]), unit(out[1]), unit(out[2]), unit(out[3])};
 }
@@ -216,7 +222,8 @@ void apply_table(const ImageTable& t, const std::uint8_t* rgb, std::uint8_t* cmy
 void CmykProfile::rgb_to_cmyk_pixels(const std::uint8_t* rgb, std::uint8_t* cmyk, std::size_t count, double max_total,
                                      CmykSamples samples) const {
     Transforms& t = *transforms_;
-    std::call_once(t.pixels_once, [&] { build_table(t.pixels, t.to_cmyk.get()); });
+    cmsHTRANSFORM exact = exact_to_cmyk();
+    std::call_once(t.pixels_once, [&] { build_table(t.pixels, exact); });
     const int limit = static_cast<int>(std::lround(std::clamp(max_total, 1.0, 4.0) * 255));
     apply_table(t.pixels, rgb, cmyk, count, limit, samples);
 }

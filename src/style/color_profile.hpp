@@ -64,6 +64,7 @@ public:
 private:
     CmykProfile() = default;
     struct Transforms;
+    void* exact_to_cmyk() const;  // lcms2's cmsHTRANSFORM (a void*), kept out of this header
     std::filesystem::path path_;
     std::string icc_;
     std::string description_;
