@@ -2,6 +2,7 @@
 
 #include "epub/labels.hpp"
 #include "epub/xml_text.hpp"
+#include "page/initial.hpp"
 #include "text/display_date.hpp"
 
 
@@ -154,11 +155,14 @@ struct BodyWriter {
         switch (b.kind) {
             case BlockKind::Paragraph: {
                 Attributes attributes = block_lang(b);
-                // The opening paragraph carries the drop cap, unless it opens with an interview's
-                // speaker label (a dropped "T" of "TQ:" would read as part of the answer).
-                const bool opens_with_speaker = !b.content.empty() && b.content.front().kind == InlineKind::Speaker;
-                if (first_paragraph && !opens_with_speaker) attributes.insert(attributes.begin(), {"class", "first"});
-                first_paragraph = false;
+                // The opening paragraph carries the drop cap by the print's rules (page/initial.hpp):
+                // not when it opens with an interview's speaker label (a dropped "T" of "TQ:" would read
+                // as part of the answer), and not on a heading-like line (short capitals, no sentence's
+                // end, all in italics: a review's book details), which hands the drop cap on.
+                const page::Opening opening = first_paragraph ? page::opening_of(b.content) : page::Opening::Text;
+                if (first_paragraph && opening == page::Opening::Text)
+                    attributes.insert(attributes.begin(), {"class", "first"});
+                if (opening != page::Opening::HeadingLike || b.content.empty()) first_paragraph = false;
                 open_tag(out, "p", attributes);
                 append_inlines(out, b.content);
                 close_tag(out, "p");

@@ -2,6 +2,7 @@
 
 #include "issue/labels.hpp"
 #include "page/blocks.hpp"
+#include "page/display_lines.hpp"
 #include "page/image.hpp"
 #include "page/styled.hpp"
 #include "text/display_date.hpp"
@@ -30,6 +31,24 @@ public:
         style::ParagraphStyle s = c_.layout.style(style_name);
         if (align) s.align = *align;
         return set(page::styled_text(text, s, lang_), s, style_name, x, y, width, role);
+    }
+
+    // As paragraph, for display lines (contents titles, cover lines): broken by balance and sense,
+    // as the articles' titles are (page/display_lines.hpp), unless the style is justified.
+    double display(const std::string& text, const std::string& style_name, double x, double y, double width,
+                   const std::string& role, std::optional<style::Align> align = std::nullopt) {
+        if (text.empty()) return y;
+        style::ParagraphStyle s = c_.layout.style(style_name);
+        if (align) s.align = *align;
+        return set(balanced(text, s, width), s, style_name, x, y, width, role);
+    }
+
+    // The display paragraph as display() sets it, for measuring before setting.
+    linebreak::SetParagraph set_display(const std::string& text, const std::string& style_name, double width,
+                                        std::optional<style::Align> align = std::nullopt) {
+        style::ParagraphStyle s = c_.layout.style(style_name);
+        if (align) s.align = *align;
+        return page::set_in_style(balanced(text, s, width), s, width, c_.fonts, c_.diagnostics);
     }
 
     // As paragraph, on one line: the style's size and leading scaled down (to no less than `smallest`
@@ -78,14 +97,14 @@ public:
         line.runs.clear();
     }
 
-    // Lines a paragraph would take at `width` (for fitting before setting).
-    int count_lines(const std::string& text, const std::string& style_name, double width) {
-        const style::ParagraphStyle& s = c_.layout.style(style_name);
-        return static_cast<int>(
-            page::set_in_style(page::styled_text(text, s, lang_), s, width, c_.fonts, c_.diagnostics).lines.size());
+private:
+    text::StyledParagraph balanced(const std::string& text, const style::ParagraphStyle& s, double width) {
+        text::StyledParagraph p = page::styled_text(text, s, lang_);
+        if (s.align == style::Align::Justify) return p;
+        page::no_negative_tracking_on_capitals(p);
+        return page::balance_display_lines(p, width, c_.fonts);
     }
 
-private:
     double set(const text::StyledParagraph& p, const style::ParagraphStyle& s, const std::string& style_name, double x,
                double y, double width, const std::string& role) {
         (void)style_name;
@@ -189,7 +208,7 @@ page::Page lay_out_cover(const FrontMatterContext& c) {
     }
     double line_y = h - band_bottom + m.cover_lines_top.pt();
     for (const std::string& line : c.issue.cover.lines)
-        line_y = set.paragraph(line, "cover-line", inside, line_y, lines_right - inside, "P");
+        line_y = set.display(line, "cover-line", inside, line_y, lines_right - inside, "P");
     if (line_y > h - g.margin_bottom.pt() * m.cover_lines_bottom)
         c.diagnostics.warning(c.issue.cover.where, "the cover lines run past the bottom band; shorten them or make "
                                                    "the layout's cover-lines-height larger");
@@ -215,7 +234,8 @@ std::vector<page::Page> lay_out_contents(const FrontMatterContext& c, const std:
     const double author_lead = c.layout.style("contents-author").leading.pt();
     std::string section;
     for (const ContentsEntry& e : entries) {
-        const int title_lines = setter->count_lines(e.title, "contents-title", title_w);
+        const int title_lines =
+            static_cast<int>(setter->set_display(e.title, "contents-title", title_w, style::Align::Left).lines.size());
         double need = title_lines * title_lead + (e.authors.empty() ? 0 : author_lead) + m.contents_entry_gap.pt();
         if (e.section != section) need += c.layout.style("contents-section").leading.pt() + m.contents_section_room.pt();
         if (y + need > bottom) {  // onto a further contents page
@@ -229,15 +249,13 @@ std::vector<page::Page> lay_out_contents(const FrontMatterContext& c, const std:
             section = e.section;
         }
         const double title_top = y;
-        y = setter->paragraph(e.title, "contents-title", x, y, title_w, "P", style::Align::Left);
+        y = setter->display(e.title, "contents-title", x, y, title_w, "P", style::Align::Left);
         // The page number on the title's last line, right-aligned; dot leaders between.
         const double last_baseline = title_top + page::kLineAscent * title_lead + (title_lines - 1) * title_lead;
         const std::string number = std::to_string(e.page);
         const double nw = setter->line_right(number, "contents-page", x + text_w, last_baseline, "P");
         (void)nw;
-        const style::ParagraphStyle& title_style = c.layout.style("contents-title");
-        linebreak::SetParagraph set = page::set_in_style(page::styled_text(e.title, title_style, c.issue.lang), title_style,
-                                                         title_w, c.fonts, c.diagnostics);
+        const linebreak::SetParagraph set = setter->set_display(e.title, "contents-title", title_w, style::Align::Left);
         const double title_end = x + (set.lines.empty() ? 0 : set.lines.back().width_pt) + m.contents_leader_gap.pt();
         const double leader_end = x + text_w - number_w;
         const double dot_w = setter->line_width(".", "contents-leader");

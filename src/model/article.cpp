@@ -14,7 +14,8 @@ bool Figure::operator==(const Figure& o) const {
 }
 bool Block::operator==(const Block& o) const {
     return kind == o.kind && level == o.level && list_style == o.list_style && content == o.content &&
-           children == o.children && attribution == o.attribution && lang == o.lang && looseness == o.looseness && figure == o.figure;
+           children == o.children && attribution == o.attribution && lang == o.lang && looseness == o.looseness && span == o.span &&
+           figure == o.figure;
 }
 bool Author::operator==(const Author& o) const {
     return id == o.id && name == o.name && role == o.role && bio == o.bio;

@@ -73,6 +73,10 @@ enum class BlockKind {
 
 enum class ListStyle { Unordered, Ordered };
 
+// Pull quotes and figures: set in one column (the default) or across all the columns, at the head of
+// a page, where the layout allows it (<figure span="…"> in layouts/*.xml); span="all" in the article.
+enum class ColumnSpan { Column, All };
+
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
     int level = 2;                // Heading: 2..4
@@ -84,6 +88,7 @@ struct Block {
     // Paragraph: TeX's \looseness, for copyfitting: set this many lines more (or fewer, negative)
     // than the best breaks, when the paragraph allows it (The TeXbook ch. 14). 0 = the best breaks.
     int looseness = 0;
+    ColumnSpan span = ColumnSpan::Column;  // PullQuote, FigureBlock
     Figure figure;                // FigureBlock only
     SourceSpan where;
 

@@ -255,9 +255,10 @@ std::vector<Block> XmlReading::read_blocks(const XMLElement* parent, BlockContex
             block.children = read_blocks(child, BlockContext::BlockQuote);
             if (block.children.empty()) error(child, "an empty <blockquote>; it holds <p> elements");
         } else if (context == BlockContext::Body && name == "pullquote") {
-            check_attributes(child, {"xml:lang", "attribution"});
+            check_attributes(child, {"xml:lang", "attribution", "span"});
             block.kind = BlockKind::PullQuote;
             block.lang = attribute(child, "xml:lang");
+            block.span = read_span(child);
             block.attribution = attribute(child, "attribution");
             block.content = read_inlines(child);
         } else if (context != BlockContext::BlockQuote && (name == "ul" || name == "ol")) {
@@ -265,6 +266,7 @@ std::vector<Block> XmlReading::read_blocks(const XMLElement* parent, BlockContex
         } else if (context == BlockContext::Body && name == "figure") {
             block.kind = BlockKind::FigureBlock;
             block.figure = read_figure(child);
+            block.span = read_span(child);
             if (block.figure.role == FigureRole::Lead)
                 error(child, "the lead figure goes before <body>, not inside it");
         } else {
@@ -279,10 +281,17 @@ std::vector<Block> XmlReading::read_blocks(const XMLElement* parent, BlockContex
     return blocks;
 }
 
+ColumnSpan XmlReading::read_span(const XMLElement* element) {
+    const std::string span = attribute(element, "span", "column");
+    if (span == "all") return ColumnSpan::All;
+    if (span != "column") error(element, "unknown span \"" + span + "\"; expected \"column\" or \"all\"");
+    return ColumnSpan::Column;
+}
+
 Figure XmlReading::read_figure(const XMLElement* element) {
     Figure figure;
     figure.where = where(element);
-    check_attributes(element, {"role", "src"});
+    check_attributes(element, {"role", "src", "span"});
     const std::string role = attribute(element, "role", "inline");
     if (role == "lead") figure.role = FigureRole::Lead;
     else if (role != "inline") error(element, "unknown figure role \"" + role + "\"; expected \"lead\" or \"inline\"");

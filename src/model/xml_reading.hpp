@@ -36,6 +36,7 @@ public:
     InlineText read_inlines(const tinyxml2::XMLElement* element);
     std::vector<Block> read_blocks(const tinyxml2::XMLElement* parent, BlockContext context);
     Figure read_figure(const tinyxml2::XMLElement* element);
+    ColumnSpan read_span(const tinyxml2::XMLElement* element);
     Notice read_notice(const tinyxml2::XMLElement* element);
 
 private:

@@ -61,8 +61,9 @@ void XmlWriter::inlines(const InlineText& content, std::string& out) {
     }
 }
 
-void XmlWriter::figure(const Figure& f) {
-    open("figure", {{"role", f.role == FigureRole::Lead ? "lead" : ""}, {"src", f.src}});
+void XmlWriter::figure(const Figure& f, ColumnSpan span) {
+    open("figure", {{"role", f.role == FigureRole::Lead ? "lead" : ""}, {"src", f.src},
+                    {"span", span == ColumnSpan::All ? "all" : ""}});
     text_element("alt", f.alt);
     inline_element("caption", f.caption);
     text_element("credit", f.credit);
@@ -82,7 +83,8 @@ void XmlWriter::blocks(const std::vector<Block>& list) {
                 inline_element("h" + std::to_string(b.level), b.content, {{"xml:lang", b.lang}}, Keep::Always);
                 break;
             case BlockKind::PullQuote:
-                inline_element("pullquote", b.content, {{"xml:lang", b.lang}, {"attribution", b.attribution}}, Keep::Always);
+                inline_element("pullquote", b.content, {{"xml:lang", b.lang}, {"attribution", b.attribution}, {"span", b.span == ColumnSpan::All ? "all" : ""}},
+                               Keep::Always);
                 break;
             case BlockKind::BlockQuote:
                 open("blockquote", {{"xml:lang", b.lang}, {"attribution", b.attribution}});
@@ -97,7 +99,7 @@ void XmlWriter::blocks(const std::vector<Block>& list) {
                 break;
             }
             case BlockKind::ListItem: inline_element("li", b.content, {}, Keep::Always); break;
-            case BlockKind::FigureBlock: figure(b.figure); break;
+            case BlockKind::FigureBlock: figure(b.figure, b.span); break;
         }
     }
 }

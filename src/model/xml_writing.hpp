@@ -26,7 +26,7 @@ public:
                         Keep keep = Keep::IfNotEmpty);
     void empty_element(const std::string& name, const Attributes& attributes);
     void blocks(const std::vector<Block>& blocks);
-    void figure(const Figure& figure);
+    void figure(const Figure& figure, ColumnSpan span = ColumnSpan::Column);
 
     std::string finish();
 

@@ -67,8 +67,17 @@ void add_lines(FlowBlock& b, const linebreak::SetParagraph& set, double x, doubl
     }
 }
 
-double measure_of(const BlockContext& c, const style::ParagraphStyle& s) {
-    double w = c.layout.page.column_width().pt() - s.left_indent.pt() - s.right_indent.pt();
+// Does the block go across all the columns? Only where the article asks and the layout allows.
+bool spans(const BlockContext& c, const model::Block& b) {
+    return b.span == model::ColumnSpan::All && c.layout.figure.span == style::SpanRule::Allow &&
+           c.layout.page.columns > 1;
+}
+
+enum class Across { Column, Columns };
+
+double measure_of(const BlockContext& c, const style::ParagraphStyle& s, Across across = Across::Column) {
+    double w = (across == Across::Columns ? c.layout.page.text_width() : c.layout.page.column_width()).pt() -
+               s.left_indent.pt() - s.right_indent.pt();
     if (s.background) w -= 2 * s.padding.pt();
     return w;
 }
@@ -78,6 +87,9 @@ double inset_of(const style::ParagraphStyle& s) {
 }
 
 enum class DropCap { AsStyled, None };
+
+// Settings tried to end the small-caps lead-in with the first line (each one sets the paragraph).
+constexpr int kLeadInAttempts = 6;
 
 class Builder {
 public:
@@ -119,6 +131,10 @@ private:
                   set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent, protrusion_,
                                looseness),
                   inset_of(s));
+        // Body text may be set again a line looser or tighter to fill a column hole (copyfit.hpp).
+        if (role == BlockRole::Body && fb.ornaments.empty())
+            fb.resetting = std::make_shared<const Resetting>(
+                Resetting{std::move(p), measure_of(c_, s), inset_of(s), suppress_indent, looseness});
         blocks_.push_back(std::move(fb));
     }
 
@@ -258,19 +274,28 @@ private:
         std::string text;
         for (const auto& sp : p.spans) text += sp.text;
         std::size_t k = set.lines.empty() ? 0 : first_line_words(set.lines.front(), text);
-        // Of the settings whose lead-in stays on the first line, the breaker's best (least demerits).
-        std::optional<linebreak::SetParagraph> best;
-        for (int attempt = 0; attempt < 4 && k > 0; ++attempt) {
+        // The lead-in should end where the first line ends: of the settings whose lead-in is the
+        // whole first line, the breaker's best (least demerits). When the line holds more words than
+        // the lead-in ("…OFFICE ON a"), the lead-in is extended to them and set again; a setting
+        // whose lead-in stops short of the line's end is kept only if no exact one is found.
+        std::optional<linebreak::SetParagraph> exact, within;
+        std::vector<std::size_t> tried;
+        for (int attempt = 0; attempt < kLeadInAttempts && k > 0; ++attempt) {
+            tried.push_back(k);
             linebreak::SetParagraph again = set_in_style(with_lead_in(p, k, lead), s, measure_of(c_, s), c_.fonts,
                                                          c_.diagnostics, n, room, true, protrusion_);
             if (again.lines.empty()) break;
             const std::size_t k2 = first_line_words(again.lines.front(), text);
-            const bool done = k2 == k;
-            if (k2 >= k && (!best || again.demerits < best->demerits)) best = std::move(again);
-            if (done) break;
+            if (k2 == k) {
+                exact = std::move(again);
+                break;
+            }
+            if (k2 > k && (!within || again.demerits < within->demerits)) within = std::move(again);
+            if (std::find(tried.begin(), tried.end(), k2) != tried.end()) break;  // back and forth
             k = k2;
         }
-        return best ? std::move(*best) : std::move(set);  // no setting kept the lead-in on the first line: none
+        if (exact) return std::move(*exact);
+        return within ? std::move(*within) : std::move(set);  // no setting kept the lead-in on the first line: none
     }
 
     // Bytes of the paragraph's text that the first line shows as whole words (a hyphenated last
@@ -393,9 +418,11 @@ private:
                 FlowBlock fb = make_block(BlockRole::PullQuote, "pullquote", c_.layout);
                 fb.where = b.where;
                 fb.keep_together = true;
+                fb.spans = spans(c_, b);
                 fb.structure = "Aside";
                 const style::ParagraphStyle& s = *fb.style;
-                add_lines(fb, set_in_style(styled_paragraph(content, s, c_.layout, lang_of(b)), s, measure_of(c_, s),
+                add_lines(fb, set_in_style(styled_paragraph(content, s, c_.layout, lang_of(b)), s,
+                                           measure_of(c_, s, fb.spans ? Across::Columns : Across::Column),
                                            c_.fonts, c_.diagnostics),
                           inset_of(s));
                 if (!fb.lines.empty()) blocks_.push_back(std::move(fb));
@@ -426,21 +453,22 @@ private:
                 paragraph(b.content, "list", BlockRole::ListItem, lang_of(b), b.where, true);
                 break;
             case model::BlockKind::FigureBlock:
-                add_figure(b.figure);
+                add_figure(b.figure, spans(c_, b));
                 after_heading = true;
                 break;
         }
     }
 
-    void add_figure(const model::Figure& f) {
+    void add_figure(const model::Figure& f, bool across) {
         FlowBlock fb = make_block(BlockRole::Figure, "caption", c_.layout);
         fb.where = f.where;
         fb.keep_together = true;
+        fb.spans = across;
         fb.structure = "Figure";
         fb.image = load_image(resolve_inside(c_.folder, f.src, f.where), f.where);
         fb.alt = f.alt;
-        const double w = c_.layout.page.column_width().pt();
-        // At the column's width, no taller than the layout's share of the column (half).
+        const double w = (across ? c_.layout.page.text_width() : c_.layout.page.column_width()).pt();
+        // At the column's (or text area's) width, no taller than the layout's share of the column (half).
         const style::FigureMakeUp& fm = c_.layout.figure;
         double h = w * fb.image->height / fb.image->width;
         h = std::min(h, c_.layout.page.text_height().pt() * fm.max_height);
@@ -471,6 +499,8 @@ private:
                     blocks_.back().outline_title = a->name;
                     blocks_.back().keep_together =
                         blocks_.back().lines.size() <= static_cast<std::size_t>(c_.layout.body.bio_keep_lines);
+                    // Nor does the bio start the last page alone: the text's last lines go on with it.
+                    blocks_.back().keep_with_previous = true;
                 }
             } else {
                 if (item.notice.kind == "donation" && c_.donation == DonationNotice::Omit) continue;
@@ -506,6 +536,9 @@ private:
                 if (item.notice.kind == "donation" && !blocks_.empty() && blocks_.back().role == BlockRole::Bio &&
                     blocks_.back().keep_together)
                     blocks_.back().keep_with_next = true;
+                // Without such a bio (none, or one too long to keep whole) the last lines of the block
+                // before go on with it: the flow breaks that block earlier (flow.cpp).
+                if (item.notice.kind == "donation") fb.keep_with_previous = true;
                 blocks_.push_back(std::move(fb));
             }
         }
@@ -544,5 +577,22 @@ linebreak::ProtrusionTable protrusion_of(const style::Layout& layout) {
 }
 
 std::vector<FlowBlock> build_blocks(const BlockContext& context) { return Builder(context).build(); }
+
+bool reset_block(FlowBlock& block, int looseness, const BlockContext& context) {
+    if (!block.resetting || !block.style) return false;
+    const Resetting& r = *block.resetting;
+    Diagnostics quiet;  // the paragraph's diagnostics were reported when it was first set
+    const linebreak::SetParagraph set = set_in_style(r.paragraph, *block.style, r.width, context.fonts, quiet, 0, 0,
+                                                     r.suppress_indent, protrusion_of(context.layout), looseness);
+    if (set.lines.empty() || set.lines.size() == block.lines.size()) return false;
+    block.lines.clear();
+    add_lines(block, set, r.inset);
+    if (block.style->align == style::Align::Justify)
+        for (FlowLine& fl : block.lines) fl.x_scale = justify_loose_line(fl.line);
+    Resetting again = r;
+    again.looseness = looseness;
+    block.resetting = std::make_shared<const Resetting>(std::move(again));
+    return true;
+}
 
 }  // namespace quire::page

@@ -47,6 +47,15 @@ struct Ornament {
 
 enum class BlockRole { Body, Heading, BlockQuote, PullQuote, ListItem, Figure, Bio, Notice };
 
+// How a plain paragraph was set, so that it can be set again at another looseness (page/copyfit.hpp):
+// the styled text, the measure, its inset in the column and whether the first indent was suppressed.
+struct Resetting {
+    text::StyledParagraph paragraph;
+    double width = 0, inset = 0;
+    bool suppress_indent = false;
+    int looseness = 0;
+};
+
 struct FlowBlock {
     BlockRole role = BlockRole::Body;
     std::string style_name;
@@ -61,9 +70,16 @@ struct FlowBlock {
     double top_extra = 0;                       // height above the first line (a figure's image)
     bool keep_with_next = false;                // headings: never last in a column
     bool keep_together = false;                 // pull quotes, notices, figures: never broken
+    // The donation notice: never alone at the head of a page; the block before it gives up its last
+    // lines (widows) to go with it when it would otherwise end the page above it.
+    bool keep_with_previous = false;
     bool on_grid = false;
+    // A float across all the columns (span="all", where the layout allows): set at the text area's
+    // width, placed at the head of a page with every column starting below it.
+    bool spans = false;
     int orphans = 2, widows = 2;
     std::vector<Ornament> ornaments;
+    std::shared_ptr<const Resetting> resetting;  // plain paragraphs (no drop cap, no ornament)
     std::shared_ptr<const Image> image;         // figures
     double image_width = 0;
     std::string alt;
@@ -95,5 +111,10 @@ linebreak::ProtrusionTable protrusion_of(const style::Layout& layout);
 
 // The body and the back matter, set at the layout's column width.
 std::vector<FlowBlock> build_blocks(const BlockContext& context);
+
+// Sets a plain paragraph's block again, `looseness` lines longer (+) or shorter (−) than its best
+// setting (TeX's \looseness). False, and `block` unchanged, when it has no Resetting or the line
+// count would not change.
+bool reset_block(FlowBlock& block, int looseness, const BlockContext& context);
 
 }  // namespace quire::page

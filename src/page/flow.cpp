@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace quire::page {
 
@@ -66,6 +67,13 @@ public:
         for (std::size_t i = 0; i < blocks_.size(); ++i) {
             if (!after_keep_) place_deferred(false);  // never between a heading and what it keeps with
             const FlowBlock& b = blocks_[i];
+            if (b.spans) {
+                // Across the columns: at the head of the page if nothing is on it yet, else at the head
+                // of the next page (the text runs on in the columns meanwhile).
+                if (cur_.column == 0 && cur_.empty) place_span(static_cast<int>(i));
+                else span_deferred_.push_back(static_cast<int>(i));
+                continue;
+            }
             if (floats(b) && !cur_.empty && !fits_whole(b, cur_)) {
                 deferred_.push_back(static_cast<int>(i));
                 continue;
@@ -73,6 +81,7 @@ public:
             place_block(static_cast<int>(i));
         }
         place_deferred(true);
+        place_spans_at_end();
         result_.pages = cur_.page + 1;
         const int columns = frames_.geometry.columns;
         result_.last_page_bottoms.assign(static_cast<std::size_t>(columns), 0.0);
@@ -110,7 +119,7 @@ private:
     // How many lines of `b`, from `from`, fit in the column after `cur` (at most `want`);
     // advances `cur` past them.
     int fit(const FlowBlock& b, int from, int want, Cursor& cur, std::vector<double>* baselines = nullptr) const {
-        const ColumnFrame f = frames_.frame(cur.page, cur.column);
+        const ColumnFrame f = frame(cur.page, cur.column);
         const int n = static_cast<int>(b.lines.size());
         if (n == 0) {  // a figure without caption: only its image
             const double top = cur.empty ? f.top : cur.bottom + gap_before(b, cur);
@@ -135,6 +144,126 @@ private:
             ++placed;
         }
         return placed;
+    }
+
+    // The column's frame, its top below the floats spanning the page's head.
+    ColumnFrame frame(int page, int column) const {
+        ColumnFrame f = frames_.frame(page, column);
+        if (const auto it = span_top_.find(page); it != span_top_.end()) f.top = std::max(f.top, it->second);
+        return f;
+    }
+
+    // Places spanning block `i` at the head of the current page (below any placed there before);
+    // the page's columns then start below it. Advances to the next page when it does not fit.
+    void place_span(int i) {
+        const FlowBlock& b = blocks_[static_cast<std::size_t>(i)];
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            check_pages(b);
+            Cursor c;
+            c.page = cur_.page;
+            c.column = 0;
+            if (const auto it = span_bottom_.find(c.page); it != span_bottom_.end()) {
+                c.empty = false;
+                c.bottom = it->second.first;
+                c.pending_after = it->second.second;
+                c.pending_fixed = 0;
+            }
+            if (place_across(i, c, attempt == 1)) return;
+            next_page();
+        }
+    }
+
+    // Sets spanning block `i` after cursor `c` (in the page's column 0, the text area's left edge);
+    // false (nothing placed) when it does not fit, unless `force`.
+    bool place_across(int i, Cursor c, bool force) {
+        const FlowBlock& b = blocks_[static_cast<std::size_t>(i)];
+        const int n = static_cast<int>(b.lines.size());
+        const ColumnFrame f = frames_.frame(c.page, 0);
+        const double top = c.empty ? f.top : c.bottom + gap_before(b, c);
+        Cursor sim = c;
+        std::vector<double> baselines;
+        if (n == 0) {
+            if (fit(b, 0, 0, sim) < 0 && !force) return false;
+        } else {
+            // Measured against the page's own frame, not the columns' (their top is below the reservation).
+            const int placed = fit_plain(b, n, sim, baselines);
+            if (placed < n && !force) return false;
+            if (placed < n) {
+                baselines.clear();
+                sim = c;
+                fit_plain(b, n, sim, baselines, Fit::Force);
+            }
+        }
+        result_.blocks[static_cast<std::size_t>(i)] =
+            PlacedBlock{c.page, 0, baselines.empty() ? top : baselines.front() - b.above - b.top_extra};
+        for (int j = 0; j < static_cast<int>(baselines.size()); ++j)
+            result_.lines.push_back(PlacedLine{i, j, c.page, 0, baselines[static_cast<std::size_t>(j)]});
+        span_bottom_[c.page] = {sim.bottom, b.space_after};
+        // The columns start one space-after below the float (their first baseline snaps to the grid).
+        span_top_[c.page] = sim.bottom + b.space_after;
+        return true;
+    }
+
+    enum class Fit { Frame, Force };
+
+    // fit() against the page's frame without the span reservation (the spanning block's own lines).
+    int fit_plain(const FlowBlock& b, int n, Cursor& cur, std::vector<double>& baselines, Fit mode = Fit::Frame) const {
+        const ColumnFrame f = frames_.frame(cur.page, 0);
+        int placed = 0;
+        for (int k = 0; k < n; ++k) {
+            const double y = baseline_for(b, k, cur, k == 0, f);
+            if (mode == Fit::Frame && y > f.max_baseline + kEpsilon) break;
+            baselines.push_back(y);
+            cur.last_baseline = y;
+            cur.bottom = y + b.depth;
+            cur.empty = false;
+            cur.pending_after = 0;
+            cur.pending_fixed = 0;
+            ++placed;
+        }
+        return placed;
+    }
+
+    // At the text's end: spanning floats still waiting go at the foot of the last page, under all
+    // its columns, if they fit there; otherwise at the head of a new page.
+    void place_spans_at_end() {
+        while (!span_deferred_.empty()) {
+            const int i = span_deferred_.front();
+            span_deferred_.erase(span_deferred_.begin());
+            Cursor c;
+            c.page = cur_.page;
+            c.empty = false;
+            c.bottom = 0;
+            for (const PlacedLine& l : result_.lines)
+                if (l.page == c.page) c.bottom = std::max(c.bottom, l.baseline + blocks_[static_cast<std::size_t>(l.block)].depth);
+            c.pending_after = cur_.pending_after;
+            c.pending_fixed = cur_.pending_fixed;
+            if (c.bottom > 0 && place_across(i, c, false)) {
+                cur_.bottom = span_bottom_[c.page].first;
+                continue;
+            }
+            next_page();
+            cur_.empty = true;
+            Cursor head;
+            head.page = cur_.page;
+            place_across(i, head, true);
+            cur_.empty = false;
+        }
+    }
+
+    // The next page's first column; spanning floats waiting go at its head.
+    void next_page() {
+        cur_.column = frames_.geometry.columns - 1;
+        next_column(cur_);
+    }
+
+    void advance() {
+        next_column(cur_);
+        if (cur_.column == 0 && !span_deferred_.empty()) {
+            std::vector<int> waiting;
+            waiting.swap(span_deferred_);
+            for (int i : waiting) place_span(i);
+        }
     }
 
     static bool floats(const FlowBlock& b) {
@@ -178,6 +307,7 @@ private:
             cur.pending_fixed = b.fixed_after;
             ++j;
         }
+        while (j < count && blocks_[static_cast<std::size_t>(j)].spans) ++j;  // floats to a page's head
         if (j < count) {
             const FlowBlock& next = blocks_[static_cast<std::size_t>(j)];
             const int n = static_cast<int>(next.lines.size());
@@ -189,6 +319,22 @@ private:
         return true;
     }
 
+    // Would block i + 1, which keeps with its previous block, be left to start a new page alone, with
+    // block i ending at `after` in the page's last column?
+    bool leaves_next_alone(int i, const Cursor& after) const {
+        const std::size_t next = static_cast<std::size_t>(i) + 1;
+        const FlowBlock& b = blocks_[static_cast<std::size_t>(i)];
+        if (next >= blocks_.size() || !blocks_[next].keep_with_previous || b.keep_together) return false;
+        if (after.column + 1 != frames_.geometry.columns) return false;
+        const FlowBlock& n = blocks_[next];
+        Cursor c = after;
+        c.pending_after = b.space_after;
+        c.pending_fixed = b.fixed_after;
+        const int lines = static_cast<int>(n.lines.size());
+        const int want = n.keep_together ? lines : std::min(lines, n.orphans);
+        return fit(n, 0, want, c) < want;
+    }
+
     [[noreturn]] void cannot_fit(const FlowBlock& b) const {
         throw QuireError(b.where, "this " + b.style_name + " block cannot be set: it does not fit in an empty column of layout");
     }
@@ -196,22 +342,22 @@ private:
     void place_block(int i) {
         const FlowBlock& b = blocks_[static_cast<std::size_t>(i)];
         const int n = static_cast<int>(b.lines.size());
-        if (b.keep_with_next && !cur_.empty && !fits_with_next(i, cur_)) next_column(cur_);
+        if (b.keep_with_next && !cur_.empty && !fits_with_next(i, cur_)) advance();
         if (b.keep_together && !cur_.empty) {
             Cursor sim = cur_;
-            if (fit(b, 0, n, sim) < n) next_column(cur_);
+            if (fit(b, 0, n, sim) < n) advance();
         }
         // A float waiting for room goes at the top of the new column, before this block.
         if (cur_.empty && !floats(b) && !deferred_.empty()) place_deferred(false);
         after_keep_ = b.keep_with_next;
         check_pages(b);
         if (n == 0) {
-            const ColumnFrame f = frames_.frame(cur_.page, cur_.column);
+            const ColumnFrame f = frame(cur_.page, cur_.column);
             const double top = cur_.empty ? f.top : cur_.bottom + gap_before(b, cur_);
             if (fit(b, 0, 0, cur_) < 0) {
-                next_column(cur_);
+                advance();
                 check_pages(b);
-                const ColumnFrame f2 = frames_.frame(cur_.page, cur_.column);
+                const ColumnFrame f2 = frame(cur_.page, cur_.column);
                 result_.blocks[static_cast<std::size_t>(i)] = PlacedBlock{cur_.page, cur_.column, f2.top};
                 fit(b, 0, 0, cur_);
             } else {
@@ -229,6 +375,15 @@ private:
             const int fitted = fit(b, k, n - k, sim);
             const int remaining = n - k;
             int take = fitted;
+            if (fitted == remaining && leaves_next_alone(i, sim)) {
+                // The rest fits, but the block after it (the donation notice) would then start the next
+                // page alone: break earlier, so that the last `widows` lines go on with it.
+                int t = remaining - b.widows;
+                if (t > 1 && b.lines[static_cast<std::size_t>(k + t - 1)].line.hyphenated &&
+                    !b.lines[static_cast<std::size_t>(k + t - 2)].line.hyphenated)
+                    --t;  // no hyphen across the page turn
+                if (t > 0 && (!first_fragment || t >= b.orphans)) take = t;
+            }
             if (fitted < remaining) {
                 if (remaining - take < b.widows) take = remaining - b.widows;
                 // No hyphen across a page turn (Chicago Manual of Style 7.43; Bringhurst 2.4.6): at the
@@ -246,7 +401,7 @@ private:
                         if (fitted == 0) cannot_fit(b);
                         take = fitted;  // a column too short for the rules: break where it must
                     } else {
-                        next_column(cur_);
+                        advance();
                         continue;
                     }
                 }
@@ -255,7 +410,7 @@ private:
             const bool was_empty = cur_.empty;
             const int placed = fit(b, k, take, cur_, &baselines);
             if (first_fragment) {
-                const ColumnFrame f = frames_.frame(cur_.page, cur_.column);
+                const ColumnFrame f = frame(cur_.page, cur_.column);
                 const double first = baselines.empty() ? f.top : baselines.front();
                 result_.blocks[static_cast<std::size_t>(i)] =
                     PlacedBlock{cur_.page, cur_.column, first - b.above - b.top_extra};
@@ -266,7 +421,7 @@ private:
             k += placed;
             first_fragment = false;
             if (k < n) {
-                next_column(cur_);
+                advance();
                 // A float that did not fit where it fell goes to the head of the next column, and the
                 // paragraph runs on below it, rather than the float waiting for the paragraph's end and
                 // landing mid-column (the art desk's rule: floats at the top or foot of a column).
@@ -288,6 +443,9 @@ private:
     Cursor cur_;
     FlowResult result_;
     std::vector<int> deferred_;  // floats waiting for room, in order
+    std::vector<int> span_deferred_;           // spanning floats waiting for the next page's head
+    std::map<int, double> span_top_;           // page → where its columns start, below spanning floats
+    std::map<int, std::pair<double, double>> span_bottom_;  // page → the spanning floats' bottom, space after
     bool after_keep_ = false;    // the block placed last keeps with the next
 };
 

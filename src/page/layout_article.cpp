@@ -3,6 +3,7 @@
 #include "core/input_file.hpp"
 #include "page/blocks.hpp"
 #include "page/display_lines.hpp"
+#include "page/copyfit.hpp"
 #include "page/flow.hpp"
 #include "page/styled.hpp"
 #include "text/display_date.hpp"
@@ -90,6 +91,7 @@ public:
 
         BlockContext ctx{a_, pub_, l_, folder_, *fonts_, d_, placement_.donation};
         std::vector<FlowBlock> blocks = build_blocks(ctx);
+        copyfit_holes(blocks, frames, ctx);  // column holes: a paragraph near them a line looser or tighter
         const FlowResult flow = flow_balanced(blocks, frames);
         layers_.resize(static_cast<std::size_t>(flow.pages));
         emit_flow(blocks, flow, frames);
@@ -244,7 +246,7 @@ private:
             const style::ParagraphStyle& s = *b.style;
             const ColumnFrame f = frames.frame(first.page, first.column);
             Layer& layer = layers_[static_cast<std::size_t>(first.page)];
-            const double col_w = g_.column_width().pt();
+            const double col_w = (b.spans ? g_.text_width() : g_.column_width()).pt();
             const double box_x = f.x + s.left_indent.pt();
             const double box_w = col_w - s.left_indent.pt() - s.right_indent.pt();
             const bool starts = first.line == 0;

@@ -508,8 +508,14 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
                 r.error(r.place(e), "<protrude> left and right are shares of the advance, from 0 to 1");
             layout.body.protrusion.push_back(std::move(pr));
         } else if (el == "figure") {
-            RawAttrs a = r.attrs(e, {"max-height", "caption-gap", "space"});
+            RawAttrs a = r.attrs(e, {"max-height", "caption-gap", "space", "span"});
             FigureMakeUp& f = layout.figure;
+            if (a.count("span")) {
+                const std::string& v = a["span"].value;
+                if (v == "allow") f.span = SpanRule::Allow;
+                else if (v == "never") f.span = SpanRule::Never;
+                else r.error(r.place(e), "<figure span=\"" + v + "\">: expected \"allow\" or \"never\"");
+            }
             f.max_height = r.share(a, "max-height", f.max_height);
             f.caption_gap = r.length(a, "caption-gap", f.caption_gap);
             f.space = r.number(a, "space", f.space);

@@ -139,10 +139,16 @@ struct BodyMakeUp {
 };
 
 // Figures in the body's flow (layouts/*.xml <figure>).
+// Whether a figure or pull quote marked span="all" in the article may cross all the columns.
+enum class SpanRule { Allow, Never };
+
 struct FigureMakeUp {
     double max_height = 0.5;               // no taller than this share of the text area's height
     Length caption_gap = Length::pt(5);    // from the image to the caption's first line box
     double space = 0.5;                    // above and below the figure, in grid steps
+    // span="all" figures and pull quotes: across the columns at a page's head (Allow), or in one
+    // column as the others (Never: a layout whose columns are too narrow to read a wide quote).
+    SpanRule span = SpanRule::Allow;
 };
 
 struct Furniture {

@@ -88,3 +88,21 @@ TEST_CASE("navigation and package documents list the book") {
     CHECK(contains(opf, "<meta name=\"cover\" content=\"images-cover-png\"/>"));
     CHECK(contains(opf, "<spine toc=\"ncx\">\n    <itemref idref=\"article-xhtml\"/>\n  </spine>"));
 }
+
+TEST_CASE("the EPUB's drop cap follows the print's rules: none on book details in italics, the next paragraph takes it") {
+    auto loaded = testing::sample_article();
+    // A review opens with its book's details in italics: heading-like, no initial; it hands it on.
+    loaded.article.body.insert(loaded.article.body.begin(),
+                               model::Block::paragraph({model::Inline::wrap(
+                                   model::InlineKind::Emphasis, {model::Inline::plain("Ann Other, A Title, 2022. 336 pages.")})}));
+    const ImageHrefs images{{"images/kleiber.jpg", "images/kleiber.jpg"}};
+    const std::string x = article_document(loaded, images).bytes;
+    CHECK(contains(x, "<p><em>Ann Other, A Title, 2022. 336 pages.</em></p>"));
+    CHECK(contains(x, "<p class=\"first\">First <em>paragraph</em>.</p>"));
+    // A line in capitals without a sentence's end: no initial either.
+    auto caps = testing::sample_article();
+    caps.article.body.insert(caps.article.body.begin(), model::Block::paragraph(model::plain_inlines("RUSSIA WILL NEVER LEAVE")));
+    const std::string y = article_document(caps, images).bytes;
+    CHECK(contains(y, "<p>RUSSIA WILL NEVER LEAVE</p>"));
+    CHECK(contains(y, "<p class=\"first\">First <em>paragraph</em>.</p>"));
+}
