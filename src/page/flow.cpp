@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace quire::page {
 
@@ -58,16 +59,30 @@ struct Cursor {
 
 class Flow {
 public:
-    Flow(const std::vector<FlowBlock>& blocks, const FlowFrames& frames) : blocks_(blocks), frames_(frames) {}
+    // `head_of_page`: spanning floats to set at the head of a given page when the flow reaches it,
+    // ahead of their place in the text (see flow_blocks).
+    enum class HeadOrder { Text, AskedFirst };  // at a page's head: floats in the text's order, or those asked for first
+
+    Flow(const std::vector<FlowBlock>& blocks, const FlowFrames& frames, const std::map<int, std::vector<int>>& head_of_page,
+         HeadOrder order)
+        : blocks_(blocks), frames_(frames), head_of_page_(head_of_page), order_(order) {}
+
+    // Spanning floats that found no room before the text ended and went to a page of their own:
+    // each with the last page that has text.
+    std::vector<std::pair<int, int>> stranded;
 
     FlowResult run() {
         result_.blocks.resize(blocks_.size());
+        for (const auto& [page, list] : head_of_page_)
+            for (int i : list) hinted_.insert(i);
+        place_hinted_on_first_page();
         // Pull quotes and figures float: one that does not fit where it falls waits for the first
         // block boundary where it does (usually the next column), rather than leaving a column short.
         for (std::size_t i = 0; i < blocks_.size(); ++i) {
             if (!after_keep_) place_deferred(false);  // never between a heading and what it keeps with
             const FlowBlock& b = blocks_[i];
             if (b.spans) {
+                if (asked_for_head(static_cast<int>(i))) continue;  // set (or to be set) at a page's head
                 // Across the columns: at the head of the page if nothing is on it yet, else at the head
                 // of the next page (the text runs on in the columns meanwhile).
                 if (cur_.column == 0 && cur_.empty) place_span(static_cast<int>(i));
@@ -81,6 +96,10 @@ public:
             place_block(static_cast<int>(i));
         }
         place_deferred(true);
+        // A float asked for at a page's head the flow did not start afresh goes with the others.
+        for (int i : hinted_)
+            if (!std::count(span_deferred_.begin(), span_deferred_.end(), i)) span_deferred_.push_back(i);
+        hinted_.clear();
         place_spans_at_end();
         result_.pages = cur_.page + 1;
         const int columns = frames_.geometry.columns;
@@ -242,6 +261,7 @@ private:
                 cur_.bottom = span_bottom_[c.page].first;
                 continue;
             }
+            stranded.emplace_back(i, cur_.page);
             next_page();
             cur_.empty = true;
             Cursor head;
@@ -257,13 +277,34 @@ private:
         next_column(cur_);
     }
 
+    bool asked_for_head(int i) const {
+        for (const auto& [page, list] : head_of_page_)
+            if (std::count(list.begin(), list.end(), i)) return true;
+        return false;
+    }
+
+    // The spanning floats asked for at the head of the first page (advance() places the others).
+    void place_hinted_on_first_page() {
+        const auto it = head_of_page_.find(0);
+        if (it == head_of_page_.end()) return;
+        for (int i : it->second)
+            if (hinted_.erase(i)) place_span(i);
+    }
+
     void advance() {
         next_column(cur_);
-        if (cur_.column == 0 && !span_deferred_.empty()) {
-            std::vector<int> waiting;
-            waiting.swap(span_deferred_);
-            for (int i : waiting) place_span(i);
-        }
+        if (cur_.column != 0) return;
+        // The floats waiting for this page's head and those asked for here, in the text's order.
+        std::vector<int> waiting;
+        if (const auto it = head_of_page_.find(cur_.page); it != head_of_page_.end())
+            for (int i : it->second)
+                if (hinted_.erase(i)) waiting.push_back(i);
+        const auto asked = static_cast<std::ptrdiff_t>(waiting.size());
+        waiting.insert(waiting.end(), span_deferred_.begin(), span_deferred_.end());
+        span_deferred_.clear();
+        if (order_ == HeadOrder::Text) std::sort(waiting.begin(), waiting.end());
+        else std::sort(waiting.begin() + asked, waiting.end());
+        for (int i : waiting) place_span(i);
     }
 
     static bool floats(const FlowBlock& b) {
@@ -443,6 +484,9 @@ private:
     Cursor cur_;
     FlowResult result_;
     std::vector<int> deferred_;  // floats waiting for room, in order
+    const std::map<int, std::vector<int>>& head_of_page_;
+    HeadOrder order_;
+    std::set<int> hinted_;                     // the blocks of head_of_page_ not placed yet
     std::vector<int> span_deferred_;           // spanning floats waiting for the next page's head
     std::map<int, double> span_top_;           // page → where its columns start, below spanning floats
     std::map<int, std::pair<double, double>> span_bottom_;  // page → the spanning floats' bottom, space after
@@ -452,7 +496,28 @@ private:
 }  // namespace
 
 FlowResult flow_blocks(const std::vector<FlowBlock>& blocks, const FlowFrames& frames) {
-    return Flow(blocks, frames).run();
+    // A spanning float that waits for the next page's head and finds the text ended before it, with
+    // no room at the foot of the last page, would stand alone on a page of its own (a pull quote
+    // after the article's last line). It goes instead to the head of the last page that has text,
+    // the text of that page running on below it; flowed again until no float is stranded (each
+    // pass moves at least one float to an earlier page, so this ends).
+    // At that page's head the floats go in the text's order, unless putting the moved ones first
+    // saves a page (their heights stack with different gaps and grid snaps).
+    std::map<int, std::vector<int>> head_of_page;
+    for (std::size_t pass = 0;; ++pass) {
+        Flow flow(blocks, frames, head_of_page, Flow::HeadOrder::Text);
+        FlowResult result = flow.run();
+        if (!head_of_page.empty()) {
+            Flow other(blocks, frames, head_of_page, Flow::HeadOrder::AskedFirst);
+            FlowResult r = other.run();
+            if (r.pages < result.pages) {
+                result = std::move(r);
+                flow.stranded = std::move(other.stranded);
+            }
+        }
+        if (flow.stranded.empty() || pass >= blocks.size()) return result;
+        for (const auto& [block, page] : flow.stranded) head_of_page[page].push_back(block);
+    }
 }
 
 FlowResult flow_balanced(const std::vector<FlowBlock>& blocks, FlowFrames frames) {

@@ -100,6 +100,21 @@ TEST_CASE("a spanning float left over at the text's end goes to the foot of the 
     CHECK(r.blocks[1].top > text_bottom);
 }
 
+TEST_CASE("a spanning float the text's end leaves no room for goes to the last text page's head, not a page alone") {
+    const FlowFrames f = frames();
+    // Column 1 full, then a quote in column 2 that does not fit whole and waits for page 2's head, and
+    // too little text after it to reach page 2: the quote would be alone on page 2. It heads page 1's
+    // columns instead (the text they no longer hold runs on to page 2).
+    const FlowResult r = flow_blocks({body(kColumn), body(kColumn - 30), spanning_quote(3), body(28)}, f);
+    std::map<int, int> text_lines_on;
+    for (const auto& l : r.lines)
+        if (l.block != 2) ++text_lines_on[l.page];
+    for (int page = 0; page < r.pages; ++page) CHECK(text_lines_on[page] > 0);
+    CHECK(r.blocks[2].page == 0);
+    CHECK(first_baseline(r, 0, 0, 2) > r.blocks[2].top);
+    CHECK(first_baseline(r, 0, 1, 2) > r.blocks[2].top);
+}
+
 TEST_CASE("the donation notice does not start a page alone: the text's last lines go with it") {
     const FlowFrames f = frames();
     FlowBlock notice = body(4);
