@@ -1,52 +1,22 @@
 #include "import/language.hpp"
 
-#include "core/handle.hpp"
 #include "import/utf8.hpp"
+#include "text/language_guess.hpp"
 
-#include <libexttextcat/textcat.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
 #include <mutex>
 
 namespace quire::import {
 
 namespace {
 
-constexpr const char* textcat_dir = "/usr/share/libexttextcat/";
-
-struct Textcat {
-    void* handle = nullptr;
-    ~Textcat() { if (handle) textcat_Done(handle); }
-};
-
-// The languages the classifier chooses among: Europe's and its neighbours' (the magazine's region).
-// Loading all 163 of Debian's fingerprints took ≈ 30 ms at every start (measured), more than the whole
-// import of 5,000 words, and let rare neighbours (Scots for English) tie with the right answer.
-constexpr const char* candidate_languages[] = {
-    "en", "pl", "uk", "ru", "be", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "sl", "hr", "bs", "bg", "mk",
-    "ro", "hu", "lt", "lv", "et", "fi", "sv", "da", "nb", "is", "ga", "cy", "hy", "ka", "el", "tr", "sq", "ca",
-    "eu", "gl", "la", "az", "kk"};
-
-// One classifier per process. libexttextcat reads its list of fingerprints from a file: the list of
-// candidates above is handed to it through an anonymous in-memory file (memfd), so nothing is written.
-void* textcat() {
-    static Textcat instance;
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (!std::filesystem::exists(std::string(textcat_dir) + "en.lm")) return;
-        const int fd = memfd_create("quire-textcat.conf", MFD_CLOEXEC);
-        if (fd < 0) return;
-        std::string conf;
-        for (const char* lang : candidate_languages) conf += std::string(lang) + ".lm " + lang + "--utf8\n";
-        const bool written = write(fd, conf.data(), conf.size()) == static_cast<ssize_t>(conf.size());
-        const std::string path = "/proc/self/fd/" + std::to_string(fd);
-        if (written) instance.handle = special_textcat_Init(path.c_str(), textcat_dir);
-        close(fd);
-    });
-    return instance.handle;
+// One guesser per process (text/language_guess.hpp: libexttextcat over Europe's languages), guarded:
+// libexttextcat classifies into buffers of its handle.
+std::mutex guesser_mutex;
+text::LanguageGuesser& guesser() {
+    // Import decides by its own rules below (a script, Ukrainian or Russian letters, a length): the
+    // guesser's floor is only libexttextcat's.
+    static text::LanguageGuesser instance(text::LanguageGuessOptions{1});
+    return instance;
 }
 
 struct ScriptCounts {
@@ -84,28 +54,21 @@ ScriptCounts count_scripts(std::string_view text) {
 }
 
 std::optional<LanguageGuess> classify_latin(std::string_view text) {
-    void* h = textcat();
-    if (!h) return std::nullopt;
-    // A few thousand characters decide as well as the whole text, and keep the time bounded.
-    const std::string_view sample = text.substr(0, std::min<std::size_t>(text.size(), 4000));
-    const char* result = textcat_Classify(h, sample.data(), sample.size());
-    if (!result || result[0] != '[') return std::nullopt;
-    std::string_view r = result;
-    // "[en--utf8][sco--utf8]": more than one candidate means it could not decide between them;
-    // the first is still the best, and is taken when the text is long enough to be sure.
-    const auto close = r.find(']');
-    std::string name(r.substr(1, close - 1));
-    const auto dashes = name.find("--");
-    if (dashes != std::string::npos) name = name.substr(0, dashes);
-    const auto utf = name.find("-utf8");
-    if (utf != std::string::npos) name = name.substr(0, utf);
-    if (close + 1 < r.size() && sample.size() < 100) return std::nullopt;
-    return LanguageGuess{name, "libexttextcat"};
+    const std::lock_guard<std::mutex> lock(guesser_mutex);
+    const text::LanguageGuess g = guesser().guess(text);
+    if (g.candidates.empty()) return std::nullopt;
+    // More than one candidate means libexttextcat could not decide between them; the first is still
+    // the best, and is taken when the text is long enough to be sure.
+    if (g.confidence != text::GuessConfidence::Confident && text.size() < 100) return std::nullopt;
+    return LanguageGuess{g.language, "libexttextcat"};
 }
 
 }  // namespace
 
-bool latin_detection_available() { return textcat() != nullptr; }
+bool latin_detection_available() {
+    const std::lock_guard<std::mutex> lock(guesser_mutex);
+    return guesser().available();
+}
 
 std::optional<LanguageGuess> detect_language(std::string_view text) {
     const ScriptCounts c = count_scripts(text);

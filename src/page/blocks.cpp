@@ -106,7 +106,11 @@ public:
         // Loose justified lines take part of their excess in letter spacing and glyph scaling.
         for (FlowBlock& b : blocks_)
             if (b.style->align == style::Align::Justify)
-                for (FlowLine& fl : b.lines) fl.x_scale = justify_loose_line(fl.line);
+                for (FlowLine& fl : b.lines) {
+                    const LooseLineAdjustment a = adjust_loose_line(fl.line);
+                    fl.x_scale = a.glyph_scale;
+                    fl.letter_spacing = a.letter_spacing_pt;
+                }
         return std::move(blocks_);
     }
 

@@ -32,6 +32,7 @@ struct FlowLine {
     double x = 0;           // from the column's left edge: indents, the drop cap's room, padding
     double gap_before = 0;  // extra space above this line (between the paragraphs of one block)
     double x_scale = 1;     // horizontal glyph scaling of a loose line (page/justify.hpp)
+    double letter_spacing = 0;  // points added between its letters (page/justify.hpp), for the proof
 };
 
 // A piece set apart from the lines and placed relative to them: a drop cap (baseline on line

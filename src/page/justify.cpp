@@ -25,16 +25,20 @@ bool is_space(const linebreak::GlyphRun& run, const linebreak::PositionedGlyph& 
 }  // namespace
 
 double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limits, double space_stretch) {
+    return adjust_loose_line(line, limits, space_stretch).glyph_scale;
+}
+
+LooseLineAdjustment adjust_loose_line(linebreak::SetLine& line, const LooseLineLimits& limits, double space_stretch) {
     const double r = line.ratio;
     // The glyphs may already be scaled by the breaker's font expansion: the limit is on the total.
     const double before = line.glyph_scale;
-    if (line.overfull || r <= limits.adjust_above || r <= 1.0 || space_stretch <= 0) return before;
+    if (line.overfull || r <= limits.adjust_above || r <= 1.0 || space_stretch <= 0) return {before, 0};
     std::vector<GlyphRef> glyphs;
     for (auto& run : line.runs) {
-        if (run.direction == linebreak::RunDirection::RightToLeft) return before;
+        if (run.direction == linebreak::RunDirection::RightToLeft) return {before, 0};
         for (std::size_t i = 0; i < run.glyphs.size(); ++i) glyphs.push_back({&run, i, is_space(run, run.glyphs[i])});
     }
-    if (glyphs.size() < 2) return before;
+    if (glyphs.size() < 2) return {before, 0};
     // Each glyph's advance is the distance to the next; the last one's runs to the line's end.
     auto x_of = [](const GlyphRef& g) { return g.run->glyphs[g.index].x_pt; };
     std::vector<double> advance(glyphs.size());
@@ -58,10 +62,10 @@ double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limit
             if (!b.space && (a.run != b.run || a.run->glyphs[a.index].cluster != b.run->glyphs[b.index].cluster)) ++gaps;
         }
     }
-    if (spaces == 0 || stretch <= 0) return before;
+    if (spaces == 0 || stretch <= 0) return {before, 0};
     const double natural_space = stretch / space_stretch / spaces;
     const double wanted = (r - 1.0) * stretch;  // the excess beyond the spaces' stretchability
-    if (letters <= 0) return before;
+    if (letters <= 0) return {before, 0};
     // Glyph scaling first, in steps (0.5 %), rounded down: every distinct scale is another cairo
     // scaled font (its glyphs' metrics loaded again). Its advances are the scaled font's own, so the
     // PDF needs no adjustment between glyphs.
@@ -104,7 +108,7 @@ double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limit
     }
     line.ratio = r - given / stretch;
     line.glyph_scale = total_scale;
-    return total_scale;
+    return {total_scale, per_gap};
 }
 
 }  // namespace quire::page

@@ -32,4 +32,13 @@ struct LooseLineLimits {
 double justify_loose_line(linebreak::SetLine& line, const LooseLineLimits& limits = {},
                           double space_stretch = linebreak::BreakParams{}.space_stretch);
 
+// The same, saying also how much letter spacing it gave: the proof reports letter-spaced lower case
+// (issue 16: "only as a last resort, and reported").
+struct LooseLineAdjustment {
+    double glyph_scale = 1;        // as justify_loose_line returns it
+    double letter_spacing_pt = 0;  // added to every gap between two letters of a word; 0: none
+};
+LooseLineAdjustment adjust_loose_line(linebreak::SetLine& line, const LooseLineLimits& limits = {},
+                                      double space_stretch = linebreak::BreakParams{}.space_stretch);
+
 }  // namespace quire::page

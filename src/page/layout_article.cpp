@@ -279,6 +279,7 @@ private:
                 const int n_in_col = ++column_count[{pl.page, pl.column}];
                 record(fl.line, b.style_name, pl.page, pl.column, n_in_col, pl.block, pl.line + 1,
                        static_cast<int>(b.lines.size()), f.x + fl.x, pl.baseline);
+                doc_.lines.back().letter_spacing = fl.letter_spacing;
             }
             if (starts && b.outline_title)
                 doc_.outline.push_back(OutlineEntry{b.outline_level, *b.outline_title, first.page,

@@ -103,6 +103,7 @@ struct LineRecord {
     bool overfull = false;
     bool widow = false;          // the last line of a paragraph alone at the top of a column
     bool orphan = false;         // the first line of a paragraph alone at the foot of a column
+    double letter_spacing = 0;   // points opened between letters of a loose line (page/justify.hpp); 0: none
     std::string text;
 };
 

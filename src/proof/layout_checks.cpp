@@ -2,6 +2,7 @@
 
 #include "proof/checks_initial.hpp"
 #include "proof/checks_display.hpp"
+#include "proof/checks_lines.hpp"
 #include "proof/checks_makeup.hpp"
 
 #include <glib.h>
@@ -43,27 +44,6 @@ Place line_place(const page::LineRecord& line, const style::PageGeometry& g) {
     p.line = line.line_in_column;
     p.box = line_box(line, g);
     return p;
-}
-
-// The last word of a hyphenated line, without its hyphen ("Kazakh" of "… in Kazakh-").
-std::string broken_word(const std::string& text) {
-    std::string t = text;
-    while (!t.empty() && (t.back() == '-' || t.back() == ' ')) t.pop_back();
-    const std::size_t space = t.find_last_of(' ');
-    return space == std::string::npos ? t : t.substr(space + 1);
-}
-
-// The word before the broken one ends a sentence, or there is none in the paragraph: a capital
-// there is the sentence's, not a name's.
-bool sentence_start(const std::string& text, const page::LineRecord& line) {
-    std::string t = text;
-    while (!t.empty() && (t.back() == '-' || t.back() == ' ')) t.pop_back();
-    std::size_t space = t.find_last_of(' ');
-    if (space == std::string::npos) return line.line_in_paragraph == 1;
-    while (space > 0 && t[space - 1] == ' ') --space;
-    if (space == 0) return line.line_in_paragraph == 1;
-    const char before = t[space - 1];
-    return before == '.' || before == '!' || before == '?' || before == ':';
 }
 
 void check_lines(const page::PageDocument& doc, const style::Layout& layout, const LayoutCheckOptions& options,
@@ -109,13 +89,6 @@ void check_lines(const page::PageDocument& doc, const style::Layout& layout, con
             report.add(Severity::Warning, "orphan", place,
                        "orphan: the first line of a paragraph alone at the foot of the column: \u201C" +
                            shorten(line.text) + "\u201D");
-        if (line.hyphenated) {
-            const std::string word = broken_word(line.text);
-            const gunichar first = word.empty() ? 0 : g_utf8_get_char(word.c_str());
-            if (g_unichar_isupper(first) && !sentence_start(line.text, line))
-                report.add(Severity::Warning, "hyphenated-name", place,
-                           "a proper name is hyphenated: \u201C" + word + "-\u201D");
-        }
         // A ladder runs down one column.
         const bool continues = i > 0 && lines[i - 1]->page == line.page && lines[i - 1]->column == line.column;
         if (!continues || !line.hyphenated) end_ladder(i);
@@ -221,6 +194,7 @@ void check_layout(const page::PageDocument& doc, const style::Layout& layout, co
     check_items(doc, options, report);
     check_initials(doc, layout, report);
     check_display(doc, report);
+    check_line_defects(doc, layout, LineCheckOptions{}, report);
     check_makeup(doc, MakeUpCheckOptions{}, report);
 }
 

@@ -1,6 +1,8 @@
 // The checks that read the display list of our own layout (page/page_document.hpp): loose and
-// overfull lines, widows and orphans, hyphen ladders, hyphenated proper names, missing glyphs and
-// fallback fonts, images without alt text or below the resolution print needs. Every finding is
+// overfull lines, widows and orphans, hyphen ladders, missing glyphs and fallback fonts, images
+// without alt text or below the resolution print needs; and, through their own files, drop caps
+// (checks_initial), display type (checks_display), make-up (checks_makeup) and the body's lines
+// (checks_lines: runts, hyphenated names, tight and letter-spaced lines, wrong languages). Every finding is
 // placed by page, column and line as the proof's line numbers show them.
 #pragma once
 

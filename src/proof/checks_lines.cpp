@@ -1,0 +1,292 @@
+#include "proof/checks_lines.hpp"
+
+#include "text/language_guess.hpp"
+
+#include <glib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace quire::proof {
+
+namespace {
+
+// The running text's paragraph styles and the subheads (layouts/magazine.xml, layouts/a4.xml). Titles,
+// subtitles and standfirsts are display type (checks_display.cpp); captions, credits, pull quotes and
+// the furniture are short by nature and set ragged.
+const std::set<std::string> kBodyText = {"body", "body-first", "blockquote", "list", "bio", "notice"};
+const std::set<std::string> kSubheads = {"subheading", "subheading-3"};
+
+std::string fmt(const char* format, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+std::string trimmed(const std::string& s) {
+    std::size_t a = 0, b = s.size();
+    while (a < b && s[a] == ' ') ++a;
+    while (b > a && s[b - 1] == ' ') --b;
+    return s.substr(a, b - a);
+}
+
+std::string shorten(const std::string& text, long max_chars = 40) {
+    if (g_utf8_strlen(text.c_str(), -1) <= max_chars) return text;
+    std::string out(text.c_str(),
+                    static_cast<std::size_t>(g_utf8_offset_to_pointer(text.c_str(), max_chars - 1) - text.c_str()));
+    return out + "\u2026";
+}
+
+Place place_of(const page::LineRecord& line, const style::PageGeometry& g) {
+    Place p;
+    p.page = line.page + 1;
+    p.column = line.column + 1;
+    p.line = line.line_in_column;
+    const double off = g.trim_offset().pt();
+    p.box = Rect{Length::pt(line.x + off), Length::pt(line.baseline + off - 9), Length::pt(std::max(line.width, 12.0)),
+                 Length::pt(12)};
+    return p;
+}
+
+// "col. 2, l. 14" (or "l. 3" of the opening's head, which has no column).
+std::string where_on_page(const page::LineRecord& line) {
+    return (line.column >= 0 ? "col. " + std::to_string(line.column + 1) + ", " : std::string()) + "l. " +
+           std::to_string(line.line_in_column);
+}
+
+// Opening quotation marks and brackets before a word, closing ones after a sentence's stop.
+bool is_quote_or_bracket(gunichar c) {
+    switch (g_unichar_type(c)) {
+        case G_UNICODE_OPEN_PUNCTUATION:
+        case G_UNICODE_CLOSE_PUNCTUATION:
+        case G_UNICODE_INITIAL_PUNCTUATION:
+        case G_UNICODE_FINAL_PUNCTUATION: return true;
+        default: return c == '"' || c == '\'';
+    }
+}
+
+// Ends a sentence: . ! ? : … and the Armenian full stop ։, the Greek question mark ;.
+bool is_sentence_stop(gunichar c) {
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2026 || c == 0x0589 || c == 0x037E || c == 0x055C ||
+           c == 0x055E;
+}
+
+// The text of a hyphenated line without its hyphen, and where its last (broken) word starts.
+struct BrokenWord {
+    std::string word;   // "Kazakh" of "… in Kazakh-", opening quotes stripped
+    std::string before; // the line's text before it, trimmed
+};
+
+BrokenWord broken_word(const std::string& text) {
+    std::string t = text;
+    while (!t.empty() && (t.back() == '-' || t.back() == ' ')) t.pop_back();
+    // A hyphen added as U+2010 is the same break.
+    if (t.size() >= 3 && t.compare(t.size() - 3, 3, "\u2010") == 0) t.erase(t.size() - 3);
+    const std::size_t space = t.find_last_of(' ');
+    BrokenWord b;
+    b.word = space == std::string::npos ? t : t.substr(space + 1);
+    b.before = space == std::string::npos ? std::string() : trimmed(t.substr(0, space));
+    while (!b.word.empty()) {
+        const gunichar c = g_utf8_get_char(b.word.c_str());
+        if (!is_quote_or_bracket(c)) break;
+        b.word.erase(0, static_cast<std::size_t>(g_utf8_next_char(b.word.c_str()) - b.word.c_str()));
+    }
+    return b;
+}
+
+// Whether `text` (trimmed) ends a sentence, closing quotes and brackets after the stop allowed.
+bool ends_sentence(const std::string& text) {
+    if (text.empty()) return false;
+    const char* start = text.c_str();
+    const char* p = start + text.size();
+    while (p > start) {
+        p = g_utf8_prev_char(p);
+        const gunichar c = g_utf8_get_char(p);
+        if (is_quote_or_bracket(c)) continue;
+        return is_sentence_stop(c);
+    }
+    return false;
+}
+
+const char* language_name(const std::string& lang) {
+    static const std::map<std::string, const char*> names = {
+        {"en", "English"},    {"pl", "Polish"},    {"uk", "Ukrainian"}, {"ru", "Russian"},     {"be", "Belarusian"},
+        {"de", "German"},     {"fr", "French"},    {"es", "Spanish"},   {"it", "Italian"},     {"pt", "Portuguese"},
+        {"nl", "Dutch"},      {"cs", "Czech"},     {"sk", "Slovak"},    {"sl", "Slovene"},     {"hr", "Croatian"},
+        {"bg", "Bulgarian"},  {"mk", "Macedonian"}, {"ro", "Romanian"}, {"hu", "Hungarian"},   {"lt", "Lithuanian"},
+        {"lv", "Latvian"},    {"et", "Estonian"},  {"fi", "Finnish"},   {"sv", "Swedish"},     {"da", "Danish"},
+        {"nb", "Norwegian"},  {"hy", "Armenian"},  {"ka", "Georgian"},  {"el", "Greek"},       {"tr", "Turkish"},
+        {"sq", "Albanian"},   {"az", "Azerbaijani"}, {"kk", "Kazakh"},  {"la", "Latin"},       {"ca", "Catalan"}};
+    const auto it = names.find(lang);
+    return it == names.end() ? nullptr : it->second;
+}
+
+std::string named(const std::string& lang) {
+    const char* name = language_name(lang);
+    return name ? std::string(name) + " (" + lang + ")" : lang;
+}
+
+int letters_in(const std::string& text) {
+    int n = 0;
+    for (const char* p = text.c_str(); *p; p = g_utf8_next_char(p))
+        if (g_unichar_isalpha(g_utf8_get_char(p))) ++n;
+    return n;
+}
+
+class LineChecker {
+public:
+    LineChecker(const page::PageDocument& doc, const style::Layout& layout, const LineCheckOptions& options,
+                Report& report)
+        : doc_(doc), layout_(layout), options_(options), report_(report) {}
+
+    void run() {
+        std::map<int, std::vector<std::pair<const page::LineRecord*, std::string>>> names;
+        for (std::size_t i = 0; i < doc_.lines.size(); ++i) {
+            const page::LineRecord& line = doc_.lines[i];
+            const page::LineRecord* previous = i > 0 ? &doc_.lines[i - 1] : nullptr;
+            if (previous && !(previous->paragraph == line.paragraph && previous->style == line.style &&
+                              previous->line_in_paragraph + 1 == line.line_in_paragraph))
+                previous = nullptr;
+            check(line);
+            if (line.hyphenated) {
+                const BrokenWord b = broken_word(line.text);
+                if (is_name(b, line, previous)) names[line.page].emplace_back(&line, b.word);
+            }
+        }
+        for (const auto& [page, list] : names) {
+            if (static_cast<int>(list.size()) <= options_.names_per_page) continue;
+            std::string which;
+            for (const auto& [line, word] : list)
+                which += (which.empty() ? "" : ", ") + ("\u201C" + word + "-\u201D (" + where_on_page(*line) + ")");
+            report_.add(Severity::Warning, "hyphenated-name", place_of(*list.front().first, doc_.geometry),
+                        std::to_string(list.size()) + " hyphenated names on the page (at most " +
+                            std::to_string(options_.names_per_page) + " tolerated): " + which);
+        }
+        check_languages();
+    }
+
+private:
+    bool justified(const std::string& style) const {
+        const auto it = layout_.styles.find(style);
+        return it == layout_.styles.end() || it->second.align == style::Align::Justify;
+    }
+
+    void check(const page::LineRecord& line) {
+        const auto& g = doc_.geometry;
+        const bool body = kBodyText.count(line.style) > 0;
+        const bool last = line.line_in_paragraph == line.paragraph_lines;
+        const std::string text = trimmed(line.text);
+        if ((body || kSubheads.count(line.style)) && last && line.paragraph_lines > 1 && !text.empty() &&
+            text.find(' ') == std::string::npos)
+            report_.add(body ? Severity::Note : Severity::Warning, "runt", place_of(line, g),
+                        std::string(body ? "the paragraph's" : "the subhead's") + " last line is one word: \u201C" +
+                            text + "\u201D");
+        if (body && line.hyphenated && line.line_in_paragraph + 1 == line.paragraph_lines)
+            report_.add(Severity::Note, "penultimate-hyphen", place_of(line, g),
+                        "the paragraph's second-to-last line ends in a hyphen: \u201C\u2026" +
+                            broken_word(line.text).word + "-\u201D");
+        if (body && justified(line.style) && !last && !line.overfull && line.ratio <= options_.tight_ratio)
+            report_.add(Severity::Note, "tight-line", place_of(line, g),
+                        "very tight line (ratio " + fmt("%.2f", line.ratio) + ", word spaces near their minimum): \u201C" +
+                            shorten(text) + "\u201D");
+        if (line.letter_spacing > 0)
+            report_.add(Severity::Warning, "letter-spaced", place_of(line, g),
+                        "lower case letter-spaced by " + fmt("%.2f", line.letter_spacing) +
+                            " pt a letter to fill a loose line: \u201C" + shorten(text) + "\u201D");
+    }
+
+    // A capitalised word, broken across lines, that does not start a sentence: most often a name.
+    // Scripts with case only: Georgian (Mkhedruli) has none, so a Georgian name cannot be told from
+    // other words by its letters and is not reported.
+    static bool is_name(const BrokenWord& b, const page::LineRecord& line, const page::LineRecord* previous) {
+        if (b.word.empty() || !g_unichar_isupper(g_utf8_get_char(b.word.c_str()))) return false;
+        if (!b.before.empty()) return !ends_sentence(b.before);
+        // The broken word starts its line: the previous line of the paragraph says whether a sentence ended.
+        if (line.line_in_paragraph <= 1) return false;
+        if (!previous) return true;
+        return !ends_sentence(trimmed(previous->text));
+    }
+
+    // Paragraphs, and spans within them, marked with a language their text is confidently not in,
+    // and hyphenated: the marked language's patterns broke another language's words.
+    void check_languages() {
+        struct Span {
+            std::string text;
+            const page::LineRecord* first_break = nullptr;
+            std::vector<std::string> broken;
+        };
+        // (paragraph, style, head or flow) → language → its text in that paragraph
+        std::map<std::tuple<int, std::string, bool>, std::map<std::string, Span>> paragraphs;
+        for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
+            std::vector<const page::LineRecord*> on_page;
+            for (const auto& rec : doc_.lines)
+                if (rec.page == static_cast<int>(p)) on_page.push_back(&rec);
+            if (on_page.empty()) continue;
+            std::map<const page::LineRecord*, std::vector<std::pair<double, const linebreak::GlyphRun*>>> runs;
+            for (const page::Item& item : doc_.pages[p].items) {
+                const auto* t = std::get_if<page::TextItem>(&item);
+                if (!t || t->run.text.empty() || t->run.lang.empty()) continue;
+                const double x = t->x + t->run.x_start_pt;
+                for (const auto* rec : on_page) {
+                    if (std::abs(rec->baseline - t->y) > 0.5 || x < rec->x - 1 || x > rec->x + rec->width + 1) continue;
+                    runs[rec].emplace_back(x, &t->run);
+                    break;
+                }
+            }
+            for (auto& [rec, list] : runs) {
+                std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+                auto& langs = paragraphs[{rec->paragraph, rec->style, rec->column < 0}];
+                for (std::size_t k = 0; k < list.size(); ++k) {
+                    const linebreak::GlyphRun& run = *list[k].second;
+                    Span& span = langs[text::primary_language(run.lang)];
+                    std::string piece = run.text;
+                    const bool breaks_here = rec->hyphenated && k + 1 == list.size();
+                    if (breaks_here) {
+                        while (!piece.empty() && piece.back() == '-') piece.pop_back();
+                        if (!span.first_break) span.first_break = rec;
+                        span.broken.push_back(broken_word(rec->text).word);
+                    }
+                    span.text += piece;
+                    if (k + 1 == list.size() && !breaks_here) span.text += ' ';
+                }
+            }
+        }
+        std::optional<text::LanguageGuesser> guesser;
+        for (const auto& [key, langs] : paragraphs) {
+            for (const auto& [lang, span] : langs) {
+                if (!span.first_break || !text::guessable_language(lang)) continue;
+                if (letters_in(span.text) < options_.language_min_letters) continue;
+                if (!guesser) guesser.emplace();
+                const text::LanguageGuess g = guesser->guess(span.text);
+                if (g.confidence != text::GuessConfidence::Confident || g.allows(lang)) continue;
+                std::string words;
+                for (std::size_t k = 0; k < span.broken.size() && k < 3; ++k)
+                    words += (words.empty() ? "" : ", ") + ("\u201C" + span.broken[k] + "-\u201D");
+                if (span.broken.size() > 3) words += ", \u2026";
+                report_.add(Severity::Warning, "wrong-language", place_of(*span.first_break, doc_.geometry),
+                            "text marked xml:lang=\"" + lang + "\" reads as " + named(g.language) + " (" + g.how +
+                                "), and was hyphenated with " + named(lang) + " patterns: " + words +
+                                "; mark its language");
+            }
+        }
+    }
+
+    const page::PageDocument& doc_;
+    const style::Layout& layout_;
+    const LineCheckOptions& options_;
+    Report& report_;
+};
+
+}  // namespace
+
+void check_line_defects(const page::PageDocument& doc, const style::Layout& layout, const LineCheckOptions& options,
+                        Report& report) {
+    LineChecker(doc, layout, options, report).run();
+}
+
+}  // namespace quire::proof
