@@ -103,6 +103,19 @@ TEST_CASE("lining figures: codes and ordinals get lnum where the text has onum, 
         if (lnum) lining += "[" + span.text + "]";
     }
     CHECK(lining == "[1][1][19]");
+
+    // Numbers of only 0 and 1 read as letters in old-style figures ("Ioo"): lining. Any other digit
+    // makes a number read as one: it stays old-style.
+    auto lining_runs = [&](const std::string& text) {
+        std::string out;
+        for (const auto& span : page::styled_text(text, s, "en").spans)
+            if (std::find(span.font.features.begin(), span.font.features.end(), "lnum") != span.font.features.end())
+                out += "[" + span.text + "]";
+        return out;
+    };
+    CHECK(lining_runs("100 soldiers, 10 tanks and 1,000 mines") == "[100][10][1,000]");
+    CHECK(lining_runs("150 soldiers in 2019, 101.5 km") == "");   // 5, 9, 2: read as numbers
+    CHECK(lining_runs("the 100th day") == "[100]");               // an ordinal: lining by its own rule
     style::ParagraphStyle sans;
     sans.features = {"kern"};
     CHECK(page::styled_text("A1", sans, "en").spans.size() == 1);
