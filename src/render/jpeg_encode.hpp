@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace quire::render {
@@ -33,5 +34,12 @@ struct JpegPixels {
 
 // Baseline JPEG at `quality` (1..100, clamped). Same pixels → same bytes. Throws QuireError.
 std::string encode_jpeg(const JpegPixels& pixels, int quality);
+
+// The same, with the pixels made band by band as the encoder asks for them (a large photo is never
+// whole in memory): `fill(band, first_row, rows)` writes `rows` rows of `width` × 4 bytes from row
+// `first_row` into `band`. The bytes are those encode_jpeg gives for the same pixels.
+inline constexpr int kJpegBandRows = 16;  // libjpeg's largest MCU height: one band, one row of MCUs
+using JpegBandSource = std::function<void(unsigned char* band, int first_row, int rows)>;
+std::string encode_jpeg_bands(int width, int height, JpegSamples samples, int quality, const JpegBandSource& fill);
 
 }  // namespace quire::render
