@@ -1,6 +1,7 @@
 #include "proof/checks_lines.hpp"
 
 #include "text/language_guess.hpp"
+#include "text/name_break.hpp"
 
 #include <glib.h>
 
@@ -59,59 +60,8 @@ std::string where_on_page(const page::LineRecord& line) {
            std::to_string(line.line_in_column);
 }
 
-// Opening quotation marks and brackets before a word, closing ones after a sentence's stop.
-bool is_quote_or_bracket(gunichar c) {
-    switch (g_unichar_type(c)) {
-        case G_UNICODE_OPEN_PUNCTUATION:
-        case G_UNICODE_CLOSE_PUNCTUATION:
-        case G_UNICODE_INITIAL_PUNCTUATION:
-        case G_UNICODE_FINAL_PUNCTUATION: return true;
-        default: return c == '"' || c == '\'';
-    }
-}
-
-// Ends a sentence: . ! ? : … and the Armenian full stop ։, the Greek question mark ;.
-bool is_sentence_stop(gunichar c) {
-    return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2026 || c == 0x0589 || c == 0x037E || c == 0x055C ||
-           c == 0x055E;
-}
-
-// The text of a hyphenated line without its hyphen, and where its last (broken) word starts.
-struct BrokenWord {
-    std::string word;   // "Kazakh" of "… in Kazakh-", opening quotes stripped
-    std::string before; // the line's text before it, trimmed
-};
-
-BrokenWord broken_word(const std::string& text) {
-    std::string t = text;
-    while (!t.empty() && (t.back() == '-' || t.back() == ' ')) t.pop_back();
-    // A hyphen added as U+2010 is the same break.
-    if (t.size() >= 3 && t.compare(t.size() - 3, 3, "\u2010") == 0) t.erase(t.size() - 3);
-    const std::size_t space = t.find_last_of(' ');
-    BrokenWord b;
-    b.word = space == std::string::npos ? t : t.substr(space + 1);
-    b.before = space == std::string::npos ? std::string() : trimmed(t.substr(0, space));
-    while (!b.word.empty()) {
-        const gunichar c = g_utf8_get_char(b.word.c_str());
-        if (!is_quote_or_bracket(c)) break;
-        b.word.erase(0, static_cast<std::size_t>(g_utf8_next_char(b.word.c_str()) - b.word.c_str()));
-    }
-    return b;
-}
-
-// Whether `text` (trimmed) ends a sentence, closing quotes and brackets after the stop allowed.
-bool ends_sentence(const std::string& text) {
-    if (text.empty()) return false;
-    const char* start = text.c_str();
-    const char* p = start + text.size();
-    while (p > start) {
-        p = g_utf8_prev_char(p);
-        const gunichar c = g_utf8_get_char(p);
-        if (is_quote_or_bracket(c)) continue;
-        return is_sentence_stop(c);
-    }
-    return false;
-}
+using text::broken_word;
+using text::BrokenWord;
 
 const char* language_name(const std::string& lang) {
     static const std::map<std::string, const char*> names = {
@@ -155,7 +105,7 @@ public:
             check(line);
             if (line.hyphenated) {
                 const BrokenWord b = broken_word(line.text);
-                if (is_name(b, line, previous)) names[line.page].emplace_back(&line, b.word);
+                if (is_name(line, previous)) names[line.page].emplace_back(&line, b.word);
             }
         }
         for (const auto& [page, list] : names) {
@@ -203,13 +153,8 @@ private:
     // A capitalised word, broken across lines, that does not start a sentence: most often a name.
     // Scripts with case only: Georgian (Mkhedruli) has none, so a Georgian name cannot be told from
     // other words by its letters and is not reported.
-    static bool is_name(const BrokenWord& b, const page::LineRecord& line, const page::LineRecord* previous) {
-        if (b.word.empty() || !g_unichar_isupper(g_utf8_get_char(b.word.c_str()))) return false;
-        if (!b.before.empty()) return !ends_sentence(b.before);
-        // The broken word starts its line: the previous line of the paragraph says whether a sentence ended.
-        if (line.line_in_paragraph <= 1) return false;
-        if (!previous) return true;
-        return !ends_sentence(trimmed(previous->text));
+    static bool is_name(const page::LineRecord& line, const page::LineRecord* previous) {
+        return text::is_name_break(line.text, previous ? &previous->text : nullptr, line.line_in_paragraph <= 1);
     }
 
     // Paragraphs, and spans within them, marked with a language their text is confidently not in,
