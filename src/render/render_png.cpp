@@ -4,6 +4,7 @@
 #include "render/draw.hpp"
 #include "render/flat_palette.hpp"
 #include "render/jpeg_encode.hpp"
+#include "render/png_write.hpp"
 #include "render/render.hpp"
 
 #include <algorithm>
@@ -72,12 +73,7 @@ std::vector<std::filesystem::path> render_png(const page::PageDocument& doc, con
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         const CairoSurface surface = draw_page(doc, i, scale, margin, resources);
         const std::filesystem::path target = dir / (stem + "-" + std::to_string(i + 1) + ".png");
-        PendingOutput out(target);
-        const cairo_status_t st = cairo_surface_write_to_png(surface.get(), out.temp_path().c_str());
-        if (st != CAIRO_STATUS_SUCCESS)
-            throw QuireError(SourceSpan{target.string()}, std::string("cannot write the page image: ") +
-                                                              cairo_status_to_string(st));
-        out.commit();
+        write_surface_png(surface.get(), target);
         written.push_back(target);
     }
     return written;
