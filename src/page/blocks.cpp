@@ -9,8 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -562,8 +560,7 @@ private:
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
                                      int narrow_lines, double narrow_by, bool suppress_indent,
-                                     const linebreak::ProtrusionTable& protrusion, int looseness,
-                                     linebreak::NameHyphenation names) {
+                                     const linebreak::ProtrusionTable& protrusion, int looseness) {
     linebreak::LineSpec spec;
     spec.widths_pt.clear();
     for (int i = 0; i < narrow_lines; ++i) spec.widths_pt.push_back(width - narrow_by);
@@ -574,7 +571,6 @@ linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, con
     spec.first_indent_pt = suppress_indent ? 0 : style.first_indent.pt();
     spec.protrusion = protrusion;
     spec.params.looseness = looseness;
-    spec.params.name_hyphenation = names;
     return linebreak::set_paragraph(paragraph, spec, fonts, diagnostics);
 }
 
@@ -586,25 +582,16 @@ linebreak::ProtrusionTable protrusion_of(const style::Layout& layout) {
 
 std::vector<FlowBlock> build_blocks(const BlockContext& context) { return Builder(context).build(); }
 
-namespace {
-
-// The block's paragraph set again with `looseness` and `names`, its loose lines adjusted as
-// build_blocks does; nullopt when it cannot be set again.
-std::optional<linebreak::SetParagraph> set_again(const FlowBlock& block, int looseness, linebreak::NameHyphenation names,
-                                                 const BlockContext& context) {
-    if (!block.resetting || !block.style) return std::nullopt;
+bool reset_block(FlowBlock& block, int looseness, const BlockContext& context) {
+    if (!block.resetting || !block.style) return false;
     const Resetting& r = *block.resetting;
     Diagnostics quiet;  // the paragraph's diagnostics were reported when it was first set
-    linebreak::SetParagraph set = set_in_style(r.paragraph, *block.style, r.width, context.fonts, quiet, 0, 0,
-                                               r.suppress_indent, protrusion_of(context.layout), looseness, names);
-    if (set.lines.empty()) return std::nullopt;
-    return set;
-}
-
-void replace_lines(FlowBlock& block, const linebreak::SetParagraph& set, int looseness, linebreak::NameHyphenation names) {
-    const Resetting& r = *block.resetting;
+    const linebreak::SetParagraph set = set_in_style(r.paragraph, *block.style, r.width, context.fonts, quiet, 0, 0,
+                                                     r.suppress_indent, protrusion_of(context.layout), looseness);
+    if (set.lines.empty() || set.lines.size() == block.lines.size()) return false;
     block.lines.clear();
     add_lines(block, set, r.inset);
+    // As build_blocks adjusts them: glyph scaling, then letter spacing kept for the proof's report.
     if (block.style->align == style::Align::Justify)
         for (FlowLine& fl : block.lines) {
             const LooseLineAdjustment a = adjust_loose_line(fl.line);
@@ -613,29 +600,7 @@ void replace_lines(FlowBlock& block, const linebreak::SetParagraph& set, int loo
         }
     Resetting again = r;
     again.looseness = looseness;
-    again.names = names;
     block.resetting = std::make_shared<const Resetting>(std::move(again));
-}
-
-}  // namespace
-
-bool reset_block(FlowBlock& block, int looseness, const BlockContext& context) {
-    if (!block.resetting) return false;
-    const auto set = set_again(block, looseness, block.resetting->names, context);
-    if (!set || set->lines.size() == block.lines.size()) return false;
-    replace_lines(block, *set, looseness, block.resetting->names);
-    return true;
-}
-
-bool reset_block_names(FlowBlock& block, linebreak::NameHyphenation names, const BlockContext& context,
-                       const std::function<bool(const std::vector<FlowLine>& before, const std::vector<FlowLine>& after)>& better) {
-    if (!block.resetting) return false;
-    const auto set = set_again(block, block.resetting->looseness, names, context);
-    if (!set || set->lines.size() != block.lines.size()) return false;  // the page's make-up must not move
-    FlowBlock trial = block;
-    replace_lines(trial, *set, block.resetting->looseness, names);
-    if (!better(block.lines, trial.lines)) return false;
-    block = std::move(trial);
     return true;
 }
 

@@ -14,7 +14,6 @@
 #include "text/font_collection.hpp"
 
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,7 +55,6 @@ struct Resetting {
     double width = 0, inset = 0;
     bool suppress_indent = false;
     int looseness = 0;
-    linebreak::NameHyphenation names = linebreak::NameHyphenation::All;  // as first set (BreakParams' default)
 };
 
 struct FlowBlock {
@@ -107,8 +105,7 @@ struct BlockContext {
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
                                      int narrow_lines = 0, double narrow_by = 0, bool suppress_indent = false,
-                                     const linebreak::ProtrusionTable& protrusion = {}, int looseness = 0,
-                                     linebreak::NameHyphenation names = linebreak::NameHyphenation::All);
+                                     const linebreak::ProtrusionTable& protrusion = {}, int looseness = 0);
 
 // The layout's optical margin alignment (<protrude>) as the line breaker's table.
 linebreak::ProtrusionTable protrusion_of(const style::Layout& layout);
@@ -120,11 +117,5 @@ std::vector<FlowBlock> build_blocks(const BlockContext& context);
 // setting (TeX's \looseness). False, and `block` unchanged, when it has no Resetting or the line
 // count would not change.
 bool reset_block(FlowBlock& block, int looseness, const BlockContext& context);
-
-// Sets a plain paragraph's block again with another name hyphenation (page/name_breaks.hpp), the same
-// looseness and the same number of lines (so that nothing else on the page moves), and keeps it if
-// `better(old lines, new lines)`. False, and `block` unchanged, otherwise.
-bool reset_block_names(FlowBlock& block, linebreak::NameHyphenation names, const BlockContext& context,
-                       const std::function<bool(const std::vector<FlowLine>& before, const std::vector<FlowLine>& after)>& better);
 
 }  // namespace quire::page

@@ -4,7 +4,6 @@
 #include "page/blocks.hpp"
 #include "page/display_lines.hpp"
 #include "page/copyfit.hpp"
-#include "page/name_breaks.hpp"
 #include "page/flow.hpp"
 #include "page/styled.hpp"
 #include "text/display_date.hpp"
@@ -94,7 +93,6 @@ public:
         std::vector<FlowBlock> blocks = build_blocks(ctx);
         copyfit_holes(blocks, frames, ctx);  // column holes: a paragraph near them a line looser or tighter
         const FlowResult flow = flow_balanced(blocks, frames);
-        limit_name_breaks(blocks, flow, ctx);  // one broken name a page: later ones' paragraphs set again, same lines
         layers_.resize(static_cast<std::size_t>(flow.pages));
         emit_flow(blocks, flow, frames);
         for (std::size_t p = 0; p < layers_.size(); ++p) {

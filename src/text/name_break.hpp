@@ -1,8 +1,8 @@
 // Whether a hyphenated line broke a name: its broken word is capitalised (in a script with case:
 // Latin, Cyrillic, Greek, Armenian) and does not start a sentence. An art desk tolerates one such
-// break a page on ordinary articles (issue 16): the layout re-sets paragraphs beyond that
-// (page/name_breaks.hpp) and the proof reports what is left (proof/checks_lines.cpp). Georgian has no
-// case: its names cannot be told by their letters and are never counted.
+// break a page on ordinary articles (issue 16); the proof reports pages with more
+// (proof/checks_lines.cpp), and tools/line-stats counts them. Georgian has no case: its names cannot
+// be told by their letters and are never counted.
 #pragma once
 
 #include <string>
