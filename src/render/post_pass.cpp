@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 
+#include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <zlib.h>
 
@@ -47,6 +48,30 @@ void use_fast_deflate() {
     // and costs a few per cent of file size. Pl_Flate's level is global: set once.
     static std::once_flag once;
     std::call_once(once, [] { Pl_Flate::setCompressionLevel(Z_BEST_SPEED); });
+}
+
+namespace {
+
+// A qpdf pipeline that appends what it is given to a string.
+class StringSink : public Pipeline {
+public:
+    explicit StringSink(std::string& out) : Pipeline("quire output", nullptr), out_(out) {}
+    void write(unsigned char const* data, size_t len) override { out_.append(reinterpret_cast<const char*>(data), len); }
+    void finish() override {}
+
+private:
+    std::string& out_;
+};
+
+}  // namespace
+
+std::string write_to_string(QPDFWriter& writer, std::size_t expected) {
+    std::string out;
+    out.reserve(expected);
+    StringSink sink(out);
+    writer.setOutputPipeline(&sink);
+    writer.write();
+    return out;
 }
 
 std::string post_pass(const std::string& pdf, const style::PageGeometry& g, const std::string& lang,
@@ -139,15 +164,13 @@ std::string post_pass(const std::string& pdf, const style::PageGeometry& g, cons
         if (press) make_press_ready(q, *press);
         use_fast_deflate();
         QPDFWriter writer(q);
-        writer.setOutputMemory();
         if (press) writer.setMinimumPDFVersion("1.6");  // PDF/X-4 is based on PDF 1.6 (ISO 15930-7)
         writer.setDeterministicID(true);
         writer.setObjectStreamMode(qpdf_o_generate);  // smaller files; PDF 1.5
         writer.setCompressStreams(true);
         writer.setDecodeLevel(qpdf_dl_none);  // cairo compressed the streams already: pass them through
-        writer.write();
-        std::shared_ptr<Buffer> out = writer.getBufferSharedPointer();
-        return std::string(reinterpret_cast<const char*>(out->getBuffer()), out->getSize());
+        // Object streams make the file a little smaller than cairo's; the press pass adds a profile.
+        return write_to_string(writer, pdf.size() + pdf.size() / 4 + (press ? (1u << 20) : 0u));
     } catch (const std::exception& e) {
         throw QuireError(SourceSpan{}, std::string("the PDF post-pass (qpdf) failed: ") + e.what());
     }

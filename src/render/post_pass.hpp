@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+class QPDFWriter;
+
 namespace quire::render {
 
 // The link areas of each page: LinkItems, and the runs of text that carry an href (merged along a
@@ -30,5 +32,11 @@ std::string post_pass(const std::string& pdf, const style::PageGeometry& geometr
 // The deflate level qpdf uses for the streams it (re)writes (page contents after the press colour
 // filter, object streams): set once per process before the first QPDFWriter::write.
 void use_fast_deflate();
+
+// Runs `writer` (its options set) into a string with `expected` bytes reserved. QPDFWriter's own
+// setOutputMemory collects the file in a buffer that grows by copying and hands back a Buffer that is
+// copied once more into a string: about 2–3 % of `quire pdf` in memmove and page faults (issue 17).
+// Same bytes.
+std::string write_to_string(QPDFWriter& writer, std::size_t expected);
 
 }  // namespace quire::render

@@ -176,14 +176,11 @@ std::string place_supplied_pages(const std::string& pdf, const page::PageDocumen
         }
         use_fast_deflate();
         QPDFWriter writer(q);
-        writer.setOutputMemory();
         writer.setDeterministicID(true);
         writer.setObjectStreamMode(qpdf_o_generate);
         writer.setCompressStreams(true);
         writer.setDecodeLevel(qpdf_dl_none);
-        writer.write();
-        std::shared_ptr<Buffer> out = writer.getBufferSharedPointer();
-        return std::string(reinterpret_cast<const char*>(out->getBuffer()), out->getSize());
+        return write_to_string(writer, pdf.size() * 2);
     } catch (const QuireError&) {
         throw;
     } catch (const std::exception& e) {
