@@ -1,6 +1,7 @@
 #include "proof/checks_display.hpp"
 
 #include "page/display_lines.hpp"
+#include "proof/layout_checks.hpp"
 
 #include <string_view>
 
@@ -13,16 +14,6 @@ bool is_display(const std::string& style) { return style == "title" || style == 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-Place place_of(const page::LineRecord& line, const style::PageGeometry& g) {
-    Place p;
-    p.page = line.page + 1;
-    p.column = line.column + 1;
-    p.line = line.line_in_column;
-    const double off = g.trim_offset().pt();
-    p.box = Rect{Length::pt(line.x + off), Length::pt(line.baseline + off - 9), Length::pt(std::max(line.width, 12.0)),
-                 Length::pt(12)};
-    return p;
-}
 
 std::string trimmed(std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -60,19 +51,19 @@ void check_display(const page::PageDocument& doc, Report& report) {
         if (is_display(line.style) && line.paragraph_lines > 1) {
             const bool last = line.line_in_paragraph == line.paragraph_lines;
             if (last && !text.empty() && text.find(' ') == std::string::npos)
-                report.add(Severity::Warning, "display-runt", place_of(line, g),
+                report.add(Severity::Warning, "display-runt", line_place(line, g),
                            "the " + line.style + "'s last line is one word: \u201C" + text + "\u201D");
             if (!last) {
                 const std::size_t space = text.find_last_of(' ');
                 const std::string word = space == std::string::npos ? text : text.substr(space + 1);
                 if (page::is_function_word(word, lang))
-                    report.add(Severity::Warning, "display-function-break", place_of(line, g),
+                    report.add(Severity::Warning, "display-function-break", line_place(line, g),
                                "the " + line.style + "'s line ends in \u201C" + word + "\u201D: break before it");
             }
         }
         if (line.line_in_paragraph > 1 &&
             (text.starts_with("\u2013 ") || text.starts_with("\u2014 ") || text == "\u2013" || text == "\u2014"))
-            report.add(Severity::Warning, "dash-at-line-start", place_of(line, g),
+            report.add(Severity::Warning, "dash-at-line-start", line_place(line, g),
                        "a line starts with a spaced dash: \u201C" + text.substr(0, 24) + "\u201D");
         std::string range = hyphenated_range(text);
         // A range broken at its hyphen: "2016-" at a line's end, "2019" at the next one's start.
@@ -89,7 +80,7 @@ void check_display(const page::PageDocument& doc, Report& report) {
             }
         }
         if (!range.empty())
-            report.add(Severity::Warning, "hyphen-in-range", place_of(line, g),
+            report.add(Severity::Warning, "hyphen-in-range", line_place(line, g),
                        "a number range with a hyphen: \u201C" + range + "\u201D wants an en dash (\u2013)");
     }
 }

@@ -1,5 +1,6 @@
 #include "proof/checks_lines.hpp"
 
+#include "proof/layout_checks.hpp"
 #include "text/language_guess.hpp"
 #include "text/name_break.hpp"
 
@@ -43,16 +44,6 @@ std::string shorten(const std::string& text, long max_chars = 40) {
     return out + "\u2026";
 }
 
-Place place_of(const page::LineRecord& line, const style::PageGeometry& g) {
-    Place p;
-    p.page = line.page + 1;
-    p.column = line.column + 1;
-    p.line = line.line_in_column;
-    const double off = g.trim_offset().pt();
-    p.box = Rect{Length::pt(line.x + off), Length::pt(line.baseline + off - 9), Length::pt(std::max(line.width, 12.0)),
-                 Length::pt(12)};
-    return p;
-}
 
 // "col. 2, l. 14" (or "l. 3" of the opening's head, which has no column).
 std::string where_on_page(const page::LineRecord& line) {
@@ -113,7 +104,7 @@ public:
             std::string which;
             for (const auto& [line, word] : list)
                 which += (which.empty() ? "" : ", ") + ("\u201C" + word + "-\u201D (" + where_on_page(*line) + ")");
-            report_.add(Severity::Warning, "hyphenated-name", place_of(*list.front().first, doc_.geometry),
+            report_.add(Severity::Warning, "hyphenated-name", line_place(*list.front().first, doc_.geometry),
                         std::to_string(list.size()) + " hyphenated names on the page (at most " +
                             std::to_string(options_.names_per_page) + " tolerated): " + which);
         }
@@ -133,19 +124,19 @@ private:
         const std::string text = trimmed(line.text);
         if ((body || kSubheads.count(line.style)) && last && line.paragraph_lines > 1 && !text.empty() &&
             text.find(' ') == std::string::npos)
-            report_.add(body ? Severity::Note : Severity::Warning, "runt", place_of(line, g),
+            report_.add(body ? Severity::Note : Severity::Warning, "runt", line_place(line, g),
                         std::string(body ? "the paragraph's" : "the subhead's") + " last line is one word: \u201C" +
                             text + "\u201D");
         if (body && line.hyphenated && line.line_in_paragraph + 1 == line.paragraph_lines)
-            report_.add(Severity::Note, "penultimate-hyphen", place_of(line, g),
+            report_.add(Severity::Note, "penultimate-hyphen", line_place(line, g),
                         "the paragraph's second-to-last line ends in a hyphen: \u201C\u2026" +
                             broken_word(line.text).word + "-\u201D");
         if (body && justified(line.style) && !last && !line.overfull && line.ratio <= options_.tight_ratio)
-            report_.add(Severity::Note, "tight-line", place_of(line, g),
+            report_.add(Severity::Note, "tight-line", line_place(line, g),
                         "very tight line (ratio " + fmt("%.2f", line.ratio) + ", word spaces near their minimum): \u201C" +
                             shorten(text) + "\u201D");
         if (line.letter_spacing > 0)
-            report_.add(Severity::Warning, "letter-spaced", place_of(line, g),
+            report_.add(Severity::Warning, "letter-spaced", line_place(line, g),
                         "lower case letter-spaced by " + fmt("%.2f", line.letter_spacing) +
                             " pt a letter to fill a loose line: \u201C" + shorten(text) + "\u201D");
     }
@@ -213,7 +204,7 @@ private:
                 for (std::size_t k = 0; k < span.broken.size() && k < 3; ++k)
                     words += (words.empty() ? "" : ", ") + ("\u201C" + span.broken[k] + "-\u201D");
                 if (span.broken.size() > 3) words += ", \u2026";
-                report_.add(Severity::Warning, "wrong-language", place_of(*span.first_break, doc_.geometry),
+                report_.add(Severity::Warning, "wrong-language", line_place(*span.first_break, doc_.geometry),
                             "text marked xml:lang=\"" + lang + "\" reads as " + named(g.language) + " (" + g.how +
                                 "), and was hyphenated with " + named(lang) + " patterns: " + words +
                                 "; mark its language");

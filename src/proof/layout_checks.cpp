@@ -37,15 +37,6 @@ Rect line_box(const page::LineRecord& line, const style::PageGeometry& g, double
                 Length::pt(std::max(line.width, 12.0)), Length::pt(size_pt)};
 }
 
-Place line_place(const page::LineRecord& line, const style::PageGeometry& g) {
-    Place p;
-    p.page = line.page + 1;
-    p.column = line.column + 1;
-    p.line = line.line_in_column;
-    p.box = line_box(line, g);
-    return p;
-}
-
 void check_lines(const page::PageDocument& doc, const style::Layout& layout, const LayoutCheckOptions& options,
                  Report& report) {
     const auto& g = doc.geometry;
@@ -187,6 +178,15 @@ void check_items(const page::PageDocument& doc, const LayoutCheckOptions& option
 }
 
 }  // namespace
+
+Place line_place(const page::LineRecord& line, const style::PageGeometry& g) {
+    Place p;
+    p.page = line.page + 1;
+    p.column = line.column + 1;
+    p.line = line.line_in_column;
+    p.box = line_box(line, g);
+    return p;
+}
 
 void check_layout(const page::PageDocument& doc, const style::Layout& layout, const LayoutCheckOptions& options,
                   Report& report) {

@@ -32,4 +32,8 @@ void check_layout(const page::PageDocument& doc, const style::Layout& layout, co
 // Words of the body text as laid out (every line record), for the report's word count.
 int laid_out_words(const page::PageDocument& doc);
 
+// A line record's place for a finding: page, column and line (1-based), and its box on the page as
+// drawn (line records are in trim coordinates). Shared by every line-level check.
+Place line_place(const page::LineRecord& line, const style::PageGeometry& g);
+
 }  // namespace quire::proof
