@@ -16,6 +16,7 @@
 #include "epub/epub_builder.hpp"
 #include "proof/proof_builder.hpp"
 #include "render/article_pdf.hpp"
+#include "render/press_image.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -104,6 +105,9 @@ int run_build(const BuildOptions& options) {
         loaded = with_printed_diagnostics(
             [&](Diagnostics& d) { return model::load_article(article_path, d, publication_path); });
     });
+    // The photos' press conversion starts now, on its own thread: the PDF's post-pass and the proof's
+    // both take it (the same bytes, made once) instead of each converting while the other waits.
+    render::prepare_press_images(loaded);
     start_proof();  // after the article loaded without error: a bad article is reported once
 
     clock.run("article", [&] {
