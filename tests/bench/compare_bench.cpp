@@ -6,9 +6,7 @@
 // pandoc), never by quire; without them the benchmark says so and stops.
 //   bench_compare_bench [runs=9]
 // Target (issue 17): quire ≥ 25× faster than WeasyPrint + pandoc.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "bench_process.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -22,37 +20,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    double seconds = 0;
-    double cpu_seconds = 0;
-    int status = 0;
-};
+using bench::Run;
 
+// quire by its path; the other tools from PATH, run in the XHTML's folder (its relative links).
 Run run(const std::vector<std::string>& args, const fs::path& cwd = {}) {
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
-        std::FILE* devnull = std::fopen("/dev/null", "w");
-        if (devnull) {
-            dup2(fileno(devnull), 1);
-            dup2(fileno(devnull), 2);
-        }
-        std::vector<char*> argv;
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        execvp(argv[0], argv.data());
-        _exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    Run r;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    r.status = status;
-    return r;
+    bench::ProcessOptions o;
+    o.cwd = cwd;
+    o.lookup = bench::Lookup::Search;
+    return bench::run(args, o);
 }
 
 struct Series {

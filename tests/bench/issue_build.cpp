@@ -4,9 +4,7 @@
 // part alone from --timings (the other outputs: article PDFs, spreads, EPUB).
 //   bench_issue_build [runs=7]
 // Targets (issue 11): issue.pdf in < 1 s on 2 cores, < 400 MB.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "bench_process.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -23,41 +21,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    double seconds = 0, cpu_seconds = 0;
-    long max_rss_kb = 0;
-    int status = 0;
-    std::string err;  // what it wrote to stderr (--timings)
-};
+using bench::Run;
 
 Run run(const std::vector<std::string>& args, const fs::path& err_file) {
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        std::FILE* devnull = std::fopen("/dev/null", "w");
-        std::FILE* err = std::fopen(err_file.c_str(), "w");
-        if (devnull) dup2(fileno(devnull), 1);
-        if (err) dup2(fileno(err), 2);
-        std::vector<char*> argv;
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    Run r;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.max_rss_kb = usage.ru_maxrss;
-    r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    r.status = status;
-    std::ifstream in(err_file);
-    std::stringstream s;
-    s << in.rdbuf();
-    r.err = s.str();
-    return r;
+    bench::ProcessOptions o;
+    o.err = bench::Stderr::ToFile;
+    o.stderr_file = err_file;
+    return bench::run(args, o);
 }
 
 double stage_ms(const std::string& timings, const std::string& stage) {

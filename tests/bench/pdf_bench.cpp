@@ -7,9 +7,7 @@
 // issue.epub through `quire issue`), issue 17's "96-page issue → PDF + EPUB".
 // Targets (issue 17): example pdf < 40 ms, epub < 20 ms, build < 0.25 s, 100 pages < 0.25 s,
 // the issue < 0.6 s (medians, this 2-core machine, quiet).
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "bench_process.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -26,37 +24,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    double seconds = 0;
-    double cpu_seconds = 0;  // user + system of the child: less sensitive to a busy machine
-    long max_rss_kb = 0;
-    int status = 0;
-};
+using bench::Run;
 
-Run run(const std::vector<std::string>& args, bool quiet = true) {
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        if (quiet) {
-            std::FILE* devnull = std::fopen("/dev/null", "w");
-            if (devnull) dup2(fileno(devnull), 1);
-        }
-        std::vector<char*> argv;
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    Run r;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.max_rss_kb = usage.ru_maxrss;
-    r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    r.status = status;
-    return r;
+// stdout to /dev/null; stderr (warnings, errors) shown.
+Run run(const std::vector<std::string>& args) {
+    bench::ProcessOptions o;
+    o.err = bench::Stderr::Shown;
+    return bench::run(args, o);
 }
 
 void measure(const std::string& name, const std::vector<std::string>& args, int runs) {
