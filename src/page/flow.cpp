@@ -150,10 +150,19 @@ private:
             cur.pending_fixed = 0;
             return 0;
         }
+        return set_lines(b, from, std::min(want, n - from), cur, f, baselines, Fit::Frame);
+    }
+
+    enum class Fit { Frame, Force };  // stop at the frame's foot, or place every line regardless
+
+    // Lines [from, from + count) of `b` after `cur` in frame `f`: how many fit (all of them with
+    // Fit::Force); advances `cur` past them and adds their baselines.
+    int set_lines(const FlowBlock& b, int from, int count, Cursor& cur, const ColumnFrame& f,
+                  std::vector<double>* baselines, Fit mode) const {
         int placed = 0;
-        for (int i = from; i < n && placed < want; ++i) {
+        for (int i = from; i < from + count; ++i) {
             const double y = baseline_for(b, i, cur, placed == 0, f);
-            if (y > f.max_baseline + kEpsilon) break;
+            if (mode == Fit::Frame && y > f.max_baseline + kEpsilon) break;
             if (baselines) baselines->push_back(y);
             cur.last_baseline = y;
             cur.bottom = y + b.depth;
@@ -223,24 +232,10 @@ private:
         return true;
     }
 
-    enum class Fit { Frame, Force };
-
-    // fit() against the page's frame without the span reservation (the spanning block's own lines).
+    // The spanning block's own lines against the page's frame, not the columns' (their top is below
+    // the reservation the block makes).
     int fit_plain(const FlowBlock& b, int n, Cursor& cur, std::vector<double>& baselines, Fit mode = Fit::Frame) const {
-        const ColumnFrame f = frames_.frame(cur.page, 0);
-        int placed = 0;
-        for (int k = 0; k < n; ++k) {
-            const double y = baseline_for(b, k, cur, k == 0, f);
-            if (mode == Fit::Frame && y > f.max_baseline + kEpsilon) break;
-            baselines.push_back(y);
-            cur.last_baseline = y;
-            cur.bottom = y + b.depth;
-            cur.empty = false;
-            cur.pending_after = 0;
-            cur.pending_fixed = 0;
-            ++placed;
-        }
-        return placed;
+        return set_lines(b, 0, n, cur, frames_.frame(cur.page, 0), &baselines, mode);
     }
 
     // At the text's end: spanning floats still waiting go at the foot of the last page, under all
