@@ -18,17 +18,13 @@ namespace quire::proof {
 
 namespace {
 
+constexpr long kExcerpt = 40;  // characters of a line quoted in a finding
+
 // The running text's paragraph styles and the subheads (layouts/magazine.xml, layouts/a4.xml). Titles,
 // subtitles and standfirsts are display type (checks_display.cpp); captions, credits, pull quotes and
 // the furniture are short by nature and set ragged.
 const std::set<std::string> kBodyText = {"body", "body-first", "blockquote", "list", "bio", "notice"};
 const std::set<std::string> kSubheads = {"subheading", "subheading-3"};
-
-std::string fmt(const char* format, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
 
 std::string trimmed(const std::string& s) {
     std::size_t a = 0, b = s.size();
@@ -36,14 +32,6 @@ std::string trimmed(const std::string& s) {
     while (b > a && s[b - 1] == ' ') --b;
     return s.substr(a, b - a);
 }
-
-std::string shorten(const std::string& text, long max_chars = 40) {
-    if (g_utf8_strlen(text.c_str(), -1) <= max_chars) return text;
-    std::string out(text.c_str(),
-                    static_cast<std::size_t>(g_utf8_offset_to_pointer(text.c_str(), max_chars - 1) - text.c_str()));
-    return out + "\u2026";
-}
-
 
 // "col. 2, l. 14" (or "l. 3" of the opening's head, which has no column).
 std::string where_on_page(const page::LineRecord& line) {
@@ -133,12 +121,12 @@ private:
                             broken_word(line.text).word + "-\u201D");
         if (body && justified(line.style) && !last && !line.overfull && line.ratio <= options_.tight_ratio)
             report_.add(Severity::Note, "tight-line", line_place(line, g),
-                        "very tight line (ratio " + fmt("%.2f", line.ratio) + ", word spaces near their minimum): \u201C" +
-                            shorten(text) + "\u201D");
+                        "very tight line (ratio " + format_number("%.2f", line.ratio) + ", word spaces near their minimum): \u201C" +
+                            excerpt(text, kExcerpt) + "\u201D");
         if (line.letter_spacing > 0)
             report_.add(Severity::Warning, "letter-spaced", line_place(line, g),
-                        "lower case letter-spaced by " + fmt("%.2f", line.letter_spacing) +
-                            " pt a letter to fill a loose line: \u201C" + shorten(text) + "\u201D");
+                        "lower case letter-spaced by " + format_number("%.2f", line.letter_spacing) +
+                            " pt a letter to fill a loose line: \u201C" + excerpt(text, kExcerpt) + "\u201D");
     }
 
     // A capitalised word, broken across lines, that does not start a sentence: most often a name.

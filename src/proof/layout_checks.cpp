@@ -18,18 +18,6 @@ namespace quire::proof {
 
 namespace {
 
-std::string fmt(const char* format, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
-
-std::string shorten(const std::string& text, long max_chars = 48) {
-    if (g_utf8_strlen(text.c_str(), -1) <= max_chars) return text;
-    std::string out(text.c_str(), static_cast<std::size_t>(g_utf8_offset_to_pointer(text.c_str(), max_chars - 1) - text.c_str()));
-    return out + "…";
-}
-
 // Line records place lines in trim coordinates; the sheet wants the page as drawn.
 Rect line_box(const page::LineRecord& line, const style::PageGeometry& g, double size_pt = 9.5) {
     const double off = g.trim_offset().pt();
@@ -67,19 +55,19 @@ void check_lines(const page::PageDocument& doc, const style::Layout& layout, con
         const Place place = line_place(line, g);
         if (line.overfull)
             report.add(Severity::Warning, "overfull-line", place,
-                       "overfull line (wider than the column): \u201C" + shorten(line.text) + "\u201D");
+                       "overfull line (wider than the column): \u201C" + excerpt(line.text) + "\u201D");
         const bool last_of_paragraph = line.line_in_paragraph == line.paragraph_lines;
         if (!line.overfull && !last_of_paragraph && justified(line.style) && line.ratio > options.loose_ratio)
             report.add(Severity::Warning, "loose-line", place,
-                       "very loose line (ratio " + fmt("%.2f", line.ratio) + "): \u201C" + shorten(line.text) + "\u201D");
+                       "very loose line (ratio " + format_number("%.2f", line.ratio) + "): \u201C" + excerpt(line.text) + "\u201D");
         if (line.widow)
             report.add(Severity::Warning, "widow", place,
                        "widow: the last line of a paragraph alone at the top of the column: \u201C" +
-                           shorten(line.text) + "\u201D");
+                           excerpt(line.text) + "\u201D");
         if (line.orphan)
             report.add(Severity::Warning, "orphan", place,
                        "orphan: the first line of a paragraph alone at the foot of the column: \u201C" +
-                           shorten(line.text) + "\u201D");
+                           excerpt(line.text) + "\u201D");
         // A ladder runs down one column.
         const bool continues = i > 0 && lines[i - 1]->page == line.page && lines[i - 1]->column == line.column;
         if (!continues || !line.hyphenated) end_ladder(i);
@@ -133,7 +121,7 @@ void check_items(const page::PageDocument& doc, const LayoutCheckOptions& option
                         what = std::string(code) + " \u201C" + std::string(c, static_cast<std::size_t>(next - c)) + "\u201D";
                     }
                     report.add(Severity::Error, "missing-glyph", place,
-                               "no font has " + what + " (in \u201C" + shorten(run.text, 30) + "\u201D): it prints as a box");
+                               "no font has " + what + " (in \u201C" + excerpt(run.text, 30) + "\u201D): it prints as a box");
                 }
                 if (run.font && fallbacks.count(run.font->family())) {
                     auto& samples = fallback_samples[run.font->family()];
@@ -141,7 +129,7 @@ void check_items(const page::PageDocument& doc, const LayoutCheckOptions& option
                         fallback_box[run.font->family()] =
                             Rect{Length::pt(text->x + run.x_start_pt + off), Length::pt(text->y + off - run.size_pt * 0.8),
                                  Length::pt(std::max(run.width_pt, 6.0)), Length::pt(run.size_pt)};
-                    if (samples.size() < 3) samples.push_back(shorten(run.text, 24));
+                    if (samples.size() < 3) samples.push_back(excerpt(run.text, 24));
                 }
             } else if (const auto* image = std::get_if<page::ImageItem>(&item)) {
                 Place place;
@@ -160,9 +148,9 @@ void check_items(const page::PageDocument& doc, const LayoutCheckOptions& option
                         report.add(ppi < options.error_ppi ? Severity::Error : Severity::Warning, "low-ppi", place,
                                    image->image->path.filename().string() + ": " + std::to_string(image->image->width) +
                                        " × " + std::to_string(image->image->height) + " px placed at " +
-                                       fmt("%.0f", image->placed.width.mm()) + " × " +
-                                       fmt("%.0f", image->placed.height.mm()) + " mm is " + fmt("%.0f", ppi) +
-                                       " ppi (print needs " + fmt("%.0f", options.warn_ppi) + ")");
+                                       format_number("%.0f", image->placed.width.mm()) + " × " +
+                                       format_number("%.0f", image->placed.height.mm()) + " mm is " + format_number("%.0f", ppi) +
+                                       " ppi (print needs " + format_number("%.0f", options.warn_ppi) + ")");
                 }
             }
         }
@@ -186,6 +174,18 @@ Place line_place(const page::LineRecord& line, const style::PageGeometry& g) {
     p.line = line.line_in_column;
     p.box = line_box(line, g);
     return p;
+}
+
+std::string format_number(const char* format, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+std::string excerpt(const std::string& text, long max_chars) {
+    if (g_utf8_strlen(text.c_str(), -1) <= max_chars) return text;
+    std::string out(text.c_str(), static_cast<std::size_t>(g_utf8_offset_to_pointer(text.c_str(), max_chars - 1) - text.c_str()));
+    return out + "…";
 }
 
 void check_layout(const page::PageDocument& doc, const style::Layout& layout, const LayoutCheckOptions& options,

@@ -10,6 +10,8 @@
 #include "proof/report.hpp"
 #include "style/layout.hpp"
 
+#include <string>
+
 namespace quire::proof {
 
 struct LayoutCheckOptions {
@@ -35,5 +37,10 @@ int laid_out_words(const page::PageDocument& doc);
 // A line record's place for a finding: page, column and line (1-based), and its box on the page as
 // drawn (line records are in trim coordinates). Shared by every line-level check.
 Place line_place(const page::LineRecord& line, const style::PageGeometry& g);
+
+// For the findings' messages: a number printf-style ("%.2f"), and a text cut to `max_chars`
+// characters with an ellipsis.
+std::string format_number(const char* format, double v);
+std::string excerpt(const std::string& text, long max_chars = 48);
 
 }  // namespace quire::proof
