@@ -2,6 +2,8 @@
 // and the back matter (bio, donation notice) never alone at the head of a page. Fake blocks, no fonts.
 #include "page/flow.hpp"
 
+#include "flow_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -12,24 +14,9 @@ using namespace quire::page;
 
 namespace {
 
-FlowFrames frames() {
-    FlowFrames f;
-    f.geometry = style::PageGeometry{};  // 170 × 240 mm, 2 columns, 12 pt grid
-    f.geometry.first_baseline = f.geometry.baseline;
-    f.opening_top = f.geometry.margin_top.pt();
-    return f;
-}
+using testing::body;
 
-FlowBlock body(int lines) {
-    FlowBlock b;
-    b.style_name = "body";
-    b.on_grid = true;
-    b.leading = 12;
-    b.above = 9;
-    b.depth = 3;
-    for (int i = 0; i < lines; ++i) b.lines.push_back(FlowLine{});
-    return b;
-}
+FlowFrames frames() { return testing::magazine_frames(); }
 
 FlowBlock spanning_quote(int lines) {
     FlowBlock b = body(lines);

@@ -1,6 +1,8 @@
 // The flow on fake blocks (lines without glyphs): no fonts needed. Geometry: the magazine layout.
 #include "page/flow.hpp"
 
+#include "flow_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -11,24 +13,8 @@ using namespace quire::page;
 
 namespace {
 
-FlowFrames magazine_frames() {
-    FlowFrames f;
-    f.geometry = style::PageGeometry{};  // the defaults are the house style: 170 × 240, 2 columns, 12 pt
-    f.geometry.first_baseline = f.geometry.baseline;
-    f.opening_top = f.geometry.margin_top.pt();
-    return f;
-}
-
-FlowBlock body(int lines, std::string name = "body") {
-    FlowBlock b;
-    b.style_name = std::move(name);
-    b.on_grid = true;
-    b.leading = 12;
-    b.above = 9;
-    b.depth = 3;
-    for (int i = 0; i < lines; ++i) b.lines.push_back(FlowLine{});
-    return b;
-}
+using testing::body;
+using testing::magazine_frames;
 
 FlowBlock heading() {
     FlowBlock b = body(1, "subheading");
