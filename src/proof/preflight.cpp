@@ -285,7 +285,12 @@ std::vector<PlacedImage> placed_images(PopplerPage* page, int index) {
     for (GList* l = mapping; l; l = l->next) {
         const auto* m = static_cast<const PopplerImageMapping*>(l->data);
         CairoSurface image{poppler_page_get_image(page, m->image_id)};
-        if (!image) continue;
+        // Poppler hands the image over as a cairo surface, which cannot be wider or taller than 32767
+        // px (a 33,000-px panorama comes back as an error surface of 0 × 0): such an image has far more
+        // pixels than any placement on a page needs, and no resolution to report.
+        if (!image || cairo_surface_status(image.get()) != CAIRO_STATUS_SUCCESS ||
+            cairo_image_surface_get_width(image.get()) <= 0 || cairo_image_surface_get_height(image.get()) <= 0)
+            continue;
         PlacedImage p;
         p.page = index + 1;
         const double x0 = std::min(m->area.x1, m->area.x2), x1 = std::max(m->area.x1, m->area.x2);
