@@ -3,6 +3,7 @@
 #include "epub/labels.hpp"
 #include "epub/xml_text.hpp"
 #include "page/initial.hpp"
+#include "page/styled.hpp"
 #include "text/display_date.hpp"
 
 
@@ -41,10 +42,23 @@ Attributes lang_attributes(const std::string& lang) {
     return {{"lang", lang}, {"xml:lang", lang}};
 }
 
+// Text, with the figures of codes, ordinals and numbers of only 0 and 1 in <span class="lnum">: the
+// stylesheet sets them lining where the text has old-style figures, as the print does
+// (page::code_figures: "100" must not read "IOO").
+void append_text(std::string& out, const std::string& text) {
+    std::size_t at = 0;
+    for (const auto& [a, b] : page::code_figures(text)) {
+        out += escape_xml_text(text.substr(at, a - at));
+        out += "<span class=\"lnum\">" + escape_xml_text(text.substr(a, b - a)) + "</span>";
+        at = b;
+    }
+    out += escape_xml_text(text.substr(at));
+}
+
 void append_inlines(std::string& out, const model::InlineText& content) {
     for (const Inline& item : content) {
         switch (item.kind) {
-            case InlineKind::Text: out += escape_xml_text(item.text); break;
+            case InlineKind::Text: append_text(out, item.text); break;
             case InlineKind::LineBreak: out += "<br/>"; break;
             case InlineKind::Emphasis:
                 open_tag(out, "em", lang_attributes(item.lang));

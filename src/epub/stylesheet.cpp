@@ -257,6 +257,8 @@ std::string stylesheet(const style::Layout& layout, const std::vector<FontFaceRu
         "h2, h3, h4, blockquote, figure, aside, ul, ol, section, .bio, .notice {\n  clear: both;\n}\n"
         ".attribution {\n  text-align: right;\n  font-style: normal;\n}\n"
         "li {\n  margin: 0;\n}\n"
+        // Codes, ordinals and "100" in old-style text (content_documents.cpp): lining, as in print.
+        ".lnum {\n  font-feature-settings: \"lnum\";\n}\n"
         "header {\n  margin-bottom: 1em;\n}\n"
         // A back-matter heading opening a tinted box sits at the box's padding, not below it.
         ".notice > h1:first-child, .bio > h1:first-child {\n  margin-top: 0;\n}\n"

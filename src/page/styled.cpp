@@ -100,48 +100,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-// Byte ranges of `t` whose digits are part of a code or an ordinal: a digit run in a word with a
-// capital letter (A1, G7, COVID-19, F-16, 5G) or followed by an ordinal's letters (1st, 22nd, 3rd,
-// 4th), and a number written only with 1 and 0 ("100"). Old-style figures there read as letters
-// ("AI", "Ist", "IOO"): they are set lining.
-std::vector<std::pair<std::size_t, std::size_t>> code_figures(const std::string& t) {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    std::size_t w = 0;
-    while (w < t.size()) {
-        while (w < t.size() && t[w] == ' ') ++w;
-        std::size_t e = w;
-        while (e < t.size() && t[e] != ' ') ++e;
-        bool capital = false;
-        for (std::size_t k = w; k < e; ++k) capital = capital || is_ascii_upper(t[k]);
-        for (std::size_t k = w; k < e;) {
-            if (!is_digit(t[k])) { ++k; continue; }
-            std::size_t d = k;
-            while (d < e && is_digit(t[d])) ++d;
-            const std::string_view after = std::string_view(t).substr(d, 2);
-            const bool ordinal = (after == "st" || after == "nd" || after == "rd" || after == "th") &&
-                                 (d + 2 >= e || !is_ascii_lower(t[d + 2]));
-            // A number written only with 1 and 0 ("100", "10", "1,000"): old-style, its figures are
-            // shaped as a small capital I and a lower-case o, and the reader sees "Ioo", "IO", "I,ooo".
-            // With any other digit in it the number reads as one (2022, 150), so those stay old-style.
-            std::size_t n = d;  // the whole number, with its group and decimal separators
-            while (n + 1 < e && (t[n] == ',' || t[n] == '.') && is_digit(t[n + 1])) {
-                ++n;
-                while (n < e && is_digit(t[n])) ++n;
-            }
-            bool letter_like = true;
-            for (std::size_t q = k; q < n; ++q) letter_like = letter_like && (t[q] == '0' || t[q] == '1' || !is_digit(t[q]));
-            if (letter_like && !capital && !ordinal) {
-                out.emplace_back(k, n);
-                k = n;
-                continue;
-            }
-            if (capital || ordinal) out.emplace_back(k, d);
-            k = d;
-        }
-        w = e;
-    }
-    return out;
-}
 
 // Spans set with old-style figures ("onum") get lining figures ("lnum") for the digits of codes
 // and ordinals (code_figures).
@@ -209,5 +167,47 @@ text::StyledParagraph styled_text(const std::string& text_in, const style::Parag
     return p;
 }
 
+// Byte ranges of `t` whose digits are part of a code or an ordinal: a digit run in a word with a
+// capital letter (A1, G7, COVID-19, F-16, 5G) or followed by an ordinal's letters (1st, 22nd, 3rd,
+// 4th), and a number written only with 1 and 0 ("100"). Old-style figures there read as letters
+// ("AI", "Ist", "IOO"): they are set lining.
+std::vector<std::pair<std::size_t, std::size_t>> code_figures(const std::string& t) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t w = 0;
+    while (w < t.size()) {
+        while (w < t.size() && t[w] == ' ') ++w;
+        std::size_t e = w;
+        while (e < t.size() && t[e] != ' ') ++e;
+        bool capital = false;
+        for (std::size_t k = w; k < e; ++k) capital = capital || is_ascii_upper(t[k]);
+        for (std::size_t k = w; k < e;) {
+            if (!is_digit(t[k])) { ++k; continue; }
+            std::size_t d = k;
+            while (d < e && is_digit(t[d])) ++d;
+            const std::string_view after = std::string_view(t).substr(d, 2);
+            const bool ordinal = (after == "st" || after == "nd" || after == "rd" || after == "th") &&
+                                 (d + 2 >= e || !is_ascii_lower(t[d + 2]));
+            // A number written only with 1 and 0 ("100", "10", "1,000"): old-style, its figures are
+            // shaped as a small capital I and a lower-case o, and the reader sees "Ioo", "IO", "I,ooo".
+            // With any other digit in it the number reads as one (2022, 150), so those stay old-style.
+            std::size_t n = d;  // the whole number, with its group and decimal separators
+            while (n + 1 < e && (t[n] == ',' || t[n] == '.') && is_digit(t[n + 1])) {
+                ++n;
+                while (n < e && is_digit(t[n])) ++n;
+            }
+            bool letter_like = true;
+            for (std::size_t q = k; q < n; ++q) letter_like = letter_like && (t[q] == '0' || t[q] == '1' || !is_digit(t[q]));
+            if (letter_like && !capital && !ordinal) {
+                out.emplace_back(k, n);
+                k = n;
+                continue;
+            }
+            if (capital || ordinal) out.emplace_back(k, d);
+            k = d;
+        }
+        w = e;
+    }
+    return out;
+}
 
 }  // namespace quire::page

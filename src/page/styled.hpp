@@ -9,7 +9,10 @@
 #include "style/layout.hpp"
 #include "text/styled_text.hpp"
 
+#include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace quire::page {
 
@@ -25,5 +28,10 @@ text::StyledParagraph styled_text(const std::string& text, const style::Paragrap
 
 // Upper-cases for `case="upper"`, by the language's rules: text::to_upper (text/text_case.hpp).
 using text::to_upper;
+
+// Byte ranges of `text` whose figures must be lining where the text has old-style ones: codes (A1,
+// COVID-19), ordinals (1st) and numbers written only with 0 and 1 ("100" would read "IOO"). The print
+// sets them with lnum; the EPUB wraps them in <span class="lnum">.
+std::vector<std::pair<std::size_t, std::size_t>> code_figures(const std::string& text);
 
 }  // namespace quire::page

@@ -106,3 +106,13 @@ TEST_CASE("the EPUB's drop cap follows the print's rules: none on book details i
     CHECK(contains(y, "<p>RUSSIA WILL NEVER LEAVE</p>"));
     CHECK(contains(y, "<p class=\"first\">First <em>paragraph</em>.</p>"));
 }
+
+TEST_CASE("codes, ordinals and numbers of only 0 and 1 are marked lining in the EPUB, as in print") {
+    auto loaded = testing::sample_article();
+    loaded.article.body.push_back(
+        model::Block::paragraph(model::plain_inlines("On the 1st of May 100 soldiers took the A1 road; 150 came in 2019.")));
+    const ImageHrefs images{{"images/kleiber.jpg", "images/kleiber.jpg"}};
+    const std::string x = article_document(loaded, images).bytes;
+    CHECK(contains(x, "the <span class=\"lnum\">1</span>st of May <span class=\"lnum\">100</span> soldiers took the "
+                      "A<span class=\"lnum\">1</span> road; 150 came in 2019."));
+}
