@@ -1,5 +1,6 @@
 #include "style/color_profile.hpp"
 
+#include "core/artefact_cache.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_file.hpp"
 
@@ -7,7 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstring>
+#include <map>
 #include <cmath>
 #include <mutex>
 #include <vector>
@@ -52,8 +55,16 @@ struct ImageTable {
 
 struct CmykProfile::Transforms {
     ProfileHandle cmyk;
+    // lcms2's sRGB and the CMYK → RGB transform are made at their first use: building them (the sRGB
+    // tone curves' inverses, black-point detection, reading the profile's LUTs) was a tenth of a whole
+    // `quire epub` (callgrind, 2026-12-06), and a warm run needs neither (to_rgb's results are cached).
+    std::once_flag srgb_once;
     ProfileHandle srgb;
+    std::once_flag to_rgb_once;
     TransformHandle to_rgb;    // double CMYK (0..100) → double RGB (0..1), unoptimised
+    std::string identity;      // FNV-1a of the profile's bytes, in hex: the screen colours' cache key
+    std::mutex memo_mutex;
+    std::map<std::array<double, 4>, Rgb> memo;  // this run's conversions
     // double RGB → double CMYK, unoptimised: made at its first use (only the press PDF converts this
     // way; the EPUB and the layout's CMYK swatches need to_rgb alone, and each transform costs a few
     // ms of every run: black-point detection, issue 17).
@@ -86,11 +97,9 @@ std::shared_ptr<const CmykProfile> CmykProfile::load(const std::filesystem::path
     char desc[256] = {};
     cmsGetProfileInfoASCII(t.cmyk.get(), cmsInfoDescription, "en", "US", desc, sizeof desc);
     p->description_ = desc[0] ? desc : path.filename().string();
-    t.srgb.reset(cmsCreate_sRGBProfile());
-    t.to_rgb.reset(cmsCreateTransform(t.cmyk.get(), TYPE_CMYK_DBL, t.srgb.get(), TYPE_RGB_DBL, kIntent,
-                                      kFlags | cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE));
-    if (!t.to_rgb)
-        throw QuireError(SourceSpan{path.string()}, "lcms2 cannot convert between sRGB and this profile");
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a_64(p->icc_)));
+    t.identity = hash;
     return p;
 }
 
@@ -104,12 +113,49 @@ std::shared_ptr<const CmykProfile> CmykProfile::default_profile() {
     return profile;
 }
 
-Rgb CmykProfile::to_rgb(const Cmyk& c) const {
+void* CmykProfile::srgb() const {
+    Transforms& t = *transforms_;
+    std::call_once(t.srgb_once, [&] { t.srgb.reset(cmsCreate_sRGBProfile()); });
+    if (!t.srgb) throw QuireError(SourceSpan{path_.string()}, "lcms2 cannot make its sRGB profile");
+    return t.srgb.get();
+}
+
+Rgb CmykProfile::exact_to_rgb(const Cmyk& c) const {
+    Transforms& t = *transforms_;
+    std::call_once(t.to_rgb_once, [&] {
+        t.to_rgb.reset(cmsCreateTransform(t.cmyk.get(), TYPE_CMYK_DBL, srgb(), TYPE_RGB_DBL, kIntent,
+                                          kFlags | cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE));
+    });
+    if (!t.to_rgb) throw QuireError(SourceSpan{path_.string()}, "lcms2 cannot convert between sRGB and this profile");
     // lcms2's floating-point CMYK is in percent (0..100).
     const double in[4] = {c.c * 100, c.m * 100, c.y * 100, c.k * 100};
     double out[3] = {0, 0, 0};
-    cmsDoTransform(transforms_->to_rgb.get(), in, out, 1);
+    cmsDoTransform(t.to_rgb.get(), in, out, 1);
     return Rgb{std::clamp(out[0], 0.0, 1.0), std::clamp(out[1], 0.0, 1.0), std::clamp(out[2], 0.0, 1.0)};
+}
+
+// A swatch's screen colour: this run's memo, else the artefact cache (the profile's hash and the ink
+// values, exact as hexadecimal floats, so a hit gives the very doubles the transform gives), else lcms2.
+Rgb CmykProfile::to_rgb(const Cmyk& c) const {
+    Transforms& t = *transforms_;
+    const std::array<double, 4> ink{c.c, c.m, c.y, c.k};
+    {
+        std::lock_guard lock(t.memo_mutex);
+        if (auto it = t.memo.find(ink); it != t.memo.end()) return it->second;
+    }
+    char key[160];
+    std::snprintf(key, sizeof key, "%s %a %a %a %a", t.identity.c_str(), c.c, c.m, c.y, c.k);
+    const std::string value = ArtefactCache::shared().get_or_make("cmyk-screen", key, [&] {
+        const Rgb rgb = exact_to_rgb(c);
+        char text[96];
+        std::snprintf(text, sizeof text, "%a %a %a", rgb.r, rgb.g, rgb.b);
+        return std::string(text);
+    });
+    Rgb rgb;
+    if (std::sscanf(value.c_str(), "%la %la %la", &rgb.r, &rgb.g, &rgb.b) != 3) rgb = exact_to_rgb(c);  // a damaged entry
+    std::lock_guard lock(t.memo_mutex);
+    t.memo.emplace(ink, rgb);
+    return rgb;
 }
 
 // The exact sRGB → CMYK transform, made at its first use (both the swatches' to_cmyk and the image
@@ -117,7 +163,7 @@ Rgb CmykProfile::to_rgb(const Cmyk& c) const {
 void* CmykProfile::exact_to_cmyk() const {
     Transforms& t = *transforms_;
     std::call_once(t.to_cmyk_once, [&] {
-        t.to_cmyk.reset(cmsCreateTransform(t.srgb.get(), TYPE_RGB_DBL, t.cmyk.get(), TYPE_CMYK_DBL, kIntent,
+        t.to_cmyk.reset(cmsCreateTransform(srgb(), TYPE_RGB_DBL, t.cmyk.get(), TYPE_CMYK_DBL, kIntent,
                                            kFlags | cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE));
     });
     if (!t.to_cmyk) throw QuireError(SourceSpan{path_.string()}, "lcms2 cannot convert from sRGB to this profile");

@@ -50,7 +50,9 @@ public:
     const std::string& icc() const { return icc_; }            // the profile's bytes (to embed)
     const std::string& description() const { return description_; }
 
-    // One colour each way (unoptimised transforms: exact, and cheap to create for a few swatches).
+    // One colour each way (unoptimised transforms: exact). to_rgb (a CMYK swatch's screen colour, for
+    // every layout load) is kept between runs in the artefact cache ("cmyk-screen", keyed by the
+    // profile's bytes and the inks), so a warm run makes no transform. Both are safe from any thread.
     Rgb to_rgb(const Cmyk& cmyk) const;
     Cmyk to_cmyk(const Rgb& rgb) const;
 
@@ -65,6 +67,8 @@ private:
     CmykProfile() = default;
     struct Transforms;
     void* exact_to_cmyk() const;  // lcms2's cmsHTRANSFORM (a void*), kept out of this header
+    void* srgb() const;           // lcms2's sRGB profile (a cmsHPROFILE), made at first use
+    Rgb exact_to_rgb(const Cmyk& cmyk) const;  // lcms2, without the cache
     std::filesystem::path path_;
     std::string icc_;
     std::string description_;

@@ -8,6 +8,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
 #include <vector>
 
 using namespace quire::style;
@@ -96,4 +99,65 @@ TEST_CASE("the image table gives the same bytes for a pixel wherever it sits in 
         profile->rgb_to_cmyk_pixels(rgb.data() + 3 * start, part.data(), count - start, 3.0);
         CHECK(std::equal(part.begin(), part.end(), whole.begin() + std::ptrdiff_t(4 * start)));
     }
+}
+
+namespace {
+// QUIRE_CACHE_DIR for the length of a test, restored after.
+class CacheDirForTest {
+public:
+    explicit CacheDirForTest(const std::string& value) {
+        if (const char* old = std::getenv("QUIRE_CACHE_DIR")) old_ = old, had_ = true;
+        setenv("QUIRE_CACHE_DIR", value.c_str(), 1);
+    }
+    ~CacheDirForTest() {
+        if (had_) setenv("QUIRE_CACHE_DIR", old_.c_str(), 1);
+        else unsetenv("QUIRE_CACHE_DIR");
+    }
+    CacheDirForTest(const CacheDirForTest&) = delete;
+    CacheDirForTest& operator=(const CacheDirForTest&) = delete;
+
+private:
+    std::string old_;
+    bool had_ = false;
+};
+
+bool same_bits(const Rgb& a, const Rgb& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+}  // namespace
+
+TEST_CASE("a CMYK swatch's screen colour is the same from lcms2, from this run's memo and from the cache") {
+    if (!std::filesystem::exists(kDefaultCmykProfile)) {
+        MESSAGE("no default CMYK profile installed: skipped");
+        return;
+    }
+    const std::filesystem::path folder = std::filesystem::temp_directory_path() / "quire-test-cmyk-screen";
+    std::filesystem::remove_all(folder);
+    const Cmyk swatches[] = {{0, 0, 0, 1}, {0.07, 0.9, 0.85, 0.02}, {1.0 / 3, 0.1, 0, 0.55}, {0, 0, 0, 0}};
+    std::vector<Rgb> exact;
+    {
+        CacheDirForTest off("off");  // lcms2 every time
+        auto profile = CmykProfile::load(kDefaultCmykProfile);
+        for (const Cmyk& c : swatches) exact.push_back(profile->to_rgb(c));
+    }
+    CHECK(exact[0].r < 0.3);  // full black ink is dark, no ink is white: the transform really ran
+    CHECK(exact[3].r > 0.95);
+    CacheDirForTest on(folder.string());
+    {
+        auto first = CmykProfile::load(kDefaultCmykProfile);  // misses, then stores
+        for (std::size_t i = 0; i < std::size(swatches); ++i) {
+            CHECK(same_bits(first->to_rgb(swatches[i]), exact[i]));
+            CHECK(same_bits(first->to_rgb(swatches[i]), exact[i]));  // the memo
+        }
+    }
+    std::size_t entries = 0;
+    for (const auto& e : std::filesystem::directory_iterator(folder / "cmyk-screen")) entries += e.is_regular_file();
+    CHECK(entries == std::size(swatches));
+    auto second = CmykProfile::load(kDefaultCmykProfile);  // a new run: every colour from the cache
+    for (std::size_t i = 0; i < std::size(swatches); ++i) CHECK(same_bits(second->to_rgb(swatches[i]), exact[i]));
+    // A damaged entry is a miss: the colour comes from lcms2 again, never from the garbage.
+    for (const auto& e : std::filesystem::directory_iterator(folder / "cmyk-screen")) {
+        std::ofstream(e.path(), std::ios::binary | std::ios::trunc) << "quire-cache 1\ngarbage";
+    }
+    auto third = CmykProfile::load(kDefaultCmykProfile);
+    for (std::size_t i = 0; i < std::size(swatches); ++i) CHECK(same_bits(third->to_rgb(swatches[i]), exact[i]));
+    std::filesystem::remove_all(folder);
 }
