@@ -234,6 +234,26 @@ TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenal
     CHECK(in_word > 0);
 }
 
+TEST_CASE("a Georgian surname (no case: told by its ending) carries capitalised_hyphenpenalty, other words hyphenpenalty") {
+    text::FontCollection fonts;
+    // "ჯავახიშვილმა ისტორია დაწერა": Javakhishvili (ergative) wrote history; ისტორია ends in -ია too, but is no name.
+    const text::StyledParagraph p = paragraph("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10DB\u10D0 \u10D8\u10E1\u10E2\u10DD\u10E0\u10D8\u10D0 \u10D3\u10D0\u10EC\u10D4\u10E0\u10D0", "ka");
+    LineSpec spec;
+    spec.params.hyphenpenalty = 50;
+    spec.params.capitalised_hyphenpenalty = 700;
+    Diagnostics d;
+    const ParagraphItems items = build_items(p, spec, fonts, d);
+    const std::uint32_t space = std::uint32_t(p.spans[0].text.find(' '));
+    int in_name = 0, in_word = 0;
+    for (const auto& it : items.items) {
+        if (it.kind != ItemKind::Penalty || !it.discretionary) continue;
+        if (it.ref < space) { CHECK(it.penalty == 700); ++in_name; }
+        else { CHECK(it.penalty == 50); ++in_word; }
+    }
+    CHECK(in_name > 0);
+    CHECK(in_word > 0);
+}
+
 TEST_CASE("the capitalised penalty keeps a name whole where that costs little, and breaks it where it must") {
     text::FontCollection fonts;
     // A column just too narrow for the name beside the words before it.
