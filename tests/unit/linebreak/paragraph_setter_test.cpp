@@ -397,6 +397,15 @@ TEST_CASE("names in the paragraph's language: all points, open-syllable points o
     for (std::uint32_t at : open) CHECK(at >= t.find("Washington"));
 }
 
+TEST_CASE("a Georgian name under OpenSyllables keeps its open-syllable points: Georgian vowels count") {
+    // "ბერიძესთან" ("with Beridze"): ბერი-ძე is an open-syllable point (vowel, one consonant, vowel).
+    const text::StyledParagraph p = paragraph("\u10D1\u10D4\u10E0\u10D8\u10EB\u10D4\u10E1\u10D7\u10D0\u10DC", "ka");
+    const auto all = discretionary_points(p, NameHyphenation::All);
+    const auto open = discretionary_points(p, NameHyphenation::OpenSyllables);
+    CHECK_FALSE(open.empty());
+    CHECK(open.size() <= all.size());
+}
+
 TEST_CASE("a name in a span of another language takes that language's points, whatever the setting") {
     text::StyledParagraph p = paragraph("Grodzisk ", "en");
     text::StyledSpan pl = p.spans[0];
