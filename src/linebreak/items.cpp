@@ -163,10 +163,11 @@ struct Builder {
                 hyphenation_.clear();
                 text::hyphenation_points(std::string_view(t).substr(a, b - a), hyphenator_for(r0), hyphenation_);
                 const NameHyphenation names = name_points(r0);
-                // Georgian has no case: a Georgian surname (by its ending) is treated as a capitalised
-                // word is, so it breaks only when nothing else works (issue 16).
-                const bool georgian_name =
-                    !hyphenation_.empty() && text::is_georgian_name(std::string_view(t).substr(a, b - a));
+                // Georgian has no case: a Georgian surname (by its ending, or glossed by a Latin
+                // transliteration in parentheses after it) is treated as a capitalised word is, so it
+                // breaks only when nothing else works (issue 16).
+                const bool georgian_name = !hyphenation_.empty() &&
+                                           text::is_georgian_name(std::string_view(t).substr(a, b - a), std::string_view(t).substr(b));
                 for (const auto& h : hyphenation_) {
                     const bool name = h.word_case == text::WordCase::Capitalised || georgian_name;
                     const bool unsure = name && names != NameHyphenation::All && !open_syllable_break(t, a + h.offset);

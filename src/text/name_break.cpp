@@ -147,7 +147,23 @@ bool ends_sentence(const std::string& text) {
     return false;
 }
 
-bool is_georgian_name(std::string_view word) {
+namespace {
+
+// Whether `after` (the text following a word) opens with a Latin transliteration in parentheses:
+// " (Zhvania" — a capital then a small Latin letter. An author glosses a Georgian name so for readers
+// who cannot read Mkhedruli, whatever its ending (-ია, -ელი names too); an acronym (ნატო (NATO)) is
+// not taken, a glossed word in lower case (a term) neither.
+bool latin_gloss_follows(std::string_view after) {
+    std::size_t i = 0;
+    while (i < after.size() && after[i] == ' ') ++i;
+    if (i + 2 >= after.size() || after[i] != '(') return false;
+    const char c1 = after[i + 1], c2 = after[i + 2];
+    return c1 >= 'A' && c1 <= 'Z' && c2 >= 'a' && c2 <= 'z';
+}
+
+}  // namespace
+
+bool is_georgian_name(std::string_view word, std::string_view after) {
     std::u32string w;
     for (std::size_t i = 0; i < word.size();) {
         const char32_t c = decode_utf8(word, i);
@@ -165,7 +181,7 @@ bool is_georgian_name(std::string_view word) {
         const std::u32string_view part = std::u32string_view(w).substr(a, b - a);
         bool georgian = !part.empty();
         for (char32_t c : part) georgian = georgian && is_mkhedruli(c);
-        if (georgian && georgian_surname(part)) any = true;
+        if (georgian && (georgian_surname(part) || (end == w.size() && latin_gloss_follows(after)))) any = true;
         start = end + 1;
     }
     return any;
@@ -178,12 +194,14 @@ bool is_name_break(const std::string& line_text, const std::string* previous_lin
     std::size_t i = 0;
     if (is_mkhedruli(decode_utf8(b.word, i))) {
         // No case: the word's ending tells, and it is on the next line.
-        std::string whole = b.word;
+        std::string whole = b.word, after;
         if (next_line) {
             const std::string rest = trimmed(*next_line);
-            whole += rest.substr(0, rest.find(' '));
+            const std::size_t space = rest.find(' ');
+            whole += rest.substr(0, space);
+            if (space != std::string::npos) after = rest.substr(space);
         }
-        return is_georgian_name(whole);
+        return is_georgian_name(whole, after);
     }
     i = 0;
     if (!u_isupper(static_cast<UChar32>(decode_utf8(b.word, i)))) return false;

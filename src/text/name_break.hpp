@@ -28,7 +28,9 @@ bool ends_sentence(const std::string& text);
 // soft hyphens in it are ignored; a word with any letter outside Mkhedruli is not Georgian. The table
 // (name_break.cpp) is deliberately small: suffixes that also end ordinary words (-ია, -ანი, -ური,
 // -ელი, -ონი) are left out, so some names are missed rather than ordinary words taken for names.
-bool is_georgian_name(std::string_view word);
+// `after`: the text following the word; a Georgian word glossed by a Latin transliteration in
+// parentheses (ჟვანია (Zhvania)) is a name whatever its ending.
+bool is_georgian_name(std::string_view word, std::string_view after = {});
 
 // Whether a hyphenated line's broken word is a name. `previous_line`: the text of the paragraph's line
 // before it (nullptr when there is none, or it is not known); `first_line`: the line starts its

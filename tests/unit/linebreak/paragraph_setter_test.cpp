@@ -254,6 +254,28 @@ TEST_CASE("a Georgian surname (no case: told by its ending) carries capitalised_
     CHECK(in_word > 0);
 }
 
+TEST_CASE("a Georgian word glossed by a Latin transliteration in parentheses carries capitalised_hyphenpenalty") {
+    text::FontCollection fonts;
+    // "გამსახურდია (Gamsakhurdia)": -ია is not in the surname table (ისტორია ends so); the gloss tells.
+    auto name_penalties = [&](const std::string& text) {
+        const text::StyledParagraph p = paragraph(text, "ka");
+        LineSpec spec;
+        spec.params.hyphenpenalty = 50;
+        spec.params.capitalised_hyphenpenalty = 700;
+        Diagnostics d;
+        const std::uint32_t space = std::uint32_t(text.find(' '));
+        std::vector<double> out;
+        for (const auto& it : build_items(p, spec, fonts, d).items)
+            if (it.kind == ItemKind::Penalty && it.discretionary && it.ref < space) out.push_back(it.penalty);
+        return out;
+    };
+    const auto glossed = name_penalties("\u10D2\u10D0\u10DB\u10E1\u10D0\u10EE\u10E3\u10E0\u10D3\u10D8\u10D0 (Gamsakhurdia)");
+    const auto bare = name_penalties("\u10D2\u10D0\u10DB\u10E1\u10D0\u10EE\u10E3\u10E0\u10D3\u10D8\u10D0 \u10D7\u10E5\u10D5\u10D0");
+    REQUIRE_FALSE(glossed.empty());
+    for (double pen : glossed) CHECK(pen == 700);
+    for (double pen : bare) CHECK(pen == 50);
+}
+
 TEST_CASE("the capitalised penalty keeps a name whole where that costs little, and breaks it where it must") {
     text::FontCollection fonts;
     // A column just too narrow for the name beside the words before it.

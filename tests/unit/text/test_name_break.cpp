@@ -107,3 +107,13 @@ TEST_CASE("a broken Georgian word is a name by the ending the next line holds, w
     const std::string sia = "sia.";
     CHECK_FALSE(is_name_break("the long recon-", nullptr, false, &sia));
 }
+
+TEST_CASE("a Georgian word glossed by a Latin transliteration in parentheses is a name, whatever its ending") {
+    CHECK(is_georgian_name("\u10DF\u10D5\u10D0\u10DC\u10D8\u10D0", " (Zhvania) \u10D7\u10E5\u10D5\u10D0"));  // ჟვანია (Zhvania): -ია is not in the table
+    CHECK_FALSE(is_georgian_name("\u10DF\u10D5\u10D0\u10DC\u10D8\u10D0"));                    // ჟვანია alone
+    CHECK_FALSE(is_georgian_name("\u10DC\u10D0\u10E2\u10DD", " (NATO)"));        // ნატო (NATO): an acronym
+    CHECK_FALSE(is_georgian_name("\u10E1\u10E3\u10E4\u10E0\u10D0", " (supra)"));        // სუფრა (supra): a term, lower case
+    CHECK_FALSE(is_georgian_name("\u10DF\u10D5\u10D0\u10DC\u10D8\u10D0", " Zhvania"));      // no parenthesis
+    const std::string rest = "\u10DC\u10D8\u10D0 (Zhvania) \u10D7\u10E5\u10D5\u10D0";  // ნია (Zhvania) თქვა
+    CHECK(is_name_break("\u10D6\u10E3\u10E0\u10D0\u10D1 \u10DF\u10D5\u10D0-", nullptr, false, &rest));  // ზურაბ ჟვა-
+}
