@@ -3,6 +3,7 @@
 
 #include "text/hyphenator.hpp"
 #include "text/line_breaks.hpp"
+#include "text/name_break.hpp"
 
 #include <unicode/uchar.h>
 
@@ -41,7 +42,7 @@ char32_t last_cp(const std::string& s, std::size_t begin, std::size_t end) {
     return decode_utf8(s, i);
 }
 
-// Vowels of the Latin, Cyrillic and Armenian alphabets (lower case, accents stripped by the
+// Vowels of the Latin, Cyrillic, Armenian and Georgian alphabets (lower case, accents stripped by the
 // caller's folding): the open-syllable test below. 'y' counts as a vowel (Bydgoszcz, Tokayev's
 // 'y' before a vowel is then a consonant: it is followed by one).
 bool is_vowel(char32_t cp) {
@@ -49,7 +50,8 @@ bool is_vowel(char32_t cp) {
     static constexpr std::u32string_view kVowels =
         U"aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿąęėįųūōēīăąǎěǐǒǔ"
         U"аеёиоуыэюяіїєў"
-        U"աեէըիոօ";
+        U"աեէըիոօ"
+        U"\u10D0\u10D4\u10D8\u10DD\u10E3";  // Georgian ა ე ი ო უ (its names: text::is_georgian_name)
     return kVowels.find(cp) != std::u32string_view::npos;
 }
 
@@ -161,14 +163,19 @@ struct Builder {
                 hyphenation_.clear();
                 text::hyphenation_points(std::string_view(t).substr(a, b - a), hyphenator_for(r0), hyphenation_);
                 const NameHyphenation names = name_points(r0);
+                // Georgian has no case: a Georgian surname (by its ending, or glossed by a Latin
+                // transliteration in parentheses after it) is treated as a capitalised word is, so it
+                // breaks only when nothing else works (issue 16).
+                const bool georgian_name = !hyphenation_.empty() &&
+                                           text::is_georgian_name(std::string_view(t).substr(a, b - a), std::string_view(t).substr(b));
                 for (const auto& h : hyphenation_) {
-                    const bool unsure = h.word_case == text::WordCase::Capitalised && names != NameHyphenation::All &&
-                                        !open_syllable_break(t, a + h.offset);
+                    const bool name = h.word_case == text::WordCase::Capitalised || georgian_name;
+                    const bool unsure = name && names != NameHyphenation::All && !open_syllable_break(t, a + h.offset);
                     if (unsure && (names == NameHyphenation::TaggedOnly || spec.params.unsure_name_hyphenpenalty >= kInfinitePenalty))
                         continue;
                     points.push_back(h.offset + a);
                     if (unsure) unsure_.push_back(h.offset + a);
-                    else if (h.word_case == text::WordCase::Capitalised) capitalised_.push_back(h.offset + a);
+                    else if (name) capitalised_.push_back(h.offset + a);
                 }
             }
             // Soft hyphens are the author's own break points, honoured even without hyphenation.

@@ -81,10 +81,15 @@ public:
             if (previous && !(previous->paragraph == line.paragraph && previous->style == line.style &&
                               previous->line_in_paragraph + 1 == line.line_in_paragraph))
                 previous = nullptr;
+            // The line after holds the rest of the broken word (a Georgian name is told by its ending).
+            const page::LineRecord* next = i + 1 < doc_.lines.size() ? &doc_.lines[i + 1] : nullptr;
+            if (next && !(next->paragraph == line.paragraph && next->style == line.style &&
+                          next->line_in_paragraph == line.line_in_paragraph + 1))
+                next = nullptr;
             check(line);
             if (line.hyphenated) {
                 const BrokenWord b = broken_word(line.text);
-                if (is_name(line, previous)) names[line.page].emplace_back(&line, b.word);
+                if (is_name(line, previous, next)) names[line.page].emplace_back(&line, b.word);
             }
         }
         for (const auto& [page, list] : names) {
@@ -129,11 +134,12 @@ private:
                             " pt a letter to fill a loose line: \u201C" + excerpt(text, kExcerpt) + "\u201D");
     }
 
-    // A capitalised word, broken across lines, that does not start a sentence: most often a name.
-    // Scripts with case only: Georgian (Mkhedruli) has none, so a Georgian name cannot be told from
-    // other words by its letters and is not reported.
-    static bool is_name(const page::LineRecord& line, const page::LineRecord* previous) {
-        return text::is_name_break(line.text, previous ? &previous->text : nullptr, line.line_in_paragraph <= 1);
+    // A capitalised word, broken across lines, that does not start a sentence: most often a name. Georgian
+    // (Mkhedruli) has no case: a Georgian word is a name by its surname ending (text::is_georgian_name),
+    // the broken word completed from the line after.
+    static bool is_name(const page::LineRecord& line, const page::LineRecord* previous, const page::LineRecord* next) {
+        return text::is_name_break(line.text, previous ? &previous->text : nullptr, line.line_in_paragraph <= 1,
+                                   next ? &next->text : nullptr);
     }
 
     // Paragraphs, and spans within them, marked with a language their text is confidently not in,

@@ -4,6 +4,10 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
+#include <vector>
+#include <string_view>
+
 namespace quire::text {
 
 namespace {
@@ -28,6 +32,85 @@ bool is_quote_or_bracket(UChar32 c) {
 bool is_sentence_stop(UChar32 c) {
     return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2026 || c == 0x0589 || c == 0x037E || c == 0x055C ||
            c == 0x055E;
+}
+
+// Mkhedruli letters (U+10D0–U+10FA, U+10FC–U+10FF; U+10FB is a paragraph separator).
+bool is_mkhedruli(char32_t c) { return (c >= 0x10D0 && c <= 0x10FA) || (c >= 0x10FC && c <= 0x10FF); }
+
+// Georgian surname suffixes, and the case endings that follow them (issue 16). Georgian surnames are
+// a stem and one of about a dozen suffixes; -ძე and -შვილი alone name some three million Georgians
+// (V. A. Nikonov's counts, and "Surnames of Georgia", 1997: -ძე 1,649,222 people, -შვილი 1,303,723),
+// and the Mingrelian -ია, -უა, -აია, -ავა most of the rest (Nikonov; en.wikipedia.org/wiki/Georgian_name,
+// "Surnames"). Kept, each with its reason:
+//  - შვილ-ი "child": the eastern suffix (ჯავახიშვილი). Consonant stem: nominative -ი, ergative -მა,
+//    genitive -ის, dative -ს, instrumental -ით, adverbial -ად, vocative -ო, and the postpositions
+//    most often fused to a name (-ზე, -ში, -თან, -ისთვის, -ისგან). The word შვილი itself and the kinship
+//    words built on it (შვილიშვილი "grandchild", ბიძაშვილი, დეიდაშვილი, მამიდაშვილი "cousin",
+//    დისშვილი, ძმისშვილი "nephew, niece") are ordinary words: their stems are refused below.
+//  - ძ-ე "son": the western and central suffix (ბერიძე, the example's author). An e-stem whose -ე
+//    drops before -ის and -ით (ბერიძის, ბერიძით); ergative ბერიძემ, dative ბერიძეს, adverbial
+//    ბერიძედ. Few ordinary words end in -ძე; the short ones that decline like it (ბიძა "uncle":
+//    ბიძის, ბიძით) have a stem under the minimum.
+//  - უ-ა, ავ-ა, აი-ა: Mingrelian (გაგუა, ჩიქობავა, ლომაია), a-stems that keep their -ა in every case
+//    (ჩიქობავას, ჩიქობავამ); not the adverbial -ად (ავად "ill", თავად "oneself"). Few native words end so: -ავა ends the future of "go" with a preverb
+//    (წავა, ჩავა, გადავა), kept out by a four-letter stem minimum; -აია a few loans (პარაგვაი + the
+//    copula -ა).
+// Left out, though they end many surnames, because they end more ordinary words:
+//  - -ია (გამსახურდია, ჟვანია): loans (ისტორია, სტატია, ინფორმაცია) and the copula "is" after every
+//    consonant-stem noun (ჟურნალისტია, ბაღია: both in the example articles);
+//  - -ანი, -იანი (Svan: დადეშქელიანი): nouns (არჩევანი "choice", in the example) and the -იანი
+//    adjectives "having" (მარილიანი "salty");
+//  - -ური, -ული, -ელი (ჭინჭარაული, წერეთელი): the adjectives of origin (ევროპული, ქართული, თბილისელი);
+//  - -ონი (Svan): nouns (ბატონი "sir", რეგიონი "region").
+struct Suffix {
+    std::u32string_view stem;                      // the suffix without its endings: U"შვილ"
+    std::vector<std::u32string_view> endings;      // after the suffix: U"ი", U"მა" …
+    std::size_t min_stem;                          // letters before the suffix, at least
+};
+
+const std::array<Suffix, 5>& surname_suffixes() {
+    static const std::array<Suffix, 5> table{{
+        {U"\u10E8\u10D5\u10D8\u10DA",  // შვილ
+         {U"\u10D8", U"\u10DB\u10D0", U"\u10D8\u10E1", U"\u10E1", U"\u10D8\u10D7", U"\u10D0\u10D3", U"\u10DD",
+          U"\u10D6\u10D4", U"\u10E8\u10D8", U"\u10D7\u10D0\u10DC", U"\u10D8\u10E1\u10D7\u10D5\u10D8\u10E1",
+          U"\u10D8\u10E1\u10D2\u10D0\u10DC"},  // ი მა ის ს ით ად ო ზე ში თან ისთვის ისგან
+         3},
+        {U"\u10EB",  // ძ
+         {U"\u10D4", U"\u10D4\u10DB", U"\u10D4\u10E1", U"\u10D8\u10E1", U"\u10D8\u10D7", U"\u10D4\u10D3",
+          U"\u10D4\u10D6\u10D4", U"\u10D4\u10E8\u10D8", U"\u10D4\u10E1\u10D7\u10D0\u10DC",
+          U"\u10D8\u10E1\u10D7\u10D5\u10D8\u10E1", U"\u10D8\u10E1\u10D2\u10D0\u10DC"},  // ე ემ ეს ის ით ედ ეზე ეში ესთან ისთვის ისგან
+         3},
+        {U"\u10E3", {U"\u10D0", U"\u10D0\u10DB", U"\u10D0\u10E1", U"\u10D0\u10D6\u10D4", U"\u10D0\u10E8\u10D8", U"\u10D0\u10E1\u10D7\u10D0\u10DC", U"\u10D0\u10E1\u10D7\u10D5\u10D8\u10E1", U"\u10D0\u10E1\u10D2\u10D0\u10DC"}, 3},  // უ(ა): ა ამ ას აზე აში ასთან ასთვის ასგან
+        {U"\u10D0\u10D5", {U"\u10D0", U"\u10D0\u10DB", U"\u10D0\u10E1", U"\u10D0\u10D6\u10D4", U"\u10D0\u10E8\u10D8", U"\u10D0\u10E1\u10D7\u10D0\u10DC", U"\u10D0\u10E1\u10D7\u10D5\u10D8\u10E1", U"\u10D0\u10E1\u10D2\u10D0\u10DC"}, 4},    // ავ(ა)
+        {U"\u10D0\u10D8", {U"\u10D0", U"\u10D0\u10DB", U"\u10D0\u10E1", U"\u10D0\u10D6\u10D4", U"\u10D0\u10E8\u10D8", U"\u10D0\u10E1\u10D7\u10D0\u10DC", U"\u10D0\u10E1\u10D7\u10D5\u10D8\u10E1", U"\u10D0\u10E1\u10D2\u10D0\u10DC"}, 3},    // აი(ა)
+    }};
+    return table;
+}
+
+// Stems before შვილ that make ordinary kinship words, not surnames (see above).
+bool kinship_stem(std::u32string_view stem) {
+    for (std::u32string_view k : {std::u32string_view(U"\u10E8\u10D5\u10D8\u10DA\u10D8"),       // შვილი
+                                  std::u32string_view(U"\u10D1\u10D8\u10EB\u10D0"),             // ბიძა
+                                  std::u32string_view(U"\u10D3\u10D4\u10D8\u10D3\u10D0"),       // დეიდა
+                                  std::u32string_view(U"\u10DB\u10D0\u10DB\u10D8\u10D3\u10D0"), // მამიდა
+                                  std::u32string_view(U"\u10D3\u10D8\u10E1"),                   // დის
+                                  std::u32string_view(U"\u10EB\u10DB\u10D8\u10E1"),             // ძმის
+                                  std::u32string_view(U"\u10EB\u10DB\u10D8")})                  // ძმი
+        if (stem == k) return true;
+    return false;
+}
+
+bool georgian_surname(std::u32string_view w) {
+    for (const Suffix& s : surname_suffixes())
+        for (std::u32string_view e : s.endings) {
+            const std::size_t tail = s.stem.size() + e.size();
+            if (w.size() < tail + s.min_stem) continue;
+            if (w.substr(w.size() - e.size()) != e || w.substr(w.size() - tail, s.stem.size()) != s.stem) continue;
+            const std::u32string_view stem = w.substr(0, w.size() - tail);
+            if (s.stem == U"\u10E8\u10D5\u10D8\u10DA" && kinship_stem(stem)) continue;
+            return true;
+        }
+    return false;
 }
 
 }  // namespace
@@ -64,10 +147,63 @@ bool ends_sentence(const std::string& text) {
     return false;
 }
 
-bool is_name_break(const std::string& line_text, const std::string* previous_line, bool first_line) {
+namespace {
+
+// Whether `after` (the text following a word) opens with a Latin transliteration in parentheses:
+// " (Zhvania" — a capital then a small Latin letter. An author glosses a Georgian name so for readers
+// who cannot read Mkhedruli, whatever its ending (-ია, -ელი names too); an acronym (ნატო (NATO)) is
+// not taken, a glossed word in lower case (a term) neither.
+bool latin_gloss_follows(std::string_view after) {
+    std::size_t i = 0;
+    while (i < after.size() && after[i] == ' ') ++i;
+    if (i + 2 >= after.size() || after[i] != '(') return false;
+    const char c1 = after[i + 1], c2 = after[i + 2];
+    return c1 >= 'A' && c1 <= 'Z' && c2 >= 'a' && c2 <= 'z';
+}
+
+}  // namespace
+
+bool is_georgian_name(std::string_view word, std::string_view after) {
+    std::u32string w;
+    for (std::size_t i = 0; i < word.size();) {
+        const char32_t c = decode_utf8(word, i);
+        if (c != 0x00AD) w.push_back(c);  // soft hyphens: the author's break points
+    }
+    // A double-barrelled name (ბერიძე-ჯავახიშვილი) is one if any part is.
+    std::size_t start = 0;
+    bool any = false;
+    while (start <= w.size()) {
+        std::size_t end = w.find_first_of(U"-\u2010", start);
+        if (end == std::u32string::npos) end = w.size();
+        std::size_t a = start, b = end;
+        while (a < b && !u_isalpha(UChar32(w[a]))) ++a;  // quotes, brackets
+        while (b > a && !u_isalpha(UChar32(w[b - 1]))) --b;  // punctuation after it
+        const std::u32string_view part = std::u32string_view(w).substr(a, b - a);
+        bool georgian = !part.empty();
+        for (char32_t c : part) georgian = georgian && is_mkhedruli(c);
+        if (georgian && (georgian_surname(part) || (end == w.size() && latin_gloss_follows(after)))) any = true;
+        start = end + 1;
+    }
+    return any;
+}
+
+bool is_name_break(const std::string& line_text, const std::string* previous_line, bool first_line,
+                   const std::string* next_line) {
     const BrokenWord b = broken_word(line_text);
     if (b.word.empty()) return false;
     std::size_t i = 0;
+    if (is_mkhedruli(decode_utf8(b.word, i))) {
+        // No case: the word's ending tells, and it is on the next line.
+        std::string whole = b.word, after;
+        if (next_line) {
+            const std::string rest = trimmed(*next_line);
+            const std::size_t space = rest.find(' ');
+            whole += rest.substr(0, space);
+            if (space != std::string::npos) after = rest.substr(space);
+        }
+        return is_georgian_name(whole, after);
+    }
+    i = 0;
     if (!u_isupper(static_cast<UChar32>(decode_utf8(b.word, i)))) return false;
     if (!b.before.empty()) return !ends_sentence(b.before);
     // The broken word starts its line: the line before says whether a sentence ended.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace quire::text {
 
@@ -21,9 +22,23 @@ BrokenWord broken_word(const std::string& line_text);
 // closing quotes and brackets after the stop allowed.
 bool ends_sentence(const std::string& text);
 
+// Whether `word` is a Georgian surname by its ending: a surname suffix (-შვილი, -ძე, the Mingrelian
+// -უა, -ავა, -აია) in the nominative or followed by a case ending (ჯავახიშვილმა, ბერიძის,
+// ჩიქობავას), after a stem of a few letters. Quotes, brackets and punctuation around the word and
+// soft hyphens in it are ignored; a word with any letter outside Mkhedruli is not Georgian. The table
+// (name_break.cpp) is deliberately small: suffixes that also end ordinary words (-ია, -ანი, -ური,
+// -ელი, -ონი) are left out, so some names are missed rather than ordinary words taken for names.
+// `after`: the text following the word; a Georgian word glossed by a Latin transliteration in
+// parentheses (ჟვანია (Zhvania)) is a name whatever its ending.
+bool is_georgian_name(std::string_view word, std::string_view after = {});
+
 // Whether a hyphenated line's broken word is a name. `previous_line`: the text of the paragraph's line
 // before it (nullptr when there is none, or it is not known); `first_line`: the line starts its
-// paragraph (a word starting a paragraph starts a sentence).
-bool is_name_break(const std::string& line_text, const std::string* previous_line, bool first_line);
+// paragraph (a word starting a paragraph starts a sentence). `next_line`: the text of the paragraph's
+// line after it, which holds the rest of the broken word: a Georgian word is told by its ending
+// (is_georgian_name), so without it a Georgian break is judged on its first part alone (and is
+// seldom a name). A Georgian name is one wherever it stands in its sentence.
+bool is_name_break(const std::string& line_text, const std::string* previous_line, bool first_line,
+                   const std::string* next_line = nullptr);
 
 }  // namespace quire::text

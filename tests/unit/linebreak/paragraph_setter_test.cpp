@@ -234,6 +234,48 @@ TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenal
     CHECK(in_word > 0);
 }
 
+TEST_CASE("a Georgian surname (no case: told by its ending) carries capitalised_hyphenpenalty, other words hyphenpenalty") {
+    text::FontCollection fonts;
+    // "ჯავახიშვილმა ისტორია დაწერა": Javakhishvili (ergative) wrote history; ისტორია ends in -ია too, but is no name.
+    const text::StyledParagraph p = paragraph("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10DB\u10D0 \u10D8\u10E1\u10E2\u10DD\u10E0\u10D8\u10D0 \u10D3\u10D0\u10EC\u10D4\u10E0\u10D0", "ka");
+    LineSpec spec;
+    spec.params.hyphenpenalty = 50;
+    spec.params.capitalised_hyphenpenalty = 700;
+    Diagnostics d;
+    const ParagraphItems items = build_items(p, spec, fonts, d);
+    const std::uint32_t space = std::uint32_t(p.spans[0].text.find(' '));
+    int in_name = 0, in_word = 0;
+    for (const auto& it : items.items) {
+        if (it.kind != ItemKind::Penalty || !it.discretionary) continue;
+        if (it.ref < space) { CHECK(it.penalty == 700); ++in_name; }
+        else { CHECK(it.penalty == 50); ++in_word; }
+    }
+    CHECK(in_name > 0);
+    CHECK(in_word > 0);
+}
+
+TEST_CASE("a Georgian word glossed by a Latin transliteration in parentheses carries capitalised_hyphenpenalty") {
+    text::FontCollection fonts;
+    // "გამსახურდია (Gamsakhurdia)": -ია is not in the surname table (ისტორია ends so); the gloss tells.
+    auto name_penalties = [&](const std::string& text) {
+        const text::StyledParagraph p = paragraph(text, "ka");
+        LineSpec spec;
+        spec.params.hyphenpenalty = 50;
+        spec.params.capitalised_hyphenpenalty = 700;
+        Diagnostics d;
+        const std::uint32_t space = std::uint32_t(text.find(' '));
+        std::vector<double> out;
+        for (const auto& it : build_items(p, spec, fonts, d).items)
+            if (it.kind == ItemKind::Penalty && it.discretionary && it.ref < space) out.push_back(it.penalty);
+        return out;
+    };
+    const auto glossed = name_penalties("\u10D2\u10D0\u10DB\u10E1\u10D0\u10EE\u10E3\u10E0\u10D3\u10D8\u10D0 (Gamsakhurdia)");
+    const auto bare = name_penalties("\u10D2\u10D0\u10DB\u10E1\u10D0\u10EE\u10E3\u10E0\u10D3\u10D8\u10D0 \u10D7\u10E5\u10D5\u10D0");
+    REQUIRE_FALSE(glossed.empty());
+    for (double pen : glossed) CHECK(pen == 700);
+    for (double pen : bare) CHECK(pen == 50);
+}
+
 TEST_CASE("the capitalised penalty keeps a name whole where that costs little, and breaks it where it must") {
     text::FontCollection fonts;
     // A column just too narrow for the name beside the words before it.
@@ -375,6 +417,15 @@ TEST_CASE("names in the paragraph's language: all points, open-syllable points o
     }
     // No break inside the consonant clusters of the two foreign names.
     for (std::uint32_t at : open) CHECK(at >= t.find("Washington"));
+}
+
+TEST_CASE("a Georgian name under OpenSyllables keeps its open-syllable points: Georgian vowels count") {
+    // "ბერიძესთან" ("with Beridze"): ბერი-ძე is an open-syllable point (vowel, one consonant, vowel).
+    const text::StyledParagraph p = paragraph("\u10D1\u10D4\u10E0\u10D8\u10EB\u10D4\u10E1\u10D7\u10D0\u10DC", "ka");
+    const auto all = discretionary_points(p, NameHyphenation::All);
+    const auto open = discretionary_points(p, NameHyphenation::OpenSyllables);
+    CHECK_FALSE(open.empty());
+    CHECK(open.size() <= all.size());
 }
 
 TEST_CASE("a name in a span of another language takes that language's points, whatever the setting") {

@@ -96,6 +96,22 @@ TEST_CASE("line checks: more than one hyphenated name on a page is one warning n
     CHECK(names[0].message.find("Neverthe") == std::string::npos);  // a sentence's first word
 }
 
+TEST_CASE("line checks: Georgian names, told by their surname ending across the break, are counted") {
+    page::PageDocument doc;
+    doc.pages.resize(1);
+    // "წერს ნინო ბერი- / ძე და გიორგი ჯავახი- / შვილმა ეს ისტო- / რია დაწერეს.": Beridze (nominative) and Javakhishvili (ergative) are names; ისტორია
+    // "history" ends in -ია as many Mingrelian names do, and is not one.
+    doc.lines = {line(0, 0, 1, "\u10EC\u10D4\u10E0\u10E1 \u10DC\u10D8\u10DC\u10DD \u10D1\u10D4\u10E0\u10D8-", 0.2, true),
+                 line(0, 0, 2, "\u10EB\u10D4 \u10D3\u10D0 \u10D2\u10D8\u10DD\u10E0\u10D2\u10D8 \u10EF\u10D0\u10D5\u10D0\u10EE\u10D8-", 0.2, true),
+                 line(0, 0, 3, "\u10E8\u10D5\u10D8\u10DA\u10DB\u10D0 \u10D4\u10E1 \u10D8\u10E1\u10E2\u10DD-", 0.2, true),
+                 line(0, 0, 4, "\u10E0\u10D8\u10D0 \u10D3\u10D0\u10EC\u10D4\u10E0\u10D4\u10E1.", 0.2)};
+    const auto names = run(doc, "hyphenated-name");
+    REQUIRE(names.size() == 1);
+    CHECK(names[0].message.find("2 hyphenated names") != std::string::npos);
+    CHECK(names[0].message.find("\u201C\u10D1\u10D4\u10E0\u10D8-\u201D (col. 1, l. 1)") != std::string::npos);
+    CHECK(names[0].message.find("\u201C\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8-\u201D (col. 1, l. 2)") != std::string::npos);
+}
+
 TEST_CASE("layout checks: widows and orphans come from the line records, with their places") {
     page::PageDocument doc;
     doc.pages.resize(2);

@@ -16,11 +16,11 @@ TEST_CASE("a capitalised broken word inside a sentence is a name, in any cased s
     CHECK(is_name_break("he said in \u201CKazakh-", nullptr, false));  // an opening quote before it
 }
 
-TEST_CASE("a word starting a sentence, a lower-case word or a caseless script is not a name") {
+TEST_CASE("a word starting a sentence, a lower-case word or an ordinary Georgian word is not a name") {
     CHECK_FALSE(is_name_break("the war ended. Recon-", nullptr, false));
     CHECK_FALSE(is_name_break("was it over?\u201D Peo-", nullptr, false));
     CHECK_FALSE(is_name_break("the long recon-", nullptr, false));
-    CHECK_FALSE(is_name_break("\u10E5\u10D0\u10DA\u10D0\u10E5\u10E8\u10D8 \u10D7\u10D1\u10D8-", nullptr, false));  // Georgian: no case
+    CHECK_FALSE(is_name_break("\u10E5\u10D0\u10DA\u10D0\u10E5\u10E8\u10D8 \u10D7\u10D1\u10D8-", nullptr, false));  // Georgian "ქალაქში თბი-": no case, no surname ending
 }
 
 TEST_CASE("a broken word starting its line asks the line before whether a sentence ended") {
@@ -39,4 +39,81 @@ TEST_CASE("the broken word and what comes before it, without hyphen or opening q
     CHECK(ends_sentence("the end.\u201D "));
     CHECK(ends_sentence("\u0561\u0575\u057D\u057F\u0565\u0572\u0589"));  // Armenian full stop
     CHECK_FALSE(ends_sentence("the end,"));
+}
+
+TEST_CASE("a Georgian surname is told by its suffix, in the nominative and inflected") {
+    CHECK(is_georgian_name("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10D8"));  // ჯავახიშვილი
+    CHECK(is_georgian_name("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10DB\u10D0"));  // ჯავახიშვილმა
+    CHECK(is_georgian_name("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10D8\u10E1"));  // ჯავახიშვილის
+    CHECK(is_georgian_name("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10E1"));  // ჯავახიშვილს
+    CHECK(is_georgian_name("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10D7\u10D0\u10DC"));  // ჯავახიშვილთან
+    CHECK(is_georgian_name("\u10D1\u10D4\u10E0\u10D8\u10EB\u10D4"));  // ბერიძე
+    CHECK(is_georgian_name("\u10D1\u10D4\u10E0\u10D8\u10EB\u10D4\u10DB"));  // ბერიძემ
+    CHECK(is_georgian_name("\u10D1\u10D4\u10E0\u10D8\u10EB\u10D8\u10E1"));  // ბერიძის
+    CHECK(is_georgian_name("\u10D1\u10D4\u10E0\u10D8\u10EB\u10D4\u10E1\u10D7\u10D0\u10DC"));  // ბერიძესთან
+    CHECK(is_georgian_name("\u10D1\u10D4\u10E0\u10D8\u10EB\u10D8\u10E1\u10D7\u10D5\u10D8\u10E1"));  // ბერიძისთვის
+    CHECK(is_georgian_name("\u10D2\u10DD\u10D2\u10E3\u10D0"));  // გოგუა
+    CHECK(is_georgian_name("\u10D2\u10DD\u10D2\u10E3\u10D0\u10E1"));  // გოგუას
+    CHECK(is_georgian_name("\u10E9\u10D8\u10E5\u10DD\u10D1\u10D0\u10D5\u10D0"));  // ჩიქობავა
+    CHECK(is_georgian_name("\u10E9\u10D8\u10E5\u10DD\u10D1\u10D0\u10D5\u10D0\u10DB"));  // ჩიქობავამ
+    CHECK(is_georgian_name("\u10DA\u10DD\u10DB\u10D0\u10D8\u10D0"));  // ლომაია
+    CHECK(is_georgian_name("\u10DA\u10DD\u10DB\u10D0\u10D8\u10D0\u10E1\u10D7\u10D0\u10DC"));  // ლომაიასთან
+    CHECK(is_georgian_name("\u201E\u10D1\u10D4\u10E0\u10D8\u10EB\u10D4\u201C,"));  // „ბერიძე“,
+    CHECK(is_georgian_name("\u10D1\u10D4\u10E0\u10D8\u00AD\u10EB\u10D4"));  // ბერი<shy>ძე
+    CHECK(is_georgian_name("\u10D1\u10D4\u10E0\u10D8\u10EB\u10D4-\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10D8"));  // ბერიძე-ჯავახიშვილი
+}
+
+TEST_CASE("ordinary Georgian words with like endings, and other scripts, are not Georgian names") {
+    CHECK_FALSE(is_georgian_name("\u10E8\u10D5\u10D8\u10DA\u10D8"));  // შვილი
+    CHECK_FALSE(is_georgian_name("\u10E8\u10D5\u10D8\u10DA\u10DB\u10D0"));  // შვილმა
+    CHECK_FALSE(is_georgian_name("\u10E8\u10D5\u10D8\u10DA\u10D8\u10E8\u10D5\u10D8\u10DA\u10D8"));  // შვილიშვილი
+    CHECK_FALSE(is_georgian_name("\u10D1\u10D8\u10EB\u10D0\u10E8\u10D5\u10D8\u10DA\u10D8\u10E1"));  // ბიძაშვილის
+    CHECK_FALSE(is_georgian_name("\u10D3\u10D8\u10E1\u10E8\u10D5\u10D8\u10DA\u10D8"));  // დისშვილი
+    CHECK_FALSE(is_georgian_name("\u10D1\u10D8\u10EB\u10D8\u10E1"));  // ბიძის
+    CHECK_FALSE(is_georgian_name("\u10D1\u10D8\u10EB\u10D0"));  // ბიძა
+    CHECK_FALSE(is_georgian_name("\u10D8\u10E1\u10E2\u10DD\u10E0\u10D8\u10D0"));  // ისტორია
+    CHECK_FALSE(is_georgian_name("\u10E1\u10E2\u10D0\u10E2\u10D8\u10D0"));  // სტატია
+    CHECK_FALSE(is_georgian_name("\u10DF\u10E3\u10E0\u10DC\u10D0\u10DA\u10D8\u10E1\u10E2\u10D8\u10D0"));  // ჟურნალისტია
+    CHECK_FALSE(is_georgian_name("\u10D1\u10D0\u10E6\u10D8\u10D0"));  // ბაღია
+    CHECK_FALSE(is_georgian_name("\u10D0\u10E0\u10E9\u10D4\u10D5\u10D0\u10DC\u10D8"));  // არჩევანი
+    CHECK_FALSE(is_georgian_name("\u10D4\u10D5\u10E0\u10DD\u10DE\u10E3\u10DA\u10D8"));  // ევროპული
+    CHECK_FALSE(is_georgian_name("\u10D7\u10D1\u10D8\u10DA\u10D8\u10E1\u10D4\u10DA\u10D8"));  // თბილისელი
+    CHECK_FALSE(is_georgian_name("\u10D1\u10D0\u10E2\u10DD\u10DC\u10D8"));  // ბატონი
+    CHECK_FALSE(is_georgian_name("\u10E0\u10D4\u10D2\u10D8\u10DD\u10DC\u10D8"));  // რეგიონი
+    CHECK_FALSE(is_georgian_name("\u10D2\u10D0\u10D3\u10D0\u10D5\u10D0"));  // გადავა
+    CHECK_FALSE(is_georgian_name("\u10EC\u10D0\u10D5\u10D0"));  // წავა
+    CHECK_FALSE(is_georgian_name("\u10D7\u10D0\u10D5\u10D0\u10D3"));  // თავად
+    CHECK_FALSE(is_georgian_name("\u10EB\u10D4"));  // ძე
+    CHECK_FALSE(is_georgian_name("\u10E1\u10D0\u10E5\u10D0\u10E0\u10D7\u10D5\u10D4\u10DA\u10DD"));  // საქართველო
+    CHECK_FALSE(is_georgian_name("\u10D0\u10D3\u10D5\u10D8\u10DA\u10D8"));  // ადვილი
+    CHECK_FALSE(is_georgian_name("Beridze"));  // Latin transliteration: the capital tells there
+    CHECK_FALSE(is_georgian_name("\u0411\u0435\u0440\u0438\u0434\u0437\u0435"));  // Cyrillic Беридзе
+    CHECK_FALSE(is_georgian_name(""));
+}
+
+TEST_CASE("a broken Georgian word is a name by the ending the next line holds, wherever it stands") {
+    const std::string rest_name = "\u10EB\u10D4 \u10D7\u10D1\u10D8\u10DA\u10D8\u10E1\u10D4\u10DA\u10D8 \u10DF\u10E3\u10E0\u10DC\u10D0\u10DA\u10D8\u10E1\u10E2\u10D8\u10D0.";  // ძე თბილისელი ჟურნალისტია.
+    const std::string rest_word = "\u10E2\u10D8\u10D9\u10D0 \u10D1\u10DD\u10DA\u10DD \u10D0\u10D7\u10EC\u10DA\u10D4\u10E3\u10DA\u10D4\u10D1\u10E8\u10D8";  // ტიკა ბოლო ათწლეულებში
+    const std::string rest_inflected = "\u10E8\u10D5\u10D8\u10DA\u10DB\u10D0, \u10E0\u10DD\u10DB";  // შვილმა, რომ
+    CHECK(is_name_break("\u10DC\u10D8\u10DC\u10DD \u10D1\u10D4\u10E0\u10D8-", nullptr, false, &rest_name));  // ნინო ბერი-
+    CHECK(is_name_break("\u10D7\u10E5\u10D5\u10D0 \u10EF\u10D0\u10D5\u10D0\u10EE\u10D8-", nullptr, false, &rest_inflected));  // თქვა ჯავახი-
+    CHECK_FALSE(is_name_break("\u10E1\u10D0\u10E5\u10D0\u10E0\u10D7\u10D5\u10D4\u10DA\u10DD\u10E1 \u10E1\u10D0\u10D2\u10D0\u10E0\u10D4\u10DD \u10DE\u10DD\u10DA\u10D8-", nullptr, false, &rest_word));  // საქართველოს საგარეო პოლი-
+    // No case: a name starting its sentence or paragraph is still a name.
+    const std::string ended = "end.";
+    CHECK(is_name_break("\u10D1\u10D4\u10E0\u10D8-", &ended, true, &rest_name));  // ბერი-
+    CHECK_FALSE(is_name_break("\u10DC\u10D8\u10DC\u10DD \u10D1\u10D4\u10E0\u10D8-", nullptr, false));  // the rest unknown: ბერი- alone is no name
+    // Latin and Cyrillic are unchanged by the next line.
+    CHECK(is_name_break("condemned Armenia for joining Rus-", nullptr, false, &rest_word));
+    const std::string sia = "sia.";
+    CHECK_FALSE(is_name_break("the long recon-", nullptr, false, &sia));
+}
+
+TEST_CASE("a Georgian word glossed by a Latin transliteration in parentheses is a name, whatever its ending") {
+    CHECK(is_georgian_name("\u10DF\u10D5\u10D0\u10DC\u10D8\u10D0", " (Zhvania) \u10D7\u10E5\u10D5\u10D0"));  // ჟვანია (Zhvania): -ია is not in the table
+    CHECK_FALSE(is_georgian_name("\u10DF\u10D5\u10D0\u10DC\u10D8\u10D0"));                    // ჟვანია alone
+    CHECK_FALSE(is_georgian_name("\u10DC\u10D0\u10E2\u10DD", " (NATO)"));        // ნატო (NATO): an acronym
+    CHECK_FALSE(is_georgian_name("\u10E1\u10E3\u10E4\u10E0\u10D0", " (supra)"));        // სუფრა (supra): a term, lower case
+    CHECK_FALSE(is_georgian_name("\u10DF\u10D5\u10D0\u10DC\u10D8\u10D0", " Zhvania"));      // no parenthesis
+    const std::string rest = "\u10DC\u10D8\u10D0 (Zhvania) \u10D7\u10E5\u10D5\u10D0";  // ნია (Zhvania) თქვა
+    CHECK(is_name_break("\u10D6\u10E3\u10E0\u10D0\u10D1 \u10DF\u10D5\u10D0-", nullptr, false, &rest));  // ზურაბ ჟვა-
 }
