@@ -164,6 +164,9 @@ bool latin_gloss_follows(std::string_view after) {
 }  // namespace
 
 bool is_georgian_name(std::string_view word, std::string_view after) {
+    // Mkhedruli (U+10D0–U+10FF) and the rest of the Georgian block are three bytes starting 0xE1: a word
+    // without that byte has no Georgian letter (the breaker asks this of every hyphenated word).
+    if (word.find('\xE1') == std::string_view::npos) return false;
     std::u32string w;
     for (std::size_t i = 0; i < word.size();) {
         const char32_t c = decode_utf8(word, i);
