@@ -328,10 +328,12 @@ void preflight(const PdfDocument& doc, const PreflightOptions& options, Report& 
         auto page = doc.page(i);
         if (options.images == PreflightOptions::Images::Check) check_images(page.get(), i, options, report);
         if (static_cast<std::size_t>(i) < boxes.size()) check_safe_area(page.get(), i, boxes[static_cast<std::size_t>(i)], options, report);
-        words += static_cast<int>(page_words(page.get(), i).size());
+        if (options.words == PreflightOptions::Words::Count) words += static_cast<int>(page_words(page.get(), i).size());
     }
-    report.stats.words = words;
-    report.stats.reading_minutes = reading_minutes(words);
+    if (options.words == PreflightOptions::Words::Count) {
+        report.stats.words = words;
+        report.stats.reading_minutes = reading_minutes(words);
+    }
     report.sort();
 }
 

@@ -26,6 +26,9 @@ struct PreflightOptions {
     // hairlines, bleed of images); a screen PDF skips them.
     enum class Press { Check, Skip } press = Press::Check;
     double max_ink = 3.0;                // total area coverage limit, 3 = 300 %
+    // The words on the pages (report.stats) from the PDF's text; the proof of an article or an issue
+    // counts them from the display list instead and skips reading every page's text once more.
+    enum class Words { Count, Skip } words = Words::Count;
 };
 
 // A page's boxes in PDF points from the top left of the page as Poppler draws it (the crop box).

@@ -10,6 +10,8 @@
 #include "render/render.hpp"
 #include "style/layout.hpp"
 
+#include <future>
+
 namespace quire::proof {
 
 namespace fs = std::filesystem;
@@ -63,11 +65,25 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
     pdf_options.intent = render::output_intent_for(loaded.publication ? &*loaded.publication : nullptr, intent_diagnostics);
     render::render_pdf(doc, pdf_options, pdf_path);
 
-    // The PDF as the printer will read it: boxes, fonts, placement (images were checked above).
+    // The PDF as the printer will read it: boxes, fonts, placement (images were checked above). The
+    // preflight runs on its own thread, with its own Poppler document, while the pages are rasterised
+    // (issue 17); it is the only writer of `report` until it is joined.
     PdfDocument pdf(pdf_path);
     PreflightOptions preflight_options = options.preflight;
     preflight_options.images = PreflightOptions::Images::Skip;
-    preflight(pdf, preflight_options, report);
+    preflight_options.words = PreflightOptions::Words::Skip;  // counted from the display list below
+    std::future<void> preflighted = std::async(std::launch::async, [&pdf_path, preflight_options, &report] {
+        const PdfDocument own(pdf_path);
+        preflight(own, preflight_options, report);
+    });
+    std::vector<SheetPage> sheet_pages;
+    try {
+        sheet_pages = write_page_images(pdf, dir, options.images);
+    } catch (...) {
+        preflighted.wait();  // it reads pdf_path and writes report: never left running
+        throw;
+    }
+    preflighted.get();
     report.stats.words = words;
     report.stats.reading_minutes = reading_minutes(words);
     report.sort();
@@ -78,7 +94,7 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
                      layout.name;
     sheet.links = {{"proof.pdf", "proof.pdf"}, {"report.txt", "report.txt"}, {"report.json", "report.json"}};
     sheet.layout = layout.page.facing == style::Facing::Spread ? Layout::Spreads : Layout::Single;
-    sheet.pages = write_page_images(pdf, dir, options.images);
+    sheet.pages = std::move(sheet_pages);
     write_report_files(dir, report, sheet);
     result.pages = pdf.page_count();
     staged.commit();

@@ -45,6 +45,18 @@ TEST_CASE("preflight: a clean two-page PDF has no findings and its counts") {
     CHECK_FALSE(report_fails(r, Strictness::Strict));
 }
 
+TEST_CASE("preflight: Words::Skip leaves the word count to the caller and the findings as they were") {
+    const auto dir = scratch_dir("nowords");
+    make_pdf(dir / "clean.pdf", {FixturePage::text(lines_for_page(1)), FixturePage::text(lines_for_page(2))});
+    PreflightOptions options;
+    options.words = PreflightOptions::Words::Skip;
+    const Report r = run_preflight(dir / "clean.pdf", options);
+    CHECK(r.findings.empty());
+    CHECK(r.stats.pages == 2);
+    CHECK(r.stats.words == 0);  // 144 when counted (above)
+    CHECK(r.stats.reading_minutes == 0);
+}
+
 TEST_CASE("preflight: boxes missing is an error for print, not for the screen") {
     const auto dir = scratch_dir("noboxes");
     make_pdf(dir / "plain.pdf", {FixturePage::text(lines_for_page(1))}, WithBoxes::No);
