@@ -67,7 +67,11 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
 
     // The PDF as the printer will read it: boxes, fonts, placement (images were checked above). The
     // preflight runs on its own thread, with its own Poppler document, while the pages are rasterised
-    // (issue 17); it is the only writer of `report` until it is joined.
+    // (issue 17); it is the only writer of `report` until it is joined. It reads text and boxes only
+    // (images are skipped), so it never loads a font into FreeType. The pages themselves are not drawn
+    // on two threads: Poppler 22.12's cairo backend keeps one static FT_Library for every document, and
+    // FreeType's FT_New_Face/FT_Done_Face must not run on one library from two threads at once
+    // (FreeType's FT_Library documentation), which two documents drawing at once would do.
     PdfDocument pdf(pdf_path);
     PreflightOptions preflight_options = options.preflight;
     preflight_options.images = PreflightOptions::Images::Skip;
