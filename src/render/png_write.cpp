@@ -15,7 +15,7 @@ namespace quire::render {
 namespace {
 
 // libpng reports errors by longjmp: nothing with a destructor lives in this frame.
-bool write_rgb24_png(std::FILE* file, const unsigned char* data, int width, int height, int stride) {
+bool encode_rgb24(std::FILE* file, const unsigned char* data, int width, int height, int stride) {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     if (!png) return false;
     png_infop info = png_create_info_struct(png);
@@ -50,18 +50,47 @@ bool write_rgb24_png(std::FILE* file, const unsigned char* data, int width, int 
 
 }  // namespace
 
-void write_surface_png(cairo_surface_t* surface, const std::filesystem::path& target) {
+namespace {
+
+void write_rgb24_file(const unsigned char* data, int width, int height, int stride, const std::filesystem::path& target) {
     PendingOutput pending(target);
+    std::FILE* file = std::fopen(pending.temp_path().c_str(), "wb");
+    if (!file) throw QuireError(SourceSpan{target.string()}, "cannot write PNG: the folder is not writable");
+    const bool ok = encode_rgb24(file, data, width, height, stride);
+    if (std::fclose(file) != 0 || !ok) throw QuireError(SourceSpan{target.string()}, "cannot write PNG (libpng failed)");
+    pending.commit();
+}
+
+bool is_rgb24_image(cairo_surface_t* surface) {
+    return cairo_surface_get_type(surface) == CAIRO_SURFACE_TYPE_IMAGE && cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24;
+}
+
+}  // namespace
+
+std::optional<Rgb24Pixels> copy_rgb24(cairo_surface_t* surface) {
     cairo_surface_flush(surface);
-    if (cairo_surface_get_type(surface) == CAIRO_SURFACE_TYPE_IMAGE && cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24) {
-        std::FILE* file = std::fopen(pending.temp_path().c_str(), "wb");
-        if (!file) throw QuireError(SourceSpan{target.string()}, "cannot write PNG: the folder is not writable");
-        const bool ok = write_rgb24_png(file, cairo_image_surface_get_data(surface), cairo_image_surface_get_width(surface),
-                                        cairo_image_surface_get_height(surface), cairo_image_surface_get_stride(surface));
-        if (std::fclose(file) != 0 || !ok) throw QuireError(SourceSpan{target.string()}, "cannot write PNG (libpng failed)");
-        pending.commit();
+    if (!is_rgb24_image(surface)) return std::nullopt;
+    Rgb24Pixels p;
+    p.width = cairo_image_surface_get_width(surface);
+    p.height = cairo_image_surface_get_height(surface);
+    p.stride = cairo_image_surface_get_stride(surface);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    p.data.assign(data, data + static_cast<std::ptrdiff_t>(p.stride) * p.height);
+    return p;
+}
+
+void write_rgb24_png(const Rgb24Pixels& p, const std::filesystem::path& target) {
+    write_rgb24_file(p.data.data(), p.width, p.height, p.stride, target);
+}
+
+void write_surface_png(cairo_surface_t* surface, const std::filesystem::path& target) {
+    cairo_surface_flush(surface);
+    if (is_rgb24_image(surface)) {
+        write_rgb24_file(cairo_image_surface_get_data(surface), cairo_image_surface_get_width(surface),
+                         cairo_image_surface_get_height(surface), cairo_image_surface_get_stride(surface), target);
         return;
     }
+    PendingOutput pending(target);
     const cairo_status_t status = cairo_surface_write_to_png(surface, pending.temp_path().c_str());
     if (status != CAIRO_STATUS_SUCCESS)
         throw QuireError(SourceSpan{target.string()}, std::string("cannot write PNG: ") + cairo_status_to_string(status));
