@@ -233,13 +233,63 @@ std::vector<std::pair<int, int>> start_tag_positions(std::string_view text) {
     return out;
 }
 
+std::string keep_blank_text(std::string_view text) {
+    enum class Mark { None, Start, End, Empty, Other };
+    std::string out;
+    out.reserve(text.size() + text.size() / 64);
+    Mark previous = Mark::None;
+    std::size_t copied = 0, after_previous = 0;
+    int depth = 0;
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    std::size_t i = 0;
+    while ((i = text.find('<', i)) != std::string_view::npos) {
+        Mark mark = Mark::Other;
+        std::size_t after = skip_markup(text, i);
+        if (after == i) {
+            // A tag: its end is the first '>' outside a quoted attribute value.
+            std::size_t close = i + 1;
+            for (char quote = 0; close < text.size(); ++close) {
+                const char c = text[close];
+                if (quote) { if (c == quote) quote = 0; }
+                else if (c == '"' || c == '\'') quote = c;
+                else if (c == '>') break;
+            }
+            if (close >= text.size()) break;  // tinyxml2 reports it
+            mark = i + 1 < text.size() && text[i + 1] == '/' ? Mark::End : text[close - 1] == '/' ? Mark::Empty : Mark::Start;
+            after = close + 1;
+        }
+        // The run between the previous markup and this one, if it is blank and inside the root.
+        if (previous != Mark::None && depth > 0 && i > after_previous) {
+            const std::string_view run = text.substr(after_previous, i - after_previous);
+            bool all_blank = true;
+            for (const char c : run) all_blank = all_blank && blank(c);
+            const bool keep = all_blank && (previous != Mark::Start ||
+                                            (mark == Mark::Start && run.find('\n') == std::string_view::npos));
+            if (keep) {
+                out.append(text.substr(copied, after_previous - copied));
+                out.append("&#32;");
+                copied = after_previous;
+            }
+        }
+        if (after == std::string_view::npos) break;
+        if (mark == Mark::Start) ++depth;
+        else if (mark == Mark::End) --depth;
+        previous = mark;
+        after_previous = after;
+        i = after;
+    }
+    out.append(text.substr(copied));
+    return out;
+}
+
 XmlSource::XmlSource(std::string_view text, std::string file_name, Diagnostics& diagnostics)
     : doc_(true, tinyxml2::PRESERVE_WHITESPACE), file_(std::move(file_name)) {
     if (const auto problem = find_text_problem(text)) {
         diagnostics.error(SourceSpan{file_, problem->line, problem->column}, problem->message);
         return;
     }
-    const auto status = doc_.Parse(text.data(), text.size());
+    const std::string kept = keep_blank_text(text);
+    const auto status = doc_.Parse(kept.data(), kept.size());
     // Unbalanced tags are named by our own scan, whatever tinyxml2 made of them (it even accepts a
     // stray end tag after the root element).
     if (const auto mismatch = find_tag_mismatch(text)) {

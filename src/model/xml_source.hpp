@@ -37,4 +37,15 @@ private:
 // Where each start tag begins (line, column in code points, both from 1), in document order.
 std::vector<std::pair<int, int>> start_tag_positions(std::string_view text);
 
+// The text tinyxml2 is given: `text` with "&#32;" put before each whitespace-only run between two
+// pieces of markup inside the root element that tinyxml2 9 would drop but a reader needs. tinyxml2 9
+// skips whitespace before every '<' and keeps no text node made of whitespace alone (its
+// PEDANTIC_WHITESPACE mode came in version 10), so `<speaker>AS:</speaker> <span>…</span>` read
+// "AS:…" with the space lost, in print and in the EPUB. Kept: a run after an end tag, an empty-element
+// tag, a comment, CDATA or a processing instruction; after a start tag only on one line and before
+// another start tag (`<span> <em>`), so that a container's indented first child and `<p> </p>` stay
+// as they were. No newline is added, so tinyxml2's line numbers stand; columns come from
+// start_tag_positions on the original text.
+std::string keep_blank_text(std::string_view text);
+
 }  // namespace quire::model

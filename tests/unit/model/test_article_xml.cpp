@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace quire;
 using namespace quire::model;
 
@@ -236,4 +238,33 @@ TEST_CASE("a paragraph's looseness is read, written back, and checked") {
     parse_article_xml(R"(<article id="l"><meta><title>T</title></meta><body><p looseness="x2">a</p><p looseness="9">b</p></body></article>)",
                       "l.xml", bad);
     CHECK(bad.count(Severity::Error) == 2);
+}
+
+TEST_CASE("a space between two inline elements is kept (tinyxml2 9 drops whitespace-only text)") {
+    Diagnostics d;
+    Article a = parse_article_xml(R"(<article id="s"><meta><title>T</title></meta><body>
+    <p><speaker>AS:</speaker> <span xml:lang="hy">Շնորհակալություն</span>. Come back.</p>
+    <p><em>one</em> <strong>two</strong><br/> <em>three</em>
+<em>four</em><!-- c --> <a href="https://example.org">five</a></p>
+    <p>a <span xml:lang="pl"> <em>sześć</em> </span>seven</p>
+    <p>  <em>lead</em> and <em> </em>x</p>
+  </body></article>)", "s.xml", d);
+    CHECK_FALSE(d.has_errors());
+    REQUIRE(a.body.size() == 4);
+    CHECK(plain_text(a.body[0].content) == "AS: Շնորհակալություն. Come back.");
+    const std::string second = plain_text(a.body[1].content);
+    CHECK(second.find("one two") != std::string::npos);
+    CHECK(second.find("three four five") != std::string::npos);
+    CHECK(plain_text(a.body[2].content) == "a sześć seven");
+    CHECK(plain_text(a.body[3].content).rfind("lead and", 0) == 0);
+}
+
+TEST_CASE("keeping blank runs adds no line and leaves indentation between blocks and markup as it was") {
+    const std::string in = "<?xml version=\"1.0\"?>\n<a>\n  <b>x</b> <c/>\n  <d> <e>y</e></d><f> </f><!-- <g> --> <h/>\n</a>\n";
+    const std::string out = keep_blank_text(in);
+    CHECK(std::count(out.begin(), out.end(), '\n') == std::count(in.begin(), in.end(), '\n'));
+    CHECK(out == "<?xml version=\"1.0\"?>\n<a>\n  <b>x</b>&#32; <c/>&#32;\n  <d>&#32; <e>y</e></d><f> </f><!-- <g> -->&#32; <h/>&#32;\n</a>\n");
+    CHECK(keep_blank_text("<a title=\"x > y\"><b/> <c/></a>") == "<a title=\"x > y\"><b/>&#32; <c/></a>");
+    // Start tag then newline: a container's indented first child gets no text node.
+    CHECK(keep_blank_text("<a>\n  <b/></a>") == "<a>\n  <b/></a>");
 }
