@@ -4,6 +4,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -20,7 +21,7 @@ struct FunctionWords {
     std::string_view lang;
     std::string_view words;  // separated and surrounded by spaces
 };
-constexpr std::array<FunctionWords, 8> kFunctionWords{{
+constexpr std::array<FunctionWords, 13> kFunctionWords{{
     {"en", " a an the of in on at to for by with and or but nor from as into onto than that this its our their his her is are was be vs "},
     {"pl", " w we z ze i a o u na do od za po pod nad dla jak czy nie się że oraz lub ku przy przez "},
     {"de", " der die das den dem des ein eine einen und oder in im an am zu zum zur von vom mit für auf aus bei nach "},
@@ -29,6 +30,13 @@ constexpr std::array<FunctionWords, 8> kFunctionWords{{
     {"ru", " в во и к ко с со у о об а на по за из от до для не же но "},
     {"uk", " в у і й з із зі та а на по за від до для не же о "},
     {"cs", " v ve k ke s se z ze o u a i na po za do od "},
+    {"be", " і й у ў з са а на па за ад да для не ці "},
+    {"lt", " ir ar bei o su į iš per po prie be nuo "},
+    {"ro", " și sau în la de cu pe din pentru prin un o a al ale "},
+    // Armenian and Georgian: the conjunctions and the particles a line should not end on
+    // (Armenian և/ու "and", կամ "or", որ "that"; Georgian და "and", ან "or", რომ "that", თუ "if").
+    {"hy", " և ու կամ որ թե ի "},
+    {"ka", " და ან რომ თუ ხოლო "},
 }};
 
 std::string lower(std::string_view s) {
@@ -41,6 +49,29 @@ bool has_forced_break(const std::string& t) {
     return t.find('\n') != std::string::npos || t.find("\xE2\x80\xA8") != std::string::npos;
 }
 
+// How well a break falls with the sense: after a sentence or clause (". ? ! : ;"), after a
+// comma, or inside a phrase. An art desk breaks display lines where a reader pauses.
+enum class Sense { None, Comma, Clause };
+
+// The punctuation at the end of `word`, closing quotes and brackets skipped ("Russia.”").
+Sense sense_of(std::string_view word) {
+    while (!word.empty()) {
+        if (word.ends_with("\xE2\x80\x9D") || word.ends_with("\xE2\x80\x99") || word.ends_with("\xC2\xBB"))
+            word.remove_suffix(word.ends_with("\xC2\xBB") ? 2 : 3);
+        else if (word.back() == ')' || word.back() == ']' || word.back() == '"' || word.back() == '\'')
+            word.remove_suffix(1);
+        else
+            break;
+    }
+    if (word.empty()) return Sense::None;
+    const char last = word.back();
+    if (last == '.' || last == '?' || last == '!' || last == ':' || last == ';') return Sense::Clause;
+    // The Armenian full stop ։ (U+0589) ends a sentence too.
+    if (word.ends_with("\xD6\x89")) return Sense::Clause;
+    if (last == ',') return Sense::Comma;
+    return Sense::None;
+}
+
 // A place the display breaker may break: after the word ending at `end` (the break item's text
 // offset), the next line starting at `next_x`.
 struct Candidate {
@@ -51,9 +82,24 @@ struct Candidate {
     double next_x = 0;          // where the text after it starts
     bool function_word = false; // the word before it is a function word
     bool short_word_after = false;  // the rest of the paragraph is a single short word
+    Sense sense = Sense::None;      // the punctuation the word before it ends with
+    bool inside_name = false;       // between two capitalised words ("Black / Sea")
 };
 
+// Whether `word` starts with an upper-case letter.
+bool capitalised(std::string_view word) {
+    if (word.empty()) return false;
+    UChar32 cp = 0;
+    int32_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), cp);
+    return u_isupper(cp) || u_istitle(cp);
+}
+
 }  // namespace
+
+bool is_display_runt(double word_width_pt, double measure_pt) {
+    return word_width_pt < measure_pt * kDisplayRuntShare;
+}
 
 bool is_function_word(std::string_view word, std::string_view lang) {
     const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
@@ -101,20 +147,33 @@ text::StyledParagraph balance_display_lines(const text::StyledParagraph& paragra
     for (std::size_t k = 1; k < c.size(); ++k) {
         std::size_t a = c[k].offset;
         while (a > 0 && t[a - 1] != ' ') --a;
-        c[k].function_word = c[k].glue && is_function_word(std::string_view(t).substr(a, c[k].offset - a), lang);
+        const std::string_view word = std::string_view(t).substr(a, c[k].offset - a);
+        c[k].function_word = c[k].glue && is_function_word(word, lang);
+        if (c[k].glue) c[k].sense = sense_of(word);
+        if (c[k].glue && c[k].sense == Sense::None && capitalised(word)) {
+            std::size_t b = c[k].offset + 1;
+            while (b < t.size() && t[b] != ' ') ++b;
+            c[k].inside_name = capitalised(std::string_view(t).substr(c[k].offset + 1, b - c[k].offset - 1));
+        }
     }
     {
         Candidate& last = c.back();
         std::string_view rest = std::string_view(t).substr(last.offset);
         while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-        // A runt: one word alone, short enough to look lost (about a fifth of the measure).
-        last.short_word_after = total - last.next_x < width_pt / 5 && rest.find(' ') == std::string_view::npos;
+        last.short_word_after = is_display_runt(total - last.next_x, width_pt) && rest.find(' ') == std::string_view::npos;
     }
     // Penalties in units of the measure's square, beside the squared shortfalls: a line ending in
-    // a function word costs as much as a line a third short (1/3)² ≈ 0.1, times three.
+    // a function word costs as much as a line 70 % short, or as much as the extra shortfall of a
+    // fourth or fifth line (about 1/L of the measure's square), so that a standfirst takes a line
+    // more rather than end one in "the".
     const double w2 = width_pt * width_pt;
-    const double function_word_cost = 0.3 * w2;
+    const double function_word_cost = 0.5 * w2;
     const double runt_cost = 0.5 * w2;
+    // A break where the reader pauses earns a little: enough to choose "concrete. / Across the
+    // region" over "concrete. Across / the region" when the lines are about as even.
+    // A name is read as one word: "the Black / Sea" costs nearly what a function word does.
+    const double name_cost = 0.3 * w2;
+    const double clause_bonus = 0.05 * w2, comma_bonus = 0.02 * w2;
     const std::size_t n = c.size();
     const double inf = std::numeric_limits<double>::infinity();
     // best[L][k]: least cost of L lines ending at candidate k (k = n: the paragraph's end).
@@ -123,8 +182,12 @@ text::StyledParagraph balance_display_lines(const text::StyledParagraph& paragra
     std::vector<std::vector<std::size_t>> from(max_lines + 1, std::vector<std::size_t>(n + 1, 0));
     best[0][0] = 0;
     auto end_x = [&](std::size_t k) { return k == n ? total : c[k].x; };
-    std::size_t lines = 0;
-    for (std::size_t L = 1; L <= max_lines && !lines; ++L) {
+    // The fewest lines first; then one more line, taken when it buys a break by sense (no line
+    // ending in a function word, no runt) dearer than the extra line: a standfirst whose last
+    // line is full can only end its second line in "and" when set in three lines.
+    const double extra_line_cost = 0.1 * w2;
+    std::size_t fewest = 0;
+    for (std::size_t L = 1; L <= max_lines && (!fewest || L == fewest + 1); ++L) {
         for (std::size_t k = 1; k <= n; ++k)
             for (std::size_t a = 0; a < k; ++a) {
                 if (best[L - 1][a] == inf) continue;
@@ -132,11 +195,16 @@ text::StyledParagraph balance_display_lines(const text::StyledParagraph& paragra
                 if (len > width_pt + 0.01) continue;
                 double cost = best[L - 1][a] + (width_pt - len) * (width_pt - len);
                 if (k < n && c[k].function_word) cost += function_word_cost;
+                if (k < n && c[k].inside_name) cost += name_cost;
+                if (k < n && c[k].sense == Sense::Clause) cost -= clause_bonus;
+                if (k < n && c[k].sense == Sense::Comma) cost -= comma_bonus;
                 if (k == n && a == n - 1 && c[a].short_word_after) cost += runt_cost;
                 if (cost < best[L][k]) { best[L][k] = cost; from[L][k] = a; }
             }
-        if (best[L][n] < inf) lines = L;
+        if (best[L][n] < inf && !fewest) fewest = L;
     }
+    std::size_t lines = fewest;
+    if (fewest && fewest < max_lines && best[fewest + 1][n] + extra_line_cost < best[fewest][n]) lines = fewest + 1;
     if (lines <= 1) return paragraph;
     std::vector<std::size_t> chosen;
     for (std::size_t k = n, L = lines; L > 1; --L) {

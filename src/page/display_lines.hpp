@@ -21,6 +21,12 @@ namespace quire::page {
 // should not end a display line: "The / Baton" reads as two headlines.
 bool is_function_word(std::string_view word, std::string_view lang);
 
+// A display paragraph's last line of one word is a runt when the word is shorter than this share
+// of the measure: "in / 2022?" looks lost under a full line, while a long word that fills most of
+// a line ("Armenia and the region's / security" set three words to a line) reads as a line.
+inline constexpr double kDisplayRuntShare = 1.0 / 3.0;
+bool is_display_runt(double word_width_pt, double measure_pt);
+
 // The paragraph with its line breaks chosen for balance: the fewest lines the ragged breaker needs,
 // lines as even as possible (least sum of squared shortfalls from the measure), a line never ending
 // in a function word nor the paragraph in a runt (one word alone) where another break does. The

@@ -152,6 +152,7 @@ private:
         r.x = x;
         r.baseline = baseline;
         r.width = line.target_width_pt;
+        r.natural_width = line.natural_width_pt;
         r.ratio = line.ratio;
         r.hyphenated = line.hyphenated;
         r.overfull = line.overfull;

@@ -98,6 +98,7 @@ struct LineRecord {
     std::string style;
     double x = 0, baseline = 0;  // trim coordinates, points
     double width = 0;            // the measure it was set to
+    double natural_width = 0;    // the line's own width, before justification
     double ratio = 0;
     bool hyphenated = false;
     bool overfull = false;

@@ -50,7 +50,10 @@ void check_display(const page::PageDocument& doc, Report& report) {
         const std::string text = trimmed(line.text);
         if (is_display(line.style) && line.paragraph_lines > 1) {
             const bool last = line.line_in_paragraph == line.paragraph_lines;
-            if (last && !text.empty() && text.find(' ') == std::string::npos)
+            // The display breaker's own rule (page/display_lines.hpp): a long word alone on the last
+            // line fills it and is no runt.
+            if (last && !text.empty() && text.find(' ') == std::string::npos &&
+                page::is_display_runt(line.natural_width, line.width))
                 report.add(Severity::Warning, "display-runt", line_place(line, g),
                            "the " + line.style + "'s last line is one word: \u201C" + text + "\u201D");
             if (!last) {

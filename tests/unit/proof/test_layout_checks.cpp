@@ -140,12 +140,18 @@ TEST_CASE("display checks: title runts, function-word breaks, dashes at line sta
     page::LineRecord t3 = line(0, -1, 3, "strategy");
     t3.style = "title";
     t3.paragraph_lines = 3;
+    t3.width = 388;
+    t3.natural_width = 96;  // a quarter of the measure: a runt
     doc.lines = {t1, t2, t3, line(0, 0, 4, "\u2013 and then in 2016-2019 the"), line(0, 0, 5, "war of 1914-"),
                  line(0, 0, 6, "18 went on, on 2022-01-17 too")};
     const auto runts = run(doc, "display-runt");
     REQUIRE(runts.size() == 1);
     CHECK(runts[0].message.find("strategy") != std::string::npos);
     CHECK(runts[0].place.line == 3);
+    // A word alone that fills most of the line is no runt (the display breaker's own rule).
+    page::PageDocument long_word = doc;
+    long_word.lines[2].natural_width = 263;
+    CHECK(run(long_word, "display-runt").empty());
     const auto fw = run(doc, "display-function-break");
     REQUIRE(fw.size() == 1);
     CHECK(fw[0].place.line == 1);
