@@ -73,7 +73,91 @@ std::vector<int> candidates(const std::vector<FlowBlock>& blocks, const FlowResu
     return out;
 }
 
+// A last page set to less than this share of its text area is near-empty (the proof's
+// near-empty-page threshold, proof/checks_makeup.hpp).
+constexpr double kNearEmptyShare = 1.0 / 3.0;
+// Paragraphs tightened at most to pull a near-empty page back: each costs one setting and one flow.
+constexpr int kMaxTightened = 16;
+
+// The share of the last page's text area that is set (its columns' used height over the area's).
+double last_page_share(const std::vector<FlowBlock>& blocks, const FlowResult& flow, const FlowFrames& frames) {
+    const int last = flow.pages - 1;
+    const double step = frames.geometry.baseline.pt();
+    double used = 0;
+    for (const auto& [where, bottom] : column_bottoms(blocks, flow))
+        if (where.first == last) used += std::max(0.0, bottom - frames.frame(last, where.second).top + step / 4);
+    return used / (frames.geometry.columns * frames.geometry.text_height().pt());
+}
+
+// Leaves pull quotes out of print, the last first, until the article needs fewer than `pages`
+// pages with at most `holes` column holes; notes each one left out. When leaving all of them out
+// does not save the page, `blocks` is left as it was. Returns the page count.
+int drop_pullquotes(std::vector<FlowBlock>& blocks, const FlowFrames& frames, const BlockContext& context, int pages,
+                    std::size_t holes) {
+    std::vector<FlowBlock> trial = blocks;
+    std::vector<SourceSpan> dropped;
+    for (std::size_t i = trial.size(); i-- > 0;) {
+        if (trial[i].role != BlockRole::PullQuote) continue;
+        dropped.push_back(trial[i].where);
+        trial.erase(trial.begin() + static_cast<std::ptrdiff_t>(i));
+        try {
+            const FlowResult r = flow_blocks(trial, frames);
+            if (r.pages < pages && holes_of(trial, r, frames).size() <= holes) {
+                blocks = std::move(trial);
+                for (const SourceSpan& where : dropped)
+                    context.diagnostics.note(where, "pull quote left out of print: the article's last page would have been "
+                                                    "less than a third set (layout: pullquote-fit=\"save-page\"; the EPUB keeps it)");
+                return r.pages;
+            }
+        } catch (const QuireError&) {
+            break;
+        }
+    }
+    return pages;
+}
+
 }  // namespace
+
+int copyfit_last_page(std::vector<FlowBlock>& blocks, const FlowFrames& frames, const BlockContext& context) {
+    const FlowResult start = flow_blocks(blocks, frames);
+    if (start.pages < 2 || last_page_share(blocks, start, frames) >= kNearEmptyShare) return start.pages;
+    const std::size_t holes = holes_of(blocks, start, frames).size();
+    // Paragraphs before the last page that can be set again, shortest last line first.
+    std::map<int, int> first_page;
+    for (const PlacedLine& l : start.lines)
+        if (!first_page.count(l.block)) first_page[l.block] = l.page;
+    std::vector<std::pair<double, int>> order;
+    for (const auto& [b, page] : first_page) {
+        const FlowBlock& block = blocks[static_cast<std::size_t>(b)];
+        if (page >= start.pages - 1 || !block.resetting || block.lines.size() < 2) continue;
+        const linebreak::SetLine& last = block.lines.back().line;
+        order.emplace_back(last.target_width_pt > 0 ? last.natural_width_pt / last.target_width_pt : 1.0, b);
+    }
+    std::sort(order.begin(), order.end());
+    const std::vector<FlowBlock> saved = blocks;
+    int tightened = 0;
+    for (const auto& [fill, b] : order) {
+        if (tightened >= kMaxTightened) break;
+        FlowBlock& block = blocks[static_cast<std::size_t>(b)];
+        if (!reset_block(block, block.resetting->looseness - 1, context)) continue;
+        ++tightened;
+        try {
+            const FlowResult r = flow_blocks(blocks, frames);
+            if (r.pages < start.pages) {
+                if (holes_of(blocks, r, frames).size() <= holes) return r.pages;
+                break;  // the page came back only by leaving holes: not worth it
+            }
+        } catch (const QuireError&) {
+            break;
+        }
+    }
+    blocks = saved;
+    if (context.layout.body.pullquote_fit == style::PullQuoteFit::SavePage) {
+        const int pages = drop_pullquotes(blocks, frames, context, start.pages, holes);
+        if (pages < start.pages) return pages;
+    }
+    return start.pages;
+}
 
 int count_column_holes(const std::vector<FlowBlock>& blocks, const FlowResult& flow, const FlowFrames& frames) {
     return static_cast<int>(holes_of(blocks, flow, frames).size());

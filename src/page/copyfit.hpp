@@ -21,4 +21,11 @@ int count_column_holes(const std::vector<FlowBlock>& blocks, const FlowResult& f
 // `blocks` keeps the changes. Returns the number of holes left (of the unbalanced flow).
 int copyfit_holes(std::vector<FlowBlock>& blocks, const FlowFrames& frames, const BlockContext& context);
 
+// A last page (not the opening) less than a third set (the proof's near-empty-page): two lines and
+// a bio alone on a page. A compositor pulls the page back by setting paragraphs before it a line
+// tighter (looseness −1), those whose last line is shortest first (they lose a line at the least
+// cost to their spacing), until the article needs a page less. The changes are kept only when it
+// does, with no more column holes; otherwise `blocks` is left as it was. Returns the page count.
+int copyfit_last_page(std::vector<FlowBlock>& blocks, const FlowFrames& frames, const BlockContext& context);
+
 }  // namespace quire::page

@@ -91,6 +91,7 @@ public:
 
         BlockContext ctx{a_, pub_, l_, folder_, *fonts_, d_, placement_.donation};
         std::vector<FlowBlock> blocks = build_blocks(ctx);
+        copyfit_last_page(blocks, frames, ctx);  // a near-empty last page: paragraphs before it a line tighter
         copyfit_holes(blocks, frames, ctx);  // column holes: a paragraph near them a line looser or tighter
         const FlowResult flow = flow_balanced(blocks, frames);
         layers_.resize(static_cast<std::size_t>(flow.pages));

@@ -488,7 +488,7 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             o.rule_after = r.length(a, "rule-after", o.rule_after);
         } else if (el == "body") {
             RawAttrs a = r.attrs(e, {"drop-cap-gap", "list-marker-gap", "lead-in-tracking", "notice-paragraph-gap",
-                                     "bio-keep-lines", "notice-keep-lines"});
+                                     "bio-keep-lines", "notice-keep-lines", "pullquote-fit"});
             BodyMakeUp& b = layout.body;
             b.drop_cap_gap_em = r.ems(a, "drop-cap-gap", b.drop_cap_gap_em);
             b.list_marker_gap_em = r.ems(a, "list-marker-gap", b.list_marker_gap_em);
@@ -496,6 +496,9 @@ Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
             b.notice_paragraph_gap = r.number(a, "notice-paragraph-gap", b.notice_paragraph_gap);
             b.bio_keep_lines = r.integer(a, "bio-keep-lines", b.bio_keep_lines, 0, 100);
             b.notice_keep_lines = r.integer(a, "notice-keep-lines", b.notice_keep_lines, 0, 100);
+            b.pullquote_fit = r.choice(a, "pullquote-fit", b.pullquote_fit,
+                std::vector<std::pair<std::string, PullQuoteFit>>{{"keep", PullQuoteFit::Keep},
+                                                                  {"save-page", PullQuoteFit::SavePage}});
         } else if (el == "protrude") {
             // Optical margin alignment: shares of a character's advance (microtype's thousandths / 1000).
             RawAttrs a = r.attrs(e, {"chars", "left", "right"});

@@ -122,6 +122,11 @@ struct Opening {
 };
 
 // Details of the body's setting (layouts/*.xml <body>): proportions of the paragraph's size.
+// Whether a pull quote may be left out of print when that saves a near-empty last page (two lines
+// and a bio alone on a page): an art desk's first cut, since a pull quote repeats the article's own
+// words. The EPUB keeps it; the diagnostics note each one left out.
+enum class PullQuoteFit { Keep, SavePage };
+
 struct BodyMakeUp {
     double drop_cap_gap_em = 0.3;          // between the drop cap and the lines beside it
     double list_marker_gap_em = 1.0 / 3;   // a list marker ends this far before the item's text
@@ -129,6 +134,7 @@ struct BodyMakeUp {
     double notice_paragraph_gap = 0.5;     // between a notice's paragraphs, in its leading
     int bio_keep_lines = 6;                // a bio of at most so many lines is never broken
     int notice_keep_lines = 12;            // nor a notice
+    PullQuoteFit pullquote_fit = PullQuoteFit::Keep;
     // Optical margin alignment of justified text (<protrude chars="…" left="…" right="…"/>): the share
     // of a character's advance that hangs into the margin. Empty: none.
     struct Protrude {
