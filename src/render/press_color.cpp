@@ -306,7 +306,7 @@ std::string cmyk_content(std::string_view content, const SwatchMap& swatches, Co
 }
 
 void convert_document_colour(QPDF& pdf, const SwatchMap& swatches, const style::CmykProfile& profile, double max_ink) {
-    Converter converter{pdf, swatches, profile, max_ink, fnv1a_64(profile.icc()), {}};
+    Converter converter{pdf, swatches, profile, max_ink, profile.icc_hash(), {}};
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
         const std::string content = recoloured(page_content(page), swatches, ContentTokens::Own);
         page.getObjectHandle().replaceKey("/Contents", pdf.newStream(content));

@@ -187,7 +187,7 @@ void prepare_press_images(const model::LoadedArticle& loaded, double max_ink) {
         const auto header = jpeg_header(*bytes);
         if (!header || header->components != 3) continue;
         const std::string key =
-            press_image_key(*bytes, true, header->width, header->height, fnv1a_64(profile->icc()), max_ink);
+            press_image_key(*bytes, true, header->width, header->height, profile->icc_hash(), max_ink);
         std::lock_guard lock(registry_mutex());
         if (prepared().count(key)) continue;
         // A second thread: the conversion does not wait for the text, and the text does not wait for it.
