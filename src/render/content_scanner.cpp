@@ -90,76 +90,71 @@ std::size_t hex_string_end(std::string_view s, std::size_t open) {
 
 }  // namespace
 
-bool scan_content(std::string_view s, std::vector<ContentToken>& out) {
-    out.clear();
-    out.reserve(s.size() / 3);  // Cairo's streams: about one token per three or four bytes
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    auto push = [&](T::token_type_e type, std::size_t end) {
-        const std::string_view raw = s.substr(i, end - i);
-        out.push_back(ContentToken{type, raw, raw});
-        i = end;
-    };
-    while (i < n) {
-        const char ch = s[i];
-        std::size_t j = i + 1;
-        if (is_space(ch)) {
-            while (j < n && is_space(s[j])) ++j;
-            push(T::tt_space, j);
-            continue;
-        }
-        switch (ch) {
-        case '%':  // to the end of the line, the CR or LF not included
-            while (j < n && s[j] != '\r' && s[j] != '\n') ++j;
-            push(T::tt_comment, j);
-            continue;
-        case '(':
-            j = string_end(s, i);
-            if (j == std::string_view::npos) return false;
-            push(T::tt_string, j);
-            continue;
-        case '<':
-            if (j < n && s[j] == '<') {
-                push(T::tt_dict_open, j + 1);
-                continue;
-            }
-            j = hex_string_end(s, i);
-            if (j == std::string_view::npos) return false;
-            push(T::tt_string, j);
-            continue;
-        case '>':
-            if (j < n && s[j] == '>') {
-                push(T::tt_dict_close, j + 1);
-                continue;
-            }
-            return false;  // qpdf: "unexpected >"
-        case ')':
-            return false;  // qpdf: "unexpected )"
-        case '[': push(T::tt_array_open, j); continue;
-        case ']': push(T::tt_array_close, j); continue;
-        case '{': push(T::tt_brace_open, j); continue;
-        case '}': push(T::tt_brace_close, j); continue;
-        case '/':
-            while (j < n && !is_delimiter(s[j])) {
-                if (s[j] == '#') return false;  // qpdf decodes #xx into the value
-                ++j;
-            }
-            push(T::tt_name, j);
-            continue;
-        default:
-            break;
-        }
-        while (j < n && !is_delimiter(s[j])) ++j;
-        const T::token_type_e type = classify(s.substr(i, j - i));
-        if (type == T::tt_word) {
-            // An inline image: qpdf reads ID's data by searching for a plausible EI.
-            const std::string_view word = s.substr(i, j - i);
-            if (word == "BI" || word == "ID" || word == "EI") return false;
-        }
-        push(type, j);
+bool ContentScanner::next(ContentToken& t) {
+    const std::string_view s = content_;
+    const std::size_t n = s.size(), i = at_;
+    if (state_ != State::Scanning) return false;
+    if (i == n) {
+        state_ = State::Done;
+        t = ContentToken{T::tt_eof, s.substr(n), s.substr(n)};
+        return true;
     }
-    out.push_back(ContentToken{T::tt_eof, s.substr(n), s.substr(n)});
-    return true;
+    auto token = [&](T::token_type_e type, std::size_t end) {
+        t = ContentToken{type, s.substr(i, end - i), s.substr(i, end - i)};
+        at_ = end;
+        return true;
+    };
+    auto give_up = [&] {
+        state_ = State::LeftToQpdf;
+        return false;
+    };
+    const char ch = s[i];
+    std::size_t j = i + 1;
+    if (is_space(ch)) {
+        while (j < n && is_space(s[j])) ++j;
+        return token(T::tt_space, j);
+    }
+    switch (ch) {
+    case '%':  // to the end of the line, the CR or LF not included
+        while (j < n && s[j] != '\r' && s[j] != '\n') ++j;
+        return token(T::tt_comment, j);
+    case '(':
+        j = string_end(s, i);
+        return j == std::string_view::npos ? give_up() : token(T::tt_string, j);
+    case '<':
+        if (j < n && s[j] == '<') return token(T::tt_dict_open, j + 1);
+        j = hex_string_end(s, i);
+        return j == std::string_view::npos ? give_up() : token(T::tt_string, j);
+    case '>':
+        if (j < n && s[j] == '>') return token(T::tt_dict_close, j + 1);
+        return give_up();  // qpdf: "unexpected >"
+    case ')':
+        return give_up();  // qpdf: "unexpected )"
+    case '[': return token(T::tt_array_open, j);
+    case ']': return token(T::tt_array_close, j);
+    case '{': return token(T::tt_brace_open, j);
+    case '}': return token(T::tt_brace_close, j);
+    case '/':
+        for (; j < n && !is_delimiter(s[j]); ++j)
+            if (s[j] == '#') return give_up();  // qpdf decodes #xx into the value
+        return token(T::tt_name, j);
+    default:
+        break;
+    }
+    while (j < n && !is_delimiter(s[j])) ++j;
+    const std::string_view word = s.substr(i, j - i);
+    const T::token_type_e type = classify(word);
+    // An inline image: qpdf reads ID's data by searching for a plausible EI.
+    if (type == T::tt_word && (word == "BI" || word == "ID" || word == "EI")) return give_up();
+    return token(type, j);
+}
+
+bool scan_content(std::string_view content, std::vector<ContentToken>& out) {
+    out.clear();
+    ContentScanner scanner(content);
+    ContentToken t;
+    while (scanner.next(t)) out.push_back(t);
+    return !scanner.left_to_qpdf();
 }
 
 }  // namespace quire::render

@@ -11,14 +11,12 @@
 // searches the image data for its end), names with # escapes, octal escapes of one or two digits in
 // a literal string (where qpdf's releases differ), and every token qpdf calls bad
 // (unbalanced ")", ">" alone, a hex string with a stray character, EOF inside a string). Then
-// scan_content returns false and the caller tokenizes the whole stream with qpdf, as before.
-//
-//   std::vector<ContentToken> tokens;
-//   if (!scan_content(content, tokens)) tokens = … qpdf's tokens …;
+// the scanner stops and the caller tokenizes the whole stream with qpdf, as before.
 #pragma once
 
 #include <qpdf/QPDFTokenizer.hh>
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -30,14 +28,36 @@ namespace quire::render {
 struct ContentToken {
     QPDFTokenizer::token_type_e type = QPDFTokenizer::tt_bad;
     std::string_view raw;
-    // Equal to `raw` for every token scan_content makes (it gives up on names with # escapes),
+    // Equal to `raw` for every token ContentScanner makes (it gives up on names with # escapes),
     // except a literal or hex string, whose decoded value it does not compute: the colour rewrite
     // never reads a string's value.
     std::string_view value;
 };
 
-// Cuts `content` into tokens (the last one tt_eof with empty bytes), as qpdf 11.3 would. False
-// when the content holds something left to qpdf (see above); `out` is then unspecified.
+// Hands out the tokens of `content` one at a time (the last one tt_eof with empty bytes), as qpdf
+// 11.3 would, without storing them: the rewrite keeps only the operands of the current operator.
+// Stops early, with left_to_qpdf(), at anything left to qpdf (see above): the caller then starts
+// the stream again with qpdf's tokenizer.
+//
+//   ContentScanner scanner(content);
+//   for (ContentToken t; scanner.next(t);) use(t);
+//   if (scanner.left_to_qpdf()) … qpdf's tokens for the whole stream …
+class ContentScanner {
+public:
+    explicit ContentScanner(std::string_view content) : content_(content) {}
+
+    // The next token into `t`: false after tt_eof, or when the rest is left to qpdf.
+    bool next(ContentToken& t);
+    bool left_to_qpdf() const { return state_ == State::LeftToQpdf; }
+
+private:
+    enum class State { Scanning, Done, LeftToQpdf };
+    std::string_view content_;  // not owned: must outlive the scanner and its tokens
+    std::size_t at_ = 0;
+    State state_ = State::Scanning;
+};
+
+// All the tokens of `content` into `out` (for tests); false when the content is left to qpdf.
 bool scan_content(std::string_view content, std::vector<ContentToken>& out);
 
 }  // namespace quire::render

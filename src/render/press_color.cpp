@@ -19,7 +19,6 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <optional>
 #include <set>
 #include <string_view>
 
@@ -92,7 +91,7 @@ public:
         if (t.type != T::tt_word) {
             if (t.type == T::tt_inline_image || t.type == T::tt_bad) {
                 flush();
-                out_ += t.raw;
+                emit(t.raw);
             } else {
                 pending_.push_back(t);
             }
@@ -130,27 +129,46 @@ public:
             if (op == "cs") fill_space_ = 0;
             if (op == "CS") stroke_space_ = 0;
             flush();
-            out_ += t.raw;
+            emit(t.raw);
         }
     }
 
-    void finish() { flush(); }
+    // Writes what is still pending: `out` is complete after this.
+    void finish() {
+        flush();
+        out_.append(run_);
+        run_ = {};
+    }
 
 private:
+    // A token's bytes to the output. Bytes that follow the previous ones in memory (the scanner's
+    // tokens are views into one stream) extend one run, appended at once when something else
+    // comes: a page is mostly one run between colour operators.
+    void emit(std::string_view bytes) {
+        if (!run_.empty() && bytes.data() == run_.data() + run_.size()) {
+            run_ = std::string_view(run_.data(), run_.size() + bytes.size());
+        } else {
+            out_.append(run_);
+            run_ = bytes;
+        }
+    }
     void flush() {
-        for (const auto& p : pending_) out_ += p.raw;
+        for (const auto& p : pending_) emit(p.raw);
         pending_.clear();
     }
     // The operator and its operands replaced by `text` (leading white space kept).
     void replace(const std::string& text) {
         std::size_t lead = 0;
-        while (lead < pending_.size() && pending_[lead].type == QPDFTokenizer::tt_space) out_ += pending_[lead++].raw;
+        while (lead < pending_.size() && pending_[lead].type == QPDFTokenizer::tt_space) emit(pending_[lead++].raw);
         pending_.clear();
+        out_.append(run_);
+        run_ = {};
         out_ += text;
     }
 
     const SwatchMap& swatches_;
     std::string& out_;
+    std::string_view run_;  // bytes emitted but not yet appended to out_ (views into the tokens)
     std::vector<ContentToken> pending_;
     std::vector<std::size_t> operands_;
     int fill_space_ = 0, stroke_space_ = 0;  // components of a /DeviceRGB (3) or /DeviceGray (1) space set by cs/CS
@@ -182,14 +200,19 @@ private:
 std::string recoloured(std::string_view content, const SwatchMap& swatches, ContentTokens how) {
     std::string out;
     out.reserve(content.size() + content.size() / 8);  // CMYK operands are a little longer than RGB
-    CmykRewriter rewriter(swatches, out);
-    std::vector<ContentToken> tokens;
-    std::optional<QpdfTokens> qpdf_tokens;
-    if (how == ContentTokens::Qpdf || !scan_content(content, tokens)) {
-        qpdf_tokens.emplace(content);
-        tokens = qpdf_tokens->views();
+    if (how == ContentTokens::Own) {
+        CmykRewriter rewriter(swatches, out);
+        ContentScanner scanner(content);
+        for (ContentToken t; scanner.next(t);) rewriter.token(t);
+        if (!scanner.left_to_qpdf()) {
+            rewriter.finish();
+            return out;
+        }
+        out.clear();  // begun again, from the start of the stream, on qpdf's tokens
     }
-    for (const ContentToken& t : tokens) rewriter.token(t);
+    const QpdfTokens qpdf_tokens(content);
+    CmykRewriter rewriter(swatches, out);
+    for (const ContentToken& t : qpdf_tokens.views()) rewriter.token(t);
     rewriter.finish();
     return out;
 }
