@@ -5,6 +5,9 @@
 #include "core/artefact_cache.hpp"
 #include "core/diagnostic.hpp"
 
+#include "render/content_scanner.hpp"
+
+#include <qpdf/Pl_QPDFTokenizer.hh>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -13,10 +16,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <csetjmp>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <string_view>
 
 namespace quire::render {
 
@@ -59,89 +63,175 @@ std::string cmyk_operands(const Cmyk& c) {
     return number(c.c) + " " + number(c.m) + " " + number(c.y) + " " + number(c.k);
 }
 
-bool is_number(const QPDFTokenizer::Token& t) {
-    return t.getType() == QPDFTokenizer::tt_integer || t.getType() == QPDFTokenizer::tt_real;
+bool is_number(const ContentToken& t) {
+    return t.type == QPDFTokenizer::tt_integer || t.type == QPDFTokenizer::tt_real;
+}
+
+// A number's value as std::atof gives it (a token is short: no allocation for Cairo's).
+double number_value(std::string_view raw) {
+    char buf[64];
+    if (raw.size() < sizeof buf) {
+        raw.copy(buf, raw.size());
+        buf[raw.size()] = '\0';
+        return std::atof(buf);
+    }
+    return std::atof(std::string(raw).c_str());
 }
 
 // Buffers the operands of each operator; colour operators on DeviceRGB or DeviceGray are written
-// again as DeviceCMYK, everything else is passed through unchanged.
-class CmykFilter : public QPDFObjectHandle::TokenFilter {
+// again as DeviceCMYK, everything else is passed through unchanged (each token's bytes as read, as
+// qpdf's TokenFilter::writeToken writes them). The tokens come from render/content_scanner.hpp or,
+// for a stream it leaves to qpdf, from qpdf's tokenizer: the same rules either way.
+class CmykRewriter {
 public:
-    explicit CmykFilter(const SwatchMap& swatches) : swatches_(swatches) {}
+    CmykRewriter(const SwatchMap& swatches, std::string& out) : swatches_(swatches), out_(out) {}
 
-    void handleToken(const QPDFTokenizer::Token& t) override {
+    void token(const ContentToken& t) {
         using T = QPDFTokenizer;
-        if (t.getType() != T::tt_word) {
-            if (t.getType() == T::tt_inline_image || t.getType() == T::tt_bad) {
+        if (t.type != T::tt_word) {
+            if (t.type == T::tt_inline_image || t.type == T::tt_bad) {
                 flush();
-                writeToken(t);
+                emit(t.raw);
             } else {
                 pending_.push_back(t);
             }
             return;
         }
-        const std::string& op = t.getValue();
-        std::vector<std::size_t> operands;  // indices of the non-space tokens in pending_
+        const std::string_view op = t.value;
+        operands_.clear();  // indices of the non-space tokens in pending_
         for (std::size_t i = 0; i < pending_.size(); ++i)
-            if (pending_[i].getType() != T::tt_space && pending_[i].getType() != T::tt_comment) operands.push_back(i);
-        auto numbers = [&](std::size_t n, std::vector<double>& out) {
-            if (operands.size() != n) return false;
-            for (std::size_t i : operands) {
-                if (!is_number(pending_[i])) return false;
-                out.push_back(std::atof(pending_[i].getValue().c_str()));
+            if (pending_[i].type != T::tt_space && pending_[i].type != T::tt_comment) operands_.push_back(i);
+        auto numbers = [&](std::size_t n, double* out) {
+            if (operands_.size() != n) return false;
+            for (std::size_t k = 0; k < n; ++k) {
+                const ContentToken& operand = pending_[operands_[k]];
+                if (!is_number(operand)) return false;
+                out[k] = number_value(operand.value);
             }
             return true;
         };
         const bool stroke = !op.empty() && std::isupper(static_cast<unsigned char>(op[0]));
-        std::vector<double> v;
+        const bool set_colour = op == "sc" || op == "scn" || op == "SC" || op == "SCN";
+        double v[3];
         if ((op == "rg" || op == "RG") && numbers(3, v)) {
             replace(cmyk_operands(swatches_.cmyk(v[0], v[1], v[2])) + (stroke ? " K" : " k"));
         } else if ((op == "g" || op == "G") && numbers(1, v)) {
             replace(cmyk_operands(Cmyk{0, 0, 0, 1 - v[0]}) + (stroke ? " K" : " k"));
-        } else if ((op == "cs" || op == "CS") && operands.size() == 1 && pending_[operands[0]].getType() == T::tt_name &&
-                   (pending_[operands[0]].getValue() == "/DeviceRGB" || pending_[operands[0]].getValue() == "/DeviceGray")) {
-            (stroke ? stroke_space_ : fill_space_) = pending_[operands[0]].getValue() == "/DeviceRGB" ? 3 : 1;
+        } else if ((op == "cs" || op == "CS") && operands_.size() == 1 && pending_[operands_[0]].type == T::tt_name &&
+                   (pending_[operands_[0]].value == "/DeviceRGB" || pending_[operands_[0]].value == "/DeviceGray")) {
+            (stroke ? stroke_space_ : fill_space_) = pending_[operands_[0]].value == "/DeviceRGB" ? 3 : 1;
             replace(std::string("/DeviceCMYK ") + (stroke ? "CS" : "cs"));
-        } else if ((op == "sc" || op == "scn" || op == "SC" || op == "SCN") && (stroke ? stroke_space_ : fill_space_) == 3 &&
-                   numbers(3, v)) {
-            replace(cmyk_operands(swatches_.cmyk(v[0], v[1], v[2])) + " " + op);
-        } else if ((op == "sc" || op == "scn" || op == "SC" || op == "SCN") && (stroke ? stroke_space_ : fill_space_) == 1 &&
-                   numbers(1, v)) {
-            replace(cmyk_operands(Cmyk{0, 0, 0, 1 - v[0]}) + " " + op);
+        } else if (set_colour && (stroke ? stroke_space_ : fill_space_) == 3 && numbers(3, v)) {
+            replace(cmyk_operands(swatches_.cmyk(v[0], v[1], v[2])) + " " + std::string(op));
+        } else if (set_colour && (stroke ? stroke_space_ : fill_space_) == 1 && numbers(1, v)) {
+            replace(cmyk_operands(Cmyk{0, 0, 0, 1 - v[0]}) + " " + std::string(op));
         } else {
             if (op == "cs") fill_space_ = 0;
             if (op == "CS") stroke_space_ = 0;
             flush();
-            writeToken(t);
+            emit(t.raw);
         }
     }
 
-    void handleEOF() override { flush(); }
+    // Writes what is still pending: `out` is complete after this.
+    void finish() {
+        flush();
+        out_.append(run_);
+        run_ = {};
+    }
 
 private:
+    // A token's bytes to the output. Bytes that follow the previous ones in memory (the scanner's
+    // tokens are views into one stream) extend one run, appended at once when something else
+    // comes: a page is mostly one run between colour operators.
+    void emit(std::string_view bytes) {
+        if (!run_.empty() && bytes.data() == run_.data() + run_.size()) {
+            run_ = std::string_view(run_.data(), run_.size() + bytes.size());
+        } else {
+            out_.append(run_);
+            run_ = bytes;
+        }
+    }
     void flush() {
-        for (const auto& p : pending_) writeToken(p);
+        for (const auto& p : pending_) emit(p.raw);
         pending_.clear();
     }
     // The operator and its operands replaced by `text` (leading white space kept).
     void replace(const std::string& text) {
         std::size_t lead = 0;
-        while (lead < pending_.size() && pending_[lead].getType() == QPDFTokenizer::tt_space) writeToken(pending_[lead++]);
+        while (lead < pending_.size() && pending_[lead].type == QPDFTokenizer::tt_space) emit(pending_[lead++].raw);
         pending_.clear();
-        write(text);
+        out_.append(run_);
+        run_ = {};
+        out_ += text;
     }
 
     const SwatchMap& swatches_;
-    std::vector<QPDFTokenizer::Token> pending_;
+    std::string& out_;
+    std::string_view run_;  // bytes emitted but not yet appended to out_ (views into the tokens)
+    std::vector<ContentToken> pending_;
+    std::vector<std::size_t> operands_;
     int fill_space_ = 0, stroke_space_ = 0;  // components of a /DeviceRGB (3) or /DeviceGray (1) space set by cs/CS
 };
 
-std::string filtered(QPDFObjectHandle stream, const SwatchMap& swatches) {
+// qpdf's tokens of a content stream, as Pl_QPDFTokenizer hands them to a token filter (inline
+// images and all): for what render/content_scanner.hpp leaves to qpdf.
+class QpdfTokens : public QPDFObjectHandle::TokenFilter {
+public:
+    explicit QpdfTokens(std::string_view content) {
+        Pl_QPDFTokenizer tokenizer("press-colour", this);
+        tokenizer.write(reinterpret_cast<const unsigned char*>(content.data()), content.size());
+        tokenizer.finish();
+    }
+    void handleToken(const QPDFTokenizer::Token& t) override { tokens_.push_back(t); }
+
+    // Views into this object's tokens.
+    std::vector<ContentToken> views() const {
+        std::vector<ContentToken> out;
+        out.reserve(tokens_.size());
+        for (const auto& t : tokens_) out.push_back(ContentToken{t.getType(), t.getRawValue(), t.getValue()});
+        return out;
+    }
+
+private:
+    std::vector<QPDFTokenizer::Token> tokens_;
+};
+
+std::string recoloured(std::string_view content, const SwatchMap& swatches, ContentTokens how) {
     std::string out;
-    Pl_String sink("press-colour", nullptr, out);
-    CmykFilter filter(swatches);
-    stream.filterAsContents(&filter, &sink);
+    out.reserve(content.size() + content.size() / 8);  // CMYK operands are a little longer than RGB
+    if (how == ContentTokens::Own) {
+        CmykRewriter rewriter(swatches, out);
+        ContentScanner scanner(content);
+        for (ContentToken t; scanner.next(t);) rewriter.token(t);
+        if (!scanner.left_to_qpdf()) {
+            rewriter.finish();
+            return out;
+        }
+        out.clear();  // begun again, from the start of the stream, on qpdf's tokens
+    }
+    const QpdfTokens qpdf_tokens(content);
+    CmykRewriter rewriter(swatches, out);
+    for (const ContentToken& t : qpdf_tokens.views()) rewriter.token(t);
+    rewriter.finish();
     return out;
+}
+
+// A form's or a page's content stream, decoded as qpdf's filterAsContents and filterPageContents
+// hand it to their token filter (a page's streams joined with a newline where one does not end
+// with it).
+std::string form_content(QPDFObjectHandle stream) {
+    std::string content;
+    Pl_String sink("press-colour content", nullptr, content);
+    stream.pipeStreamData(&sink, 0, qpdf_dl_specialized);
+    return content;
+}
+
+std::string page_content(QPDFPageObjectHelper& page) {
+    std::string content;
+    Pl_String sink("press-colour content", nullptr, content);
+    page.pipeContents(&sink);
+    return content;
 }
 
 void cmyk_group(QPDFObjectHandle dict) {
@@ -225,7 +315,7 @@ struct Converter {
     }
 
     void form(QPDFObjectHandle x) {
-        const std::string content = filtered(x, swatches);
+        const std::string content = recoloured(form_content(x), swatches, ContentTokens::Own);
         x.replaceStreamData(content, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
         cmyk_group(x.getDict());
         resources(x.getDict().getKey("/Resources"));
@@ -234,19 +324,14 @@ struct Converter {
 
 }  // namespace
 
-std::string cmyk_content(const std::string& content, const SwatchMap& swatches) {
-    QPDF pdf;
-    pdf.emptyPDF();
-    return filtered(QPDFObjectHandle::newStream(&pdf, content), swatches);
+std::string cmyk_content(std::string_view content, const SwatchMap& swatches, ContentTokens how) {
+    return recoloured(content, swatches, how);
 }
 
 void convert_document_colour(QPDF& pdf, const SwatchMap& swatches, const style::CmykProfile& profile, double max_ink) {
-    Converter converter{pdf, swatches, profile, max_ink, fnv1a_64(profile.icc()), {}};
+    Converter converter{pdf, swatches, profile, max_ink, profile.icc_hash(), {}};
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-        std::string content;
-        Pl_String sink("press-colour", nullptr, content);
-        CmykFilter filter(swatches);
-        page.filterContents(&filter, &sink);
+        const std::string content = recoloured(page_content(page), swatches, ContentTokens::Own);
         page.getObjectHandle().replaceKey("/Contents", pdf.newStream(content));
         // Cairo gives every page a transparency group blended in DeviceRGB; with a CMYK output intent
         // the blending space is the press's (PDF/X-4 allows no device RGB).

@@ -16,6 +16,7 @@
 #include "style/layout.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 class QPDF;
@@ -37,8 +38,12 @@ private:
     const style::CmykProfile& profile_;
 };
 
+// Who cuts a content stream into tokens: quire's scanner (render/content_scanner.hpp), which hands
+// what it does not model to qpdf, or qpdf's tokenizer for all (the tests compare the two).
+enum class ContentTokens { Own, Qpdf };
+
 // Rewrites one content stream's text: DeviceRGB and DeviceGray colour operators to DeviceCMYK.
-std::string cmyk_content(const std::string& content, const SwatchMap& swatches);
+std::string cmyk_content(std::string_view content, const SwatchMap& swatches, ContentTokens how = ContentTokens::Own);
 
 // Rewrites the colour of every page's content, Cairo's forms and images, in place.
 void convert_document_colour(QPDF& pdf, const SwatchMap& swatches, const style::CmykProfile& profile, double max_ink);

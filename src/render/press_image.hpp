@@ -31,8 +31,9 @@ inline constexpr int kPressJpegQuality = 90;
 // Throws QuireError as press_settings says (render/press_pdf.hpp).
 std::shared_ptr<const style::CmykProfile> press_profile(const OutputIntent& intent);
 
-// The artefact-cache key of one image's conversion: every input (the encoded bytes by two hashes and
-// their size, the pixel size, the profile's bytes, the ink limit, the encoding's version).
+// The artefact-cache key of one image's conversion: every input (the encoded bytes by a 128-bit
+// digest and their size, the pixel size, the profile's bytes by CmykProfile::icc_hash, the ink
+// limit, the encoding's version).
 std::string press_image_key(std::string_view encoded, bool jpeg, long long width, long long height,
                             std::uint64_t profile_hash, double max_ink);
 

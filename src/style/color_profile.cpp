@@ -98,7 +98,8 @@ std::shared_ptr<const CmykProfile> CmykProfile::load(const std::filesystem::path
     cmsGetProfileInfoASCII(t.cmyk.get(), cmsInfoDescription, "en", "US", desc, sizeof desc);
     p->description_ = desc[0] ? desc : path.filename().string();
     char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a_64(p->icc_)));
+    p->icc_hash_ = fnv1a_64(p->icc_);
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(p->icc_hash_));
     t.identity = hash;
     return p;
 }
