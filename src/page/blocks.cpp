@@ -582,11 +582,13 @@ linebreak::ProtrusionTable protrusion_of(const style::Layout& layout) {
 
 std::vector<FlowBlock> build_blocks(const BlockContext& context) { return Builder(context).build(); }
 
-bool reset_block(FlowBlock& block, int looseness, const BlockContext& context) {
+bool reset_block(FlowBlock& block, int looseness, const BlockContext& context, double tracking_em) {
     if (!block.resetting || !block.style) return false;
     const Resetting& r = *block.resetting;
     Diagnostics quiet;  // the paragraph's diagnostics were reported when it was first set
-    const linebreak::SetParagraph set = set_in_style(r.paragraph, *block.style, r.width, context.fonts, quiet, 0, 0,
+    text::StyledParagraph tracked = r.paragraph;
+    for (auto& span : tracked.spans) span.font.tracking_em += tracking_em;
+    const linebreak::SetParagraph set = set_in_style(tracked, *block.style, r.width, context.fonts, quiet, 0, 0,
                                                      r.suppress_indent, protrusion_of(context.layout), looseness);
     if (set.lines.empty() || set.lines.size() == block.lines.size()) return false;
     block.lines.clear();
@@ -600,6 +602,7 @@ bool reset_block(FlowBlock& block, int looseness, const BlockContext& context) {
         }
     Resetting again = r;
     again.looseness = looseness;
+    again.tracking_em = tracking_em;
     block.resetting = std::make_shared<const Resetting>(std::move(again));
     return true;
 }

@@ -55,6 +55,7 @@ struct Resetting {
     double width = 0, inset = 0;
     bool suppress_indent = false;
     int looseness = 0;
+    double tracking_em = 0;  // copyfitting tracking added to every span (page/copyfit.cpp)
 };
 
 struct FlowBlock {
@@ -116,6 +117,7 @@ std::vector<FlowBlock> build_blocks(const BlockContext& context);
 // Sets a plain paragraph's block again, `looseness` lines longer (+) or shorter (−) than its best
 // setting (TeX's \looseness). False, and `block` unchanged, when it has no Resetting or the line
 // count would not change.
-bool reset_block(FlowBlock& block, int looseness, const BlockContext& context);
+// `tracking_em` is added to every span's letter spacing (a compositor's copyfitting tracking).
+bool reset_block(FlowBlock& block, int looseness, const BlockContext& context, double tracking_em = 0);
 
 }  // namespace quire::page

@@ -16,6 +16,22 @@ constexpr int kMaxTries = 24;
 // Of the paragraphs in a holed column, those nearest its foot are tried (the hole is theirs).
 constexpr int kCandidatesPerHole = 3;
 constexpr double kTolerance = 1e-6;
+// Paragraphs of one column set a line looser or tighter together, at most, for one hole.
+constexpr int kTogether = 4;
+// A compositor's copyfitting tracking: a paragraph set 5/1000 em tighter (or looser) to lose (or
+// gain) a line where its spacing alone cannot, within the ±5…10 units desks use for it. Invisible
+// at text sizes; in 35-character columns it is often the only way a paragraph changes its length
+// within the breaker's tolerance.
+constexpr double kCopyfitTrackingEm = 0.005;
+
+// The block a line looser (delta +1) or tighter (−1): by its spacing alone, else with the
+// copyfitting tracking. False, and the block unchanged, when neither changes its line count.
+bool reset_with_tracking(FlowBlock& block, int delta, const BlockContext& context) {
+    const int looseness = block.resetting->looseness + delta;
+    const double tracking = block.resetting->tracking_em;
+    return reset_block(block, looseness, context, tracking) ||
+           reset_block(block, looseness, context, tracking + delta * kCopyfitTrackingEm);
+}
 
 struct Hole {
     int page = 0, column = 0;
@@ -116,6 +132,48 @@ int drop_pullquotes(std::vector<FlowBlock>& blocks, const FlowFrames& frames, co
     return pages;
 }
 
+// The paragraphs that can be set again with lines in the holed column, from its foot up.
+std::vector<int> paragraphs_in_column(const std::vector<FlowBlock>& blocks, const FlowResult& flow, const Hole& h) {
+    std::vector<int> out;
+    for (auto it = flow.lines.rbegin(); it != flow.lines.rend(); ++it)
+        if (it->page == h.page && it->column == h.column && blocks[static_cast<std::size_t>(it->block)].resetting &&
+            std::find(out.begin(), out.end(), it->block) == out.end())
+            out.push_back(it->block);
+    return out;
+}
+
+// Sets up to kTogether of the holed column's paragraphs a line looser, one after another, then
+// (from the setting before) a line tighter, and keeps the first combination that leaves fewer
+// holes without adding a page. True when it kept one (`best` and `holes` then updated).
+bool copyfit_together(std::vector<FlowBlock>& blocks, const FlowFrames& frames, const BlockContext& context, const Hole& h,
+                      FlowResult& best, std::vector<Hole>& holes, int& tries) {
+    const std::vector<int> in_column = paragraphs_in_column(blocks, best, h);
+    if (in_column.size() < 2) return false;  // one paragraph alone was tried already
+    for (int delta : {+1, -1}) {
+        const std::vector<FlowBlock> saved = blocks;
+        int changed = 0;
+        for (int b : in_column) {
+            if (changed >= kTogether || tries >= kMaxTries) break;
+            if (!reset_with_tracking(blocks[static_cast<std::size_t>(b)], delta, context)) continue;
+            ++tries;
+            if (++changed < 2) continue;  // a single change was tried already
+            try {
+                FlowResult r = flow_blocks(blocks, frames);
+                std::vector<Hole> left = holes_of(blocks, r, frames);
+                if (r.pages <= best.pages && left.size() < holes.size()) {
+                    best = std::move(r);
+                    holes = std::move(left);
+                    return true;
+                }
+            } catch (const QuireError&) {
+                break;
+            }
+        }
+        blocks = saved;
+    }
+    return false;
+}
+
 }  // namespace
 
 int copyfit_last_page(std::vector<FlowBlock>& blocks, const FlowFrames& frames, const BlockContext& context) {
@@ -139,7 +197,7 @@ int copyfit_last_page(std::vector<FlowBlock>& blocks, const FlowFrames& frames, 
     for (const auto& [fill, b] : order) {
         if (tightened >= kMaxTightened) break;
         FlowBlock& block = blocks[static_cast<std::size_t>(b)];
-        if (!reset_block(block, block.resetting->looseness - 1, context)) continue;
+        if (!reset_with_tracking(block, -1, context)) continue;
         ++tightened;
         try {
             const FlowResult r = flow_blocks(blocks, frames);
@@ -176,9 +234,8 @@ int copyfit_holes(std::vector<FlowBlock>& blocks, const FlowFrames& frames, cons
             for (int delta : {+1, -1}) {
                 if (tries >= kMaxTries) break;
                 FlowBlock& block = blocks[static_cast<std::size_t>(b)];
-                const int looseness = block.resetting->looseness + delta;
                 FlowBlock saved = block;
-                if (!reset_block(block, looseness, context)) continue;
+                if (!reset_with_tracking(block, delta, context)) continue;
                 ++tries;
                 try {
                     FlowResult r = flow_blocks(blocks, frames);
@@ -196,6 +253,10 @@ int copyfit_holes(std::vector<FlowBlock>& blocks, const FlowFrames& frames, cons
             }
             if (improved) break;
         }
+        // A hole of three lines under a subhead kept with its next lines needs more than one
+        // paragraph a line longer: several of the column's paragraphs, each a line looser (or
+        // tighter), together.
+        if (!improved && tries < kMaxTries) improved = copyfit_together(blocks, frames, context, h, best, holes, tries);
         if (improved) next_hole = 0;  // the holes were recounted: start from the first again
         else ++next_hole;
     }

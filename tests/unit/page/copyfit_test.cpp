@@ -5,8 +5,11 @@
 
 #include "flow_fixtures.hpp"
 #include "model/article.hpp"
+#include "style/layout.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 using namespace quire;
 using namespace quire::page;
@@ -82,4 +85,38 @@ TEST_CASE("copyfit: pull quotes are kept where the layout says so, or where leav
         CHECK(copyfit_last_page(blocks, frames, ctx) == 2);
         CHECK(blocks.size() == 3);
     }
+}
+
+TEST_CASE("copyfit: a paragraph that cannot lose a line by its spacing loses it tracked 5/1000 em tighter") {
+    // Thirteen lines in the magazine's 35-character column, the last one short: no twelve-line
+    // setting exists within the breaker's tolerance, but one 5/1000 em tighter does (belarus-exile).
+    model::Article a;
+    a.id = "copyfit";
+    a.lang = "en";
+    // The first paragraph takes the drop cap and is not set again; the second is.
+    a.body.push_back(model::Block::paragraph(model::plain_inlines("An opening paragraph with the initial.")));
+    a.body.push_back(model::Block::paragraph(model::plain_inlines(
+        "Critics, including some within the movement, warn of the dangers of such structures: disputes about "
+        "legitimacy, the temptation to act like a government without the accountability that elections would "
+        "bring, the growing distance between the exiles and the people who remained at home. \u201CThe danger "
+        "is that we start talking to ourselves,\u201D says a former opposition campaigner now working as a "
+        "researcher in Vilnius. \u201CInside Belarus, people are afraid even to like a post on social media. "
+        "They do not read our declarations. They need news, not manifestos.\u201D")));
+    Setting s;
+    s.article = a;
+    s.layout = style::load_layout_or_throw("magazine");
+    BlockContext ctx = s.context();
+    std::vector<FlowBlock> blocks = build_blocks(ctx);
+    auto it = std::find_if(blocks.begin(), blocks.end(), [](const FlowBlock& b) { return b.resetting != nullptr; });
+    REQUIRE(it != blocks.end());
+    FlowBlock block = *it;
+    const std::size_t lines = block.lines.size();
+    REQUIRE(lines > 3);
+    CHECK(lines == 13);
+    CHECK_FALSE(reset_block(block, -1, ctx));
+    CHECK(block.lines.size() == lines);  // unchanged
+    REQUIRE(reset_block(block, -1, ctx, -0.005));
+    CHECK(block.lines.size() == lines - 1);
+    CHECK(block.resetting->looseness == -1);
+    CHECK(block.resetting->tracking_em == doctest::Approx(-0.005));
 }
