@@ -168,8 +168,10 @@ struct Builder {
                 // breaks only when nothing else works (issue 16).
                 const bool georgian_name = !hyphenation_.empty() &&
                                            text::is_georgian_name(std::string_view(t).substr(a, b - a), std::string_view(t).substr(b));
+                // Months and the region's demonyms are capitalised but no names (text/name_break.hpp).
+                const bool common = !hyphenation_.empty() && text::is_common_capitalised(std::string_view(t).substr(a, b - a));
                 for (const auto& h : hyphenation_) {
-                    const bool name = h.word_case == text::WordCase::Capitalised || georgian_name;
+                    const bool name = (h.word_case == text::WordCase::Capitalised && !common) || georgian_name;
                     const bool unsure = name && names != NameHyphenation::All && !open_syllable_break(t, a + h.offset);
                     if (unsure && (names == NameHyphenation::TaggedOnly || spec.params.unsure_name_hyphenpenalty >= kInfinitePenalty))
                         continue;

@@ -161,7 +161,45 @@ bool latin_gloss_follows(std::string_view after) {
     return c1 >= 'A' && c1 <= 'Z' && c2 >= 'a' && c2 <= 'z';
 }
 
+// Capitalised English words that are no names (is_common_capitalised), lower case, space-separated.
+constexpr std::string_view kCommonCapitalised =
+    " january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday"
+    " russian ukrainian belarusian georgian armenian azerbaijani moldovan romanian polish lithuanian latvian"
+    " estonian hungarian slovak czech bulgarian serbian croatian slovenian bosnian albanian macedonian"
+    " montenegrin kosovar finnish swedish norwegian danish german austrian swiss french italian spanish"
+    " portuguese dutch belgian british english irish scottish american canadian turkish iranian persian"
+    " kazakh kyrgyz uzbek tajik turkmen chechen ingush dagestani abkhaz abkhazian ossetian crimean tatar"
+    " transnistrian pridnestrovian chinese japanese indian israeli jewish arab arabic syrian"
+    " european western eastern northern southern central baltic slavic slavonic caucasian soviet"
+    " orthodox catholic protestant muslim ";
+
 }  // namespace
+
+bool is_common_capitalised(std::string_view word) {
+    std::u32string w;
+    for (std::size_t i = 0; i < word.size();) {
+        const char32_t c = decode_utf8(word, i);
+        if (c != 0x00AD) w.push_back(c);
+    }
+    std::size_t a = 0, b = w.size();
+    while (a < b && !u_isalpha(UChar32(w[a]))) ++a;
+    while (b > a && !u_isalpha(UChar32(w[b - 1]))) --b;
+    if (a == b || !u_isupper(UChar32(w[a]))) return false;
+    std::string lower;
+    for (std::size_t i = a; i < b; ++i) {
+        const UChar32 c = u_tolower(UChar32(w[i]));
+        if (c > 0x7F && c != 0x2019) return false;  // the list is ASCII English
+        lower.push_back(c == 0x2019 ? '\'' : static_cast<char>(c));
+    }
+    auto listed = [](std::string_view x) {
+        return !x.empty() && kCommonCapitalised.find(" " + std::string(x) + " ") != std::string_view::npos;
+    };
+    std::string_view v = lower;
+    if (v.ends_with("'s")) v.remove_suffix(2);
+    if (listed(v)) return true;
+    return v.ends_with("s") && listed(v.substr(0, v.size() - 1));  // Russians, Europeans
+}
 
 bool is_georgian_name(std::string_view word, std::string_view after) {
     // Mkhedruli (U+10D0–U+10FF) and the rest of the Georgian block are three bytes starting 0xE1: a word
@@ -208,6 +246,10 @@ bool is_name_break(const std::string& line_text, const std::string* previous_lin
     }
     i = 0;
     if (!u_isupper(static_cast<UChar32>(decode_utf8(b.word, i)))) return false;
+    if (next_line) {
+        const std::string rest = trimmed(*next_line);
+        if (is_common_capitalised(b.word + rest.substr(0, rest.find(' ')))) return false;
+    }
     if (!b.before.empty()) return !ends_sentence(b.before);
     // The broken word starts its line: the line before says whether a sentence ended.
     if (first_line) return false;

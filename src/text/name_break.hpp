@@ -32,12 +32,21 @@ bool ends_sentence(const std::string& text);
 // parentheses (ჟვანია (Zhvania)) is a name whatever its ending.
 bool is_georgian_name(std::string_view word, std::string_view after = {});
 
+// Whether `word` is a capitalised English word that is no name: a month or a day of the week, or a
+// demonym or proper adjective of the region and its neighbours ("Russian", "Europeans", "Georgia’s"
+// is a name, "Georgian" is not). The Chicago Manual of Style (7.40) asks that personal names not be
+// broken; such words are divided like any other. Quotes, punctuation, a plural -s and a possessive
+// -’s around the word are ignored. Deliberately a closed list: "-ian" also ends Armenian surnames
+// (Petrosian) and given names (Adrian), which stay names.
+bool is_common_capitalised(std::string_view word);
+
 // Whether a hyphenated line's broken word is a name. `previous_line`: the text of the paragraph's line
 // before it (nullptr when there is none, or it is not known); `first_line`: the line starts its
 // paragraph (a word starting a paragraph starts a sentence). `next_line`: the text of the paragraph's
 // line after it, which holds the rest of the broken word: a Georgian word is told by its ending
 // (is_georgian_name), so without it a Georgian break is judged on its first part alone (and is
-// seldom a name). A Georgian name is one wherever it stands in its sentence.
+// seldom a name). A Georgian name is one wherever it stands in its sentence. A capitalised word
+// completed from it that is_common_capitalised ("Rus-" + "sian") is no name.
 bool is_name_break(const std::string& line_text, const std::string* previous_line, bool first_line,
                    const std::string* next_line = nullptr);
 

@@ -234,6 +234,25 @@ TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenal
     CHECK(in_word > 0);
 }
 
+TEST_CASE("a month or a demonym is capitalised but no name: its points carry hyphenpenalty") {
+    text::FontCollection fonts;
+    const text::StyledParagraph p = paragraph("Ukrainian Petrosian", "en");
+    LineSpec spec;
+    spec.params.hyphenpenalty = 50;
+    spec.params.capitalised_hyphenpenalty = 700;
+    Diagnostics d;
+    const ParagraphItems items = build_items(p, spec, fonts, d);
+    const std::uint32_t space = std::uint32_t(p.spans[0].text.find(' '));
+    int demonym = 0, surname = 0;
+    for (const auto& it : items.items) {
+        if (it.kind != ItemKind::Penalty || !it.discretionary) continue;
+        if (it.ref < space) { CHECK(it.penalty == 50); ++demonym; }
+        else { CHECK(it.penalty == 700); ++surname; }
+    }
+    CHECK(demonym > 0);
+    CHECK(surname > 0);
+}
+
 TEST_CASE("a Georgian surname (no case: told by its ending) carries capitalised_hyphenpenalty, other words hyphenpenalty") {
     text::FontCollection fonts;
     // "ჯავახიშვილმა ისტორია დაწერა": Javakhishvili (ergative) wrote history; ისტორია ends in -ია too, but is no name.

@@ -117,3 +117,24 @@ TEST_CASE("a Georgian word glossed by a Latin transliteration in parentheses is 
     const std::string rest = "\u10DC\u10D8\u10D0 (Zhvania) \u10D7\u10E5\u10D5\u10D0";  // ნია (Zhvania) თქვა
     CHECK(is_name_break("\u10D6\u10E3\u10E0\u10D0\u10D1 \u10DF\u10D5\u10D0-", nullptr, false, &rest));  // ზურაბ ჟვა-
 }
+
+TEST_CASE("months and the region's demonyms are capitalised but no names, names ending alike stay names") {
+    CHECK(is_common_capitalised("Russian"));
+    CHECK(is_common_capitalised("Europeans"));
+    CHECK(is_common_capitalised("\u201CUkrainian,\u201D"));      // quotes and a comma around it
+    CHECK(is_common_capitalised("Georgian\u2019s"));             // possessive
+    CHECK(is_common_capitalised("Decem\u00ADber"));              // a soft hyphen inside
+    CHECK(is_common_capitalised("October"));
+    CHECK_FALSE(is_common_capitalised("russian"));               // not capitalised: not asked
+    CHECK_FALSE(is_common_capitalised("Georgia"));               // a country is a name
+    CHECK_FALSE(is_common_capitalised("Petrosian"));             // an Armenian surname in -ian
+    CHECK_FALSE(is_common_capitalised("Adrian"));
+    CHECK_FALSE(is_common_capitalised("Christian"));             // a given name too: left a name
+    CHECK_FALSE(is_common_capitalised("\u0420\u0443\u0441\u0441\u043A\u0438\u0439"));  // the list is English
+    // The proof completes the broken word from the next line.
+    const std::string sian = "sian troops crossed the river";
+    const std::string tosyan = "tosyan, the mayor, said";
+    CHECK_FALSE(is_name_break("condemned Armenia for joining Rus-", nullptr, false, &sian));
+    CHECK(is_name_break("condemned Armenia for joining Rus-", nullptr, false));  // the rest unknown: counted
+    CHECK(is_name_break("said Ar-", nullptr, false, &tosyan));                   // Artosyan: a name
+}
