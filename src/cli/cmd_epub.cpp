@@ -7,6 +7,7 @@
 #include "cli/stage_clock.hpp"
 #include "epub/epub_builder.hpp"
 #include "epub/issue_epub.hpp"
+#include "epub/print_pages.hpp"
 #include "model/article_xml.hpp"
 #include "render/article_pdf.hpp"
 
@@ -85,13 +86,17 @@ int run_epub(const EpubCommandOptions& options) {
     epub::EpubOptions epub_options;
     epub_options.layout = options.layout;
     if (!options.cover.empty()) epub_options.cover_image = options.cover;
-    // The print edition's page numbers: the article laid out as `quire pdf` lays it out.
-    std::optional<page::PageDocument> print;
+    // The print edition's page numbers: the article laid out as `quire pdf` lays it out, or the
+    // pages' starts from the artefact cache when nothing the layout reads has changed
+    // (epub/print_pages.hpp).
+    std::vector<epub::PrintPageStart> print_pages;
     if (!options.no_page_list) {
-        print = clock.run("layout", [&] {
-            return with_printed_diagnostics([&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); });
+        auto lay_out = [&](Diagnostics& d) { return render::lay_out_loaded_article(loaded, options.layout, d); };
+        print_pages = clock.run("layout", [&] {
+            return with_printed_diagnostics(
+                [&](Diagnostics& d) { return epub::print_pages(loaded, options.layout, ArtefactCache::shared(), d, lay_out); });
         });
-        epub_options.print = &*print;
+        epub_options.print_pages = &print_pages;
     }
     if (options.dump) {
         std::cout << epub::dump_book(epub::assemble_book(loaded, epub_options));

@@ -102,14 +102,8 @@ Codepoints with_basics(Codepoints cps) {
     return cps;
 }
 
-// What every cached artefact depends on besides its own inputs: this build of quire (its
-// executable's identity: a rebuild may draw or subset differently) and HarfBuzz's version.
-std::string cache_key_base() {
-    return "quire " + file_identity("/proc/self/exe") + "\nharfbuzz " + hb_version_string() + "\n";
-}
-
 std::string subset_cache_key(const PlannedFace& p, const std::vector<std::string>& features) {
-    std::string key = cache_key_base() + "font " + file_identity(p.face->file) + " index " +
+    std::string key = artefact_key_base() + "font " + file_identity(p.face->file) + " index " +
                       std::to_string(p.face->face_index) + "\nfeatures";
     for (const auto& f : features) key += " " + f;
     key += "\ncodepoints";
@@ -118,7 +112,7 @@ std::string subset_cache_key(const PlannedFace& p, const std::vector<std::string
 }
 
 std::string cover_cache_key(const CoverText& text, const style::Layout& layout, const text::FontTable& fonts) {
-    std::string key = cache_key_base() + "cover\n" + text.magazine + "\n" + text.section + "\n" + text.title + "\n" +
+    std::string key = artefact_key_base() + "cover\n" + text.magazine + "\n" + text.section + "\n" + text.title + "\n" +
                       text.author + "\n" + text.date + "\n" + text.lang + "\n" + layout.dump();
     for (const auto& family : fonts.families())
         for (const auto& face : family.faces) key += "\n" + file_identity(face.file);
@@ -174,6 +168,10 @@ FontFile embedded_font(const PlannedFace& p, const std::vector<std::string>& fea
 }
 
 }  // namespace
+
+std::string artefact_key_base() {
+    return "quire " + file_identity("/proc/self/exe") + "\nharfbuzz " + hb_version_string() + "\n";
+}
 
 std::string file_as(const std::string& name) {
     const std::size_t last = name.find_last_of(' ');

@@ -41,6 +41,10 @@ void add_people(BookMetadata& meta, const model::Article& article);
 // A unique manifest id from a path ("images/lead.jpg" → "images-lead-jpg").
 std::string manifest_id(const std::string& href, std::set<std::string>& taken);
 
+// What every cached artefact depends on besides its own inputs: this build of quire (its
+// executable's identity: a rebuild may draw, subset or lay out differently) and HarfBuzz's version.
+std::string artefact_key_base();
+
 // The drawn cover: a page laid out by page/ (page/epub_cover.hpp) and drawn by render/
 // (render/render_png.hpp), the PNG from the artefact cache when it holds it.
 using CoverText = page::CoverText;

@@ -152,10 +152,10 @@ Book assemble_book(const model::LoadedArticle& loaded, const EpubOptions& option
     documents.push_back(article_document(loaded, image_hrefs, parts));
 
     // The print edition's page breaks, from its own layout (the same as `quire pdf`'s).
-    const PageNumbers page_numbers = options.print ? PageNumbers::Print : PageNumbers::None;
-    if (options.print) {
+    const PageNumbers page_numbers = options.print || options.print_pages ? PageNumbers::Print : PageNumbers::None;
+    if (page_numbers == PageNumbers::Print) {
         std::set<std::string> taken;
-        book.page_list = insert_page_breaks({&documents[1]}, print_page_starts(*options.print), taken);
+        book.page_list = insert_page_breaks({&documents[1]}, options.print ? print_page_starts(*options.print) : *options.print_pages, taken);
         // The print edition: its ISSN, else an identifier of its own derived as the book's is (Ace's
         // epub-pagesource wants the page breaks' source named).
         m.print_source = !pub.issn_print.empty() ? "urn:issn:" + pub.issn_print

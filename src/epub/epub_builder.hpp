@@ -10,6 +10,7 @@
 #pragma once
 
 #include "epub/epub_book.hpp"
+#include "epub/page_breaks.hpp"
 #include "model/article_xml.hpp"
 #include "page/page_document.hpp"
 
@@ -37,6 +38,9 @@ struct EpubOptions {
     // The article's print layout (render::lay_out_loaded_article, as `quire pdf` makes it): its
     // pages give the page-break markers and the page-list. Null: no print page numbers.
     const page::PageDocument* print = nullptr;
+    // Or the print pages' starts alone (epub/print_pages.hpp: from the artefact cache), used when
+    // `print` is null.
+    const std::vector<PrintPageStart>* print_pages = nullptr;
 };
 
 // Whether the book carries the print edition's page numbers (page-list, markers).

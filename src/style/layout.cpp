@@ -387,17 +387,21 @@ ParagraphStyle parse_style(Reader& r, const std::string& name, const RawAttrs& a
     return s;
 }
 
+// A name with a slash or ending in .xml is a path; anything else names a file in layouts/.
+bool names_a_path(const std::string& name_or_path) {
+    return name_or_path.find('/') != std::string::npos || (name_or_path.size() > 4 && name_or_path.ends_with(".xml"));
+}
+
 }  // namespace
+
+fs::path layout_file(const std::string& name_or_path) {
+    return names_a_path(name_or_path) ? fs::path(name_or_path) : layouts_dir() / (name_or_path + ".xml");
+}
 
 Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics) {
     Layout layout;
-    fs::path path;
-    const bool is_path = name_or_path.find('/') != std::string::npos ||
-                         (name_or_path.size() > 4 && name_or_path.ends_with(".xml"));
-    if (is_path) {
-        path = name_or_path;
-    } else {
-        path = layouts_dir() / (name_or_path + ".xml");
+    const fs::path path = layout_file(name_or_path);
+    if (!names_a_path(name_or_path)) {
         if (!fs::exists(path)) {
             std::string choices;
             std::vector<std::string> names;

@@ -7,6 +7,7 @@
 #include "core/length.hpp"
 #include "style/color_profile.hpp"
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -226,6 +227,8 @@ const std::vector<std::string>& required_styles();
 // Reads `layouts/NAME.xml` (a bare name) or a path to a layout file. Problems (unknown element,
 // attribute or style, bad value, missing required style) go to `diagnostics` with file:line:col;
 // the layout returned is then incomplete. An unknown layout name is an error naming the choices.
+// The file load_layout reads for a name ("magazine": layouts/magazine.xml) or a path (itself).
+std::filesystem::path layout_file(const std::string& name_or_path);
 Layout load_layout(const std::string& name_or_path, Diagnostics& diagnostics);
 
 // As load_layout, but throws QuireError with the first error.

@@ -357,6 +357,12 @@ std::unique_ptr<Hyphenator> Hyphenator::load_language(std::string_view bcp47) {
     return h;
 }
 
+std::vector<std::filesystem::path> hyphenation_pattern_files() {
+    std::vector<std::filesystem::path> files;
+    for (const LanguageEntry& l : kLanguages) files.push_back(pattern_dir(l.source) / l.file);
+    return files;
+}
+
 Hyphenator* Hyphenator::for_language(std::string_view bcp47) {
     static std::mutex mutex;
     static std::map<std::string, std::unique_ptr<Hyphenator>> loaded;

@@ -17,6 +17,7 @@
 #include <hyphen.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -111,5 +112,9 @@ std::vector<std::uint32_t> hyphenation_points(std::string_view word, std::string
 void hyphenation_points(std::string_view word, Hyphenator* hyphenator, std::vector<std::uint32_t>& out);
 // The same, with each point's word case.
 void hyphenation_points(std::string_view word, Hyphenator* hyphenator, std::vector<HyphenationPoint>& out);
+
+// Every pattern file a language may load (present or not), where this run would look for it
+// ($QUIRE_HYPHEN_DIR, $QUIRE_TEX_PATTERNS_DIR): for cache keys of work that hyphenates.
+std::vector<std::filesystem::path> hyphenation_pattern_files();
 
 }  // namespace quire::text
