@@ -16,12 +16,15 @@ namespace {
 std::size_t space_length(const std::string& s, std::size_t i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+    if (c != 0xC2 && c != 0xE2) return 0;  // no lead byte of the spaces below: most text (issue 17)
     if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;                                     // U+00A0
     if (s.compare(i, 3, "\xE2\x80\xAF") == 0 || s.compare(i, 3, "\xE2\x80\x89") == 0) return 3;  // U+202F, U+2009
     return 0;
 }
 
-bool is_soft_hyphen(const std::string& s, std::size_t i) { return s.compare(i, 2, "\xC2\xAD") == 0; }
+bool is_soft_hyphen(const std::string& s, std::size_t i) {
+    return static_cast<unsigned char>(s[i]) == 0xC2 && s.compare(i, 2, "\xC2\xAD") == 0;
+}
 
 // Words split by white space (soft hyphens dropped).
 std::vector<std::string> words_of(const std::string& text) {
@@ -74,14 +77,15 @@ struct TextMap {
     std::vector<std::size_t> at;
     std::size_t body_end = 0;  // the offset of </body>
 
+    void add(char c, std::size_t offset) {
+        text += c;
+        at.push_back(offset);
+    }
     void add(const std::string& chars, std::size_t offset) {
-        for (char c : chars) {
-            text += c;
-            at.push_back(offset);
-        }
+        for (char c : chars) add(c, offset);
     }
     void space(std::size_t offset) {
-        if (!text.empty() && text.back() != ' ') add(" ", offset);
+        if (!text.empty() && text.back() != ' ') add(' ', offset);
     }
 };
 
@@ -115,6 +119,8 @@ std::string decode_entity(const std::string& name) {
 
 TextMap text_map(const std::string& x) {
     TextMap m;
+    m.text.reserve(x.size());
+    m.at.reserve(x.size());
     std::size_t i = x.find("<body");
     if (i == std::string::npos) i = 0;
     i = x.find('>', i);
@@ -132,7 +138,7 @@ TextMap text_map(const std::string& x) {
             i = end + 1;
         } else if (x[i] == '&') {
             const std::size_t end = x.find(';', i);
-            if (end == std::string::npos) { m.add("&", i); ++i; continue; }
+            if (end == std::string::npos) { m.add('&', i); ++i; continue; }
             m.add(decode_entity(x.substr(i + 1, end - i - 1)), i);
             i = end + 1;
         } else if (const std::size_t n = space_length(x, i)) {
@@ -141,7 +147,7 @@ TextMap text_map(const std::string& x) {
         } else if (is_soft_hyphen(x, i)) {
             i += 2;
         } else {
-            m.add(std::string(1, x[i]), i);
+            m.add(x[i], i);  // one character a call: no string made for it (issue 17)
             ++i;
         }
     }
@@ -250,17 +256,23 @@ std::vector<PageTarget> insert_page_breaks(const std::vector<ContentDocument*>& 
     }
     for (std::size_t d = 0; d < documents.size(); ++d) {
         auto& list = inserts[d];
-        // From the back, so that earlier offsets stay valid; equal offsets keep their page order.
-        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-        for (std::size_t k = 0; k < list.size();) {
-            std::size_t j = k;
-            while (j < list.size() && list[j].first == list[k].first) ++j;
-            // Same offset: the pages in order (stable_sort kept it), the earlier page's marker first.
-            std::string joined;
-            for (std::size_t q = k; q < j; ++q) joined += list[q].second;
-            documents[d]->bytes.insert(list[k].first, joined);
-            k = j;
+        if (list.empty()) continue;
+        // The document copied once with the markers in place (inserting each in turn moved its tail
+        // every time, issue 17). Equal offsets keep their page order: the earlier page's marker first.
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        const std::string& bytes = documents[d]->bytes;
+        std::string out;
+        std::size_t extra = 0;
+        for (const auto& [at, span] : list) extra += span.size();
+        out.reserve(bytes.size() + extra);
+        std::size_t copied = 0;
+        for (const auto& [at, span] : list) {
+            out.append(bytes, copied, at - copied);
+            out += span;
+            copied = at;
         }
+        out.append(bytes, copied, std::string::npos);
+        documents[d]->bytes = std::move(out);
     }
     if (unmatched) *unmatched = missed;
     return targets;
