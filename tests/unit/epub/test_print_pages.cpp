@@ -36,7 +36,7 @@ model::LoadedArticle load(const fs::path& article) {
 
 }  // namespace
 
-TEST_CASE("print page starts: a hit gives the layout's starts and diagnostics; a changed input misses") {
+TEST_CASE("print page starts: a hit gives the layout's starts and diagnostics, a changed input misses") {
     // The example article with its publication and images, in a folder of its own (the test edits it).
     const fs::path work = fs::temp_directory_path() / "quire-test-print-pages";
     const fs::path cache_folder = work / "cache";
