@@ -1,9 +1,11 @@
 // The page layout on articles built in memory, read through the display list (no PDF needed).
 #include "page/layout_article.hpp"
+#include "page/blocks.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <variant>
 #include <map>
 #include <set>
 
@@ -198,4 +200,33 @@ TEST_CASE("the a4 layout sets one column") {
     for (const auto& l : doc.lines)
         if (l.column >= 0) columns.insert(l.column);
     CHECK(columns == std::set<int>{0});
+}
+
+TEST_CASE("the hairline under the head sits midway between the head's last line box and the body's first") {
+    // Standfirsts of one to six lines move the body's first baseline through a whole grid step: the
+    // rule follows, the space above and below it stays equal (or the layout's minimum on one side).
+    for (int words : {8, 20, 32, 44, 56, 68}) {
+        model::Article a = article(6);
+        a.meta.standfirst = model::plain_inlines(sentence_text(3, words));
+        const page::PageDocument doc = lay_out(a);
+        const page::LineRecord* date = nullptr;
+        const page::LineRecord* first = nullptr;
+        for (const auto& l : doc.lines) {
+            if (l.page == 0 && l.style == "date") date = &l;
+            if (l.page == 0 && l.style == "body-first" && !first) first = &l;
+        }
+        REQUIRE(date);
+        REQUIRE(first);
+        const double head_bottom = date->baseline + page::kLineDepth * 12;
+        const double body_top = first->baseline - page::kLineAscent * 12;
+        double rule = -1;
+        for (const auto& item : doc.pages.at(0).items)
+            if (const auto* r = std::get_if<page::RuleItem>(&item); r && r->y0 > head_bottom && r->y0 < body_top) rule = r->y0;
+        REQUIRE(rule > 0);
+        INFO("standfirst of " << words << " words: " << rule - head_bottom << " pt above, " << body_top - rule << " below");
+        CHECK(rule - head_bottom >= 4 - 1e-6);   // rule-offset
+        CHECK(body_top - rule >= 2 - 1e-6);      // rule-after
+        if (rule - head_bottom > 4 + 1e-6 && body_top - rule > 2 + 1e-6)
+            CHECK(std::abs((rule - head_bottom) - (body_top - rule)) < 0.01);
+    }
 }
