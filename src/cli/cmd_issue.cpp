@@ -146,19 +146,17 @@ int run_issue(const IssueCommandOptions& options) {
         }
         wait_all(tasks);
     });
-    clock.run("pdf", [&] { render::render_pdf(issue.document(article_pdfs), pdf_options, dir / "issue.pdf"); });
-    clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
-
-    // The EPUB (from the typeset articles, with the print cover drawn as JPEG) beside the spreads
-    // (from the issue's display list: its fonts are every thread's collections, so they are drawn
-    // in this thread only; the ads by Poppler from their own PDFs).
+    // The EPUB (from the typeset articles, with the print cover drawn as JPEG) is made on a second
+    // thread while this one writes issue.pdf and draws the spreads: both of those draw with the
+    // issue's fonts (every thread's collections), so they stay on this thread; the EPUB only reads
+    // the typeset pages and font files, as it did beside the spreads before. issue.pdf had waited
+    // for nothing the EPUB needs (issue 17).
     std::string cover;
     if (!options.no_epub) clock.run("cover", [&] { cover = cover_jpeg(issue); });
-    std::size_t spreads = 0;
-    clock.run("spreads+epub", [&] {
-        std::vector<std::future<void>> tasks;
-        if (!options.no_epub) {
-            tasks.push_back(std::async(std::launch::async, [&] {
+    std::future<void> epub_task;
+    if (!options.no_epub)
+        epub_task = std::async(std::launch::async, [&] {
+            clock.run("epub (beside)", [&] {
                 epub::IssueEpubInput input;
                 input.title = issue.publication.name + " " + issue.issue.number;
                 input.issue_number = issue.issue.number;
@@ -171,26 +169,29 @@ int run_issue(const IssueCommandOptions& options) {
                 epub::EpubOptions epub_options;
                 epub_options.layout = options.layout;
                 epub::build_issue_epub(input, epub_options, dir / "issue.epub");
-            }));
-        }
-        tasks.push_back(std::async(std::launch::deferred, [&] {
-            const page::PageDocument doc = issue.document();
-            render::DrawResources resources;
-            proof::SuppliedPagePainter supplied;
-            proof::SpreadsOptions spread_options;
-            spread_options.dpi = options.spread_dpi;
-            spread_options.title = issue.publication.name + " " + issue.issue.number;
-            spread_options.page_notes = page_notes(issue);
-            const auto paint = [&](cairo_t* cr, int index, double scale) {
-                const page::Page& p = doc.pages.at(static_cast<std::size_t>(index));
-                if (!p.placed_pdf.empty()) supplied.paint(cr, p.placed_pdf);
-                render::draw_items(cr, p, render::Target::Raster, scale, resources);
-            };
-            spreads = proof::write_spreads(static_cast<int>(doc.pages.size()), paint, issue.layout.page, dir / "spreads",
-                                           spread_options).size();
-        }));
-        wait_all(tasks);
+            });
+        });
+    clock.run("pdf", [&] { render::render_pdf(issue.document(article_pdfs), pdf_options, dir / "issue.pdf"); });
+    clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
+    // The spreads, from the issue's display list (the ads by Poppler from their own PDFs).
+    std::size_t spreads = 0;
+    clock.run("spreads", [&] {
+        const page::PageDocument doc = issue.document();
+        render::DrawResources resources;
+        proof::SuppliedPagePainter supplied;
+        proof::SpreadsOptions spread_options;
+        spread_options.dpi = options.spread_dpi;
+        spread_options.title = issue.publication.name + " " + issue.issue.number;
+        spread_options.page_notes = page_notes(issue);
+        const auto paint = [&](cairo_t* cr, int index, double scale) {
+            const page::Page& p = doc.pages.at(static_cast<std::size_t>(index));
+            if (!p.placed_pdf.empty()) supplied.paint(cr, p.placed_pdf);
+            render::draw_items(cr, p, render::Target::Raster, scale, resources);
+        };
+        spreads = proof::write_spreads(static_cast<int>(doc.pages.size()), paint, issue.layout.page, dir / "spreads",
+                                       spread_options).size();
     });
+    if (epub_task.valid()) epub_task.get();  // its exception, if any, is this command's
     staged.commit();
 
     int ads = 0, fillers = 0;
