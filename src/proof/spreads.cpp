@@ -4,11 +4,14 @@
 #include "core/output_file.hpp"
 #include "proof/poppler_doc.hpp"
 #include "proof/rasterize.hpp"
+#include "render/png_write.hpp"
 #include "render/supplied_pages.hpp"
 
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <map>
+#include <optional>
 
 namespace quire::proof {
 
@@ -37,6 +40,10 @@ std::vector<fs::path> write_spreads(int n, const PagePainter& paint, const style
     auto file_name = [](int a, int b) {
         return b ? "spread-" + three(a) + "-" + three(b) + ".png" : "spread-" + three(a) + ".png";
     };
+    // A spread's PNG is encoded on a second thread while the next spread is drawn (issue 17: in
+    // `quire issue` the second core was idle once the EPUB was made). Only copied pixels cross to it
+    // (proof_folder.cpp says why); one spread waits at most.
+    std::future<void> encoding;
     for (const auto& [a, b] : spreads) {
         const bool pair = b != 0;
         const int width = pair ? 2 * pw + gap : pw;
@@ -61,8 +68,17 @@ std::vector<fs::path> write_spreads(int n, const PagePainter& paint, const style
             if (pair) place(b, pw + gap);
         }
         cairo_surface_flush(surface.get());
-        write_png(surface.get(), dir / file_name(a, b));
+        std::optional<render::Rgb24Pixels> pixels = render::copy_rgb24(surface.get());
+        if (encoding.valid()) encoding.get();  // the previous spread's, and its error if it had one
+        if (!pixels) {
+            write_png(surface.get(), dir / file_name(a, b));
+            continue;
+        }
+        encoding = std::async(std::launch::async, [p = std::move(*pixels), target = dir / file_name(a, b)] {
+            render::write_rgb24_png(p, target);
+        });
     }
+    if (encoding.valid()) encoding.get();
 
     std::vector<fs::path> written;
     std::string figures;
