@@ -43,6 +43,19 @@ std::size_t skip_markup(std::string_view text, std::size_t i) {
     return i;
 }
 
+// The '>' closing the tag that starts at `i` (a '<'): the first one outside a quoted attribute
+// value (alt="a > b" is one tag); text.size() when the tag runs to the end.
+std::size_t tag_close(std::string_view text, std::size_t i) {
+    std::size_t close = i + 1;
+    for (char quote = 0; close < text.size(); ++close) {
+        const char c = text[close];
+        if (quote) { if (c == quote) quote = 0; }
+        else if (c == '"' || c == '\'') quote = c;
+        else if (c == '>') break;
+    }
+    return close;
+}
+
 // Where tags stop matching: the element left open when another closes, or open at the end. tinyxml2
 // says only "XMLElement name=p" on the line of the closing tag; an editor needs the opening tag's place
 // and what closed it. Empty when the tags balance (the error is elsewhere: tinyxml2's message stands).
@@ -72,14 +85,7 @@ std::optional<TagMismatch> find_tag_mismatch(std::string_view text) {
             i = after;
             continue;
         }
-        // The tag's end: the first '>' outside a quoted attribute value (alt="a > b" is one tag).
-        std::size_t close = i + 1;
-        for (char quote = 0; close < text.size(); ++close) {
-            const char c = text[close];
-            if (quote) { if (c == quote) quote = 0; }
-            else if (c == '"' || c == '\'') quote = c;
-            else if (c == '>') break;
-        }
+        const std::size_t close = tag_close(text, i);
         if (close >= text.size()) break;
         at(i);
         if (text[i + 1] == '/') {
@@ -246,14 +252,7 @@ std::string keep_blank_text(std::string_view text) {
         Mark mark = Mark::Other;
         std::size_t after = skip_markup(text, i);
         if (after == i) {
-            // A tag: its end is the first '>' outside a quoted attribute value.
-            std::size_t close = i + 1;
-            for (char quote = 0; close < text.size(); ++close) {
-                const char c = text[close];
-                if (quote) { if (c == quote) quote = 0; }
-                else if (c == '"' || c == '\'') quote = c;
-                else if (c == '>') break;
-            }
+            const std::size_t close = tag_close(text, i);
             if (close >= text.size()) break;  // tinyxml2 reports it
             mark = i + 1 < text.size() && text[i + 1] == '/' ? Mark::End : text[close - 1] == '/' ? Mark::Empty : Mark::Start;
             after = close + 1;
