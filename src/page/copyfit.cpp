@@ -132,6 +132,24 @@ int drop_pullquotes(std::vector<FlowBlock>& blocks, const FlowFrames& frames, co
     return pages;
 }
 
+// The result of flowing the blocks after a paragraph was set again.
+enum class Trial { FewerHoles, NoBetter, DoesNotFlow };
+
+// Flows the blocks as they stand and, when that leaves fewer holes without adding a page, keeps the
+// flow in `best` and the holes left in `holes`.
+Trial try_flow(const std::vector<FlowBlock>& blocks, const FlowFrames& frames, FlowResult& best, std::vector<Hole>& holes) {
+    try {
+        FlowResult r = flow_blocks(blocks, frames);
+        std::vector<Hole> left = holes_of(blocks, r, frames);
+        if (r.pages > best.pages || left.size() >= holes.size()) return Trial::NoBetter;
+        best = std::move(r);
+        holes = std::move(left);
+        return Trial::FewerHoles;
+    } catch (const QuireError&) {
+        return Trial::DoesNotFlow;  // this setting does not flow: keep the one before
+    }
+}
+
 // The paragraphs that can be set again with lines in the holed column, from its foot up.
 std::vector<int> paragraphs_in_column(const std::vector<FlowBlock>& blocks, const FlowResult& flow, const Hole& h) {
     std::vector<int> out;
@@ -150,26 +168,20 @@ bool copyfit_together(std::vector<FlowBlock>& blocks, const FlowFrames& frames, 
     const std::vector<int> in_column = paragraphs_in_column(blocks, best, h);
     if (in_column.size() < 2) return false;  // one paragraph alone was tried already
     for (int delta : {+1, -1}) {
-        const std::vector<FlowBlock> saved = blocks;
-        int changed = 0;
+        std::vector<std::pair<int, FlowBlock>> saved;  // the blocks set again, as they were
         for (int b : in_column) {
-            if (changed >= kTogether || tries >= kMaxTries) break;
-            if (!reset_with_tracking(blocks[static_cast<std::size_t>(b)], delta, context)) continue;
+            if (static_cast<int>(saved.size()) >= kTogether || tries >= kMaxTries) break;
+            FlowBlock& block = blocks[static_cast<std::size_t>(b)];
+            FlowBlock before = block;
+            if (!reset_with_tracking(block, delta, context)) continue;
+            saved.emplace_back(b, std::move(before));
             ++tries;
-            if (++changed < 2) continue;  // a single change was tried already
-            try {
-                FlowResult r = flow_blocks(blocks, frames);
-                std::vector<Hole> left = holes_of(blocks, r, frames);
-                if (r.pages <= best.pages && left.size() < holes.size()) {
-                    best = std::move(r);
-                    holes = std::move(left);
-                    return true;
-                }
-            } catch (const QuireError&) {
-                break;
-            }
+            if (saved.size() < 2) continue;  // a single change was tried already
+            const Trial t = try_flow(blocks, frames, best, holes);
+            if (t == Trial::FewerHoles) return true;
+            if (t == Trial::DoesNotFlow) break;
         }
-        blocks = saved;
+        for (auto& [b, before] : saved) blocks[static_cast<std::size_t>(b)] = std::move(before);
     }
     return false;
 }
@@ -237,17 +249,9 @@ int copyfit_holes(std::vector<FlowBlock>& blocks, const FlowFrames& frames, cons
                 FlowBlock saved = block;
                 if (!reset_with_tracking(block, delta, context)) continue;
                 ++tries;
-                try {
-                    FlowResult r = flow_blocks(blocks, frames);
-                    std::vector<Hole> left = holes_of(blocks, r, frames);
-                    if (r.pages <= best.pages && left.size() < holes.size()) {
-                        best = std::move(r);
-                        holes = std::move(left);
-                        improved = true;
-                        break;
-                    }
-                } catch (const QuireError&) {
-                    // this setting does not flow: keep the one before
+                if (try_flow(blocks, frames, best, holes) == Trial::FewerHoles) {
+                    improved = true;
+                    break;
                 }
                 block = std::move(saved);
             }
