@@ -215,79 +215,53 @@ TEST_CASE("golden dumps: items and lines of a mixed-script paragraph") {
     CHECK(d.empty());
 }
 
-TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenalty, others hyphenpenalty") {
+namespace {
+
+// The penalties of the hyphenation points in a two-word paragraph's first word and in the rest,
+// with hyphenpenalty 50 and capitalised_hyphenpenalty 700.
+struct WordPenalties {
+    std::vector<double> first, rest;
+};
+WordPenalties word_penalties(const std::string& text, const std::string& lang) {
     text::FontCollection fonts;
-    const text::StyledParagraph p = paragraph("Kazakhstan’s independence", "en");
+    const text::StyledParagraph p = paragraph(text, lang);
     LineSpec spec;
     spec.params.hyphenpenalty = 50;
     spec.params.capitalised_hyphenpenalty = 700;
     Diagnostics d;
-    const ParagraphItems items = build_items(p, spec, fonts, d);
-    const std::uint32_t space = std::uint32_t(p.spans[0].text.find(' '));
-    int in_name = 0, in_word = 0;
-    for (const auto& it : items.items) {
-        if (it.kind != ItemKind::Penalty || !it.discretionary) continue;
-        if (it.ref < space) { CHECK(it.penalty == 700); ++in_name; }
-        else { CHECK(it.penalty == 50); ++in_word; }
-    }
-    CHECK(in_name > 0);
-    CHECK(in_word > 0);
+    const std::uint32_t space = std::uint32_t(text.find(' '));
+    WordPenalties out;
+    for (const auto& it : build_items(p, spec, fonts, d).items)
+        if (it.kind == ItemKind::Penalty && it.discretionary) (it.ref < space ? out.first : out.rest).push_back(it.penalty);
+    return out;
+}
+
+void check_penalties(const WordPenalties& w, double first, double rest) {
+    REQUIRE_FALSE(w.first.empty());
+    REQUIRE_FALSE(w.rest.empty());
+    for (double pen : w.first) CHECK(pen == first);
+    for (double pen : w.rest) CHECK(pen == rest);
+}
+
+}  // namespace
+
+TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenalty, others hyphenpenalty") {
+    check_penalties(word_penalties("Kazakhstan’s independence", "en"), 700, 50);
 }
 
 TEST_CASE("a month or a demonym is capitalised but no name: its points carry hyphenpenalty") {
-    text::FontCollection fonts;
-    const text::StyledParagraph p = paragraph("Ukrainian Petrosian", "en");
-    LineSpec spec;
-    spec.params.hyphenpenalty = 50;
-    spec.params.capitalised_hyphenpenalty = 700;
-    Diagnostics d;
-    const ParagraphItems items = build_items(p, spec, fonts, d);
-    const std::uint32_t space = std::uint32_t(p.spans[0].text.find(' '));
-    int demonym = 0, surname = 0;
-    for (const auto& it : items.items) {
-        if (it.kind != ItemKind::Penalty || !it.discretionary) continue;
-        if (it.ref < space) { CHECK(it.penalty == 50); ++demonym; }
-        else { CHECK(it.penalty == 700); ++surname; }
-    }
-    CHECK(demonym > 0);
-    CHECK(surname > 0);
+    check_penalties(word_penalties("Ukrainian Petrosian", "en"), 50, 700);
 }
 
 TEST_CASE("a Georgian surname (no case: told by its ending) carries capitalised_hyphenpenalty, other words hyphenpenalty") {
-    text::FontCollection fonts;
     // "ჯავახიშვილმა ისტორია დაწერა": Javakhishvili (ergative) wrote history; ისტორია ends in -ია too, but is no name.
-    const text::StyledParagraph p = paragraph("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10DB\u10D0 \u10D8\u10E1\u10E2\u10DD\u10E0\u10D8\u10D0 \u10D3\u10D0\u10EC\u10D4\u10E0\u10D0", "ka");
-    LineSpec spec;
-    spec.params.hyphenpenalty = 50;
-    spec.params.capitalised_hyphenpenalty = 700;
-    Diagnostics d;
-    const ParagraphItems items = build_items(p, spec, fonts, d);
-    const std::uint32_t space = std::uint32_t(p.spans[0].text.find(' '));
-    int in_name = 0, in_word = 0;
-    for (const auto& it : items.items) {
-        if (it.kind != ItemKind::Penalty || !it.discretionary) continue;
-        if (it.ref < space) { CHECK(it.penalty == 700); ++in_name; }
-        else { CHECK(it.penalty == 50); ++in_word; }
-    }
-    CHECK(in_name > 0);
-    CHECK(in_word > 0);
+    check_penalties(word_penalties("\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8\u10E8\u10D5\u10D8\u10DA\u10DB\u10D0 \u10D8\u10E1\u10E2\u10DD\u10E0\u10D8\u10D0 \u10D3\u10D0\u10EC\u10D4\u10E0\u10D0", "ka"),
+                    700, 50);
 }
 
 TEST_CASE("a Georgian word glossed by a Latin transliteration in parentheses carries capitalised_hyphenpenalty") {
-    text::FontCollection fonts;
     // "გამსახურდია (Gamsakhurdia)": -ია is not in the surname table (ისტორია ends so); the gloss tells.
-    auto name_penalties = [&](const std::string& text) {
-        const text::StyledParagraph p = paragraph(text, "ka");
-        LineSpec spec;
-        spec.params.hyphenpenalty = 50;
-        spec.params.capitalised_hyphenpenalty = 700;
-        Diagnostics d;
-        const std::uint32_t space = std::uint32_t(text.find(' '));
-        std::vector<double> out;
-        for (const auto& it : build_items(p, spec, fonts, d).items)
-            if (it.kind == ItemKind::Penalty && it.discretionary && it.ref < space) out.push_back(it.penalty);
-        return out;
-    };
+    auto name_penalties = [](const std::string& text) { return word_penalties(text, "ka").first; };
     const auto glossed = name_penalties("\u10D2\u10D0\u10DB\u10E1\u10D0\u10EE\u10E3\u10E0\u10D3\u10D8\u10D0 (Gamsakhurdia)");
     const auto bare = name_penalties("\u10D2\u10D0\u10DB\u10E1\u10D0\u10EE\u10E3\u10E0\u10D3\u10D8\u10D0 \u10D7\u10E5\u10D5\u10D0");
     REQUIRE_FALSE(glossed.empty());
