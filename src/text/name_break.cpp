@@ -177,6 +177,10 @@ constexpr std::string_view kCommonCapitalised =
 }  // namespace
 
 bool is_common_capitalised(std::string_view word) {
+    // The breaker asks this of every hyphenated word: a word whose first letter is no ASCII capital
+    // (most of them) is answered before it is decoded.
+    const std::size_t first = word.find_first_not_of("\"'([\xE2\x80\x9C\x98\xC2\xAB\x9E");
+    if (first == std::string_view::npos || word[first] < 'A' || word[first] > 'Z') return false;
     std::u32string w;
     for (std::size_t i = 0; i < word.size();) {
         const char32_t c = decode_utf8(word, i);
