@@ -132,7 +132,11 @@ BrokenWord broken_word(const std::string& line_text) {
     return b;
 }
 
-bool ends_sentence(const std::string& text) {
+namespace {
+
+// ends_sentence over a view; `empty_ends`: what text holding only spaces, quotes and brackets answers
+// (a paragraph's start starts a sentence).
+bool ends_sentence_view(std::string_view text, bool empty_ends = false) {
     std::size_t end = text.size();
     while (end > 0) {
         std::size_t start = end - 1;  // back to the first byte of the last character
@@ -143,6 +147,45 @@ bool ends_sentence(const std::string& text) {
         if (c == ' ') continue;
         if (is_quote_or_bracket(c)) continue;
         return is_sentence_stop(c);
+    }
+    return empty_ends;
+}
+
+}  // namespace
+
+bool ends_sentence(const std::string& text) { return ends_sentence_view(text); }
+
+bool starts_sentence(std::string_view text, std::size_t at) {
+    return ends_sentence_view(text.substr(0, std::min(at, text.size())), /*empty_ends=*/true);
+}
+
+bool capitalised_mid_sentence(std::string_view text, std::string_view word) {
+    // The word's letters: from its first letter to the first character that is no letter.
+    std::size_t a = 0;
+    while (a < word.size()) {
+        std::size_t i = a;
+        if (u_isalpha(static_cast<UChar32>(decode_utf8(word, i)))) break;
+        a = i;
+    }
+    std::size_t b = a;
+    while (b < word.size()) {
+        std::size_t i = b;
+        if (!u_isalpha(static_cast<UChar32>(decode_utf8(word, i)))) break;
+        b = i;
+    }
+    const std::string_view letters = word.substr(a, b - a);
+    if (letters.empty()) return false;
+    for (std::size_t at = text.find(letters); at != std::string_view::npos; at = text.find(letters, at + 1)) {
+        // A whole word: no letter just before or after.
+        if (at > 0) {
+            std::size_t s = at - 1;
+            while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
+            std::size_t i = s;
+            if (u_isalpha(static_cast<UChar32>(decode_utf8(text, i)))) continue;
+        }
+        std::size_t e = at + letters.size();
+        if (e < text.size() && u_isalpha(static_cast<UChar32>(decode_utf8(text, e)))) continue;
+        if (!starts_sentence(text, at)) return true;
     }
     return false;
 }

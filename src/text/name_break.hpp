@@ -22,6 +22,15 @@ BrokenWord broken_word(const std::string& line_text);
 // closing quotes and brackets after the stop allowed.
 bool ends_sentence(const std::string& text);
 
+// Whether the word at byte `at` of a paragraph's `text` starts a sentence: only spaces, quotes and
+// brackets before it, back to the paragraph's start or to a sentence stop (ends_sentence).
+bool starts_sentence(std::string_view text, std::size_t at);
+
+// Whether `word` (its letters: opening quotes stripped, up to the first character that is not a
+// letter) also stands in `text` capitalised where no sentence starts ("… said Tokayev"): a
+// sentence's first word is then known to be a name, not a common word capitalised by position.
+bool capitalised_mid_sentence(std::string_view text, std::string_view word);
+
 // Whether `word` is a Georgian surname by its ending: a surname suffix (-შვილი, -ძე, the Mingrelian
 // -უა, -ავა, -აია) in the nominative or followed by a case ending (ჯავახიშვილმა, ბერიძის,
 // ჩიქობავას), after a stem of a few letters. Quotes, brackets and punctuation around the word and

@@ -246,7 +246,15 @@ void check_penalties(const WordPenalties& w, double first, double rest) {
 }  // namespace
 
 TEST_CASE("a capitalised word's hyphenation points carry capitalised_hyphenpenalty, others hyphenpenalty") {
-    check_penalties(word_penalties("Kazakhstan’s independence", "en"), 700, 50);
+    check_penalties(word_penalties("independence Kazakhstan’s", "en"), 50, 700);
+}
+
+TEST_CASE("a sentence's first word is a name only if the paragraph has it capitalised mid-sentence too") {
+    // Capitalised by its place only: hyphenpenalty, as the proof never counts it as a name.
+    check_penalties(word_penalties("Nevertheless independence", "en"), 50, 50);
+    check_penalties(word_penalties("Independence. Nevertheless", "en"), 50, 50);
+    // The same word mid-sentence ("…, Kazakhstan") shows it is a name wherever it stands.
+    check_penalties(word_penalties("Kazakhstan, Kazakhstan", "en"), 700, 700);
 }
 
 TEST_CASE("a month or a demonym is capitalised but no name: its points carry hyphenpenalty") {
@@ -393,9 +401,9 @@ std::vector<std::uint32_t> discretionary_points(const text::StyledParagraph& p, 
 }  // namespace
 
 TEST_CASE("names in the paragraph's language: all points, open-syllable points only, or none") {
-    // "Kazakhstan" and "Bydgoszcz" in English text: English patterns would break them where
+    // "Kazakhstan" and "Bydgoszcz" in English text, mid-sentence: English patterns would break them where
     // neither language does (Kaza-khstan, By-dgoszcz).
-    const text::StyledParagraph p = paragraph("Kazakhstan Bydgoszcz Washington", "en");
+    const text::StyledParagraph p = paragraph("in Kazakhstan Bydgoszcz Washington", "en");
     const std::string& t = p.spans[0].text;
     const auto all = discretionary_points(p, NameHyphenation::All);
     const auto open = discretionary_points(p, NameHyphenation::OpenSyllables);

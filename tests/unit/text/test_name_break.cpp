@@ -32,6 +32,26 @@ TEST_CASE("a broken word starting its line asks the line before whether a senten
     CHECK(is_name_break("Recon-", nullptr, false));       // the line before unknown: counted
 }
 
+TEST_CASE("a word starts a sentence after a stop or at the paragraph's start, quotes and brackets between") {
+    const std::string_view t = "Tokayev spoke. \u201CKazakhstan (said Tokayev) is";
+    CHECK(starts_sentence(t, 0));
+    CHECK_FALSE(starts_sentence(t, t.find("spoke")));
+    CHECK(starts_sentence(t, t.find("Kazakhstan")));   // after ". \u201C"
+    CHECK_FALSE(starts_sentence(t, t.find("said")));   // after "(" inside a sentence
+    CHECK_FALSE(starts_sentence(t, t.find("is")));
+}
+
+TEST_CASE("a sentence's first word is known as a name when the text has it capitalised mid-sentence") {
+    const std::string_view t = "Tokayev spoke. However, Kazakhstan (said Tokayev\u2019s aide) is. Kazakhstanis agree.";
+    CHECK(capitalised_mid_sentence(t, "Tokayev"));
+    CHECK(capitalised_mid_sentence(t, "\u201CTokayev\u2019s"));  // quotes and the possessive are not the word
+    CHECK(capitalised_mid_sentence(t, "Kazakhstan"));
+    CHECK_FALSE(capitalised_mid_sentence(t, "However"));        // only where a sentence starts
+    CHECK_FALSE(capitalised_mid_sentence(t, "Kazakhstanis"));   // "Kazakhstan" is another word
+    CHECK_FALSE(capitalised_mid_sentence(t, "Kaza"));           // part of a word is not the word
+    CHECK_FALSE(capitalised_mid_sentence(t, "\u201C"));        // no letters
+}
+
 TEST_CASE("the broken word and what comes before it, without hyphen or opening quote") {
     const BrokenWord b = broken_word("said in \u00AB\u041A\u0430\u0437\u0430-");
     CHECK(b.word == "\u041A\u0430\u0437\u0430");
