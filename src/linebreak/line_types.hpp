@@ -49,8 +49,9 @@ struct BreakParams {
     // instead of hyphenpenalty. Not in TeX (\uchyph=1 breaks them at \hyphenpenalty; \uchyph=0
     // never does); a magazine avoids breaking names, so the breaker does it only where it saves a
     // clearly worse line: 1000² demerits are those of a line of badness 1000 (r = 2.15), the
-    // proof's "very loose" mark. Any capitalised word counts, sentence-initial ones included:
-    // telling a name from a sentence's first word is not reliable, and they are few.
+    // proof's "very loose" mark. A sentence's first word counts only if the paragraph also has it
+    // capitalised mid-sentence (linebreak/items.cpp): capitalised by its place alone, it is mostly
+    // a common word ("However"), and the proof never counts it as a name.
     // ≥ 10000 forbids it (\uchyph=0).
     double capitalised_hyphenpenalty = 1000;
     // Which capitalised words' points are used. A name follows its own language's rules, not the
@@ -70,7 +71,7 @@ struct BreakParams {
     //    OpenSyllables, 86 with TaggedOnly; OpenSyllables with unsure_name_hyphenpenalty 3000: 43)
     //    while they cut hyphenated names from 64 to 22 (0 with TaggedOnly). Choosing one needs
     //    the loose lines compensated (wider expansion or letter spacing in the final pass).
-    // Sentence-initial words count as names. Georgian has no case: its names are not recognised and
+    // Georgian has no case: its names are not recognised and
     // are hyphenated like other words.
     NameHyphenation name_hyphenation = NameHyphenation::All;
     // OpenSyllables: the penalty of a name's other points (≥ 10000: none).
