@@ -71,8 +71,7 @@ struct BreakParams {
     //    OpenSyllables, 86 with TaggedOnly; OpenSyllables with unsure_name_hyphenpenalty 3000: 43)
     //    while they cut hyphenated names from 64 to 22 (0 with TaggedOnly). Choosing one needs
     //    the loose lines compensated (wider expansion or letter spacing in the final pass).
-    // Georgian has no case: its names are not recognised and
-    // are hyphenated like other words.
+    // Georgian has no case: its surnames are told by their endings (text::is_georgian_name).
     NameHyphenation name_hyphenation = NameHyphenation::All;
     // OpenSyllables: the penalty of a name's other points (≥ 10000: none).
     double unsure_name_hyphenpenalty = 10000;
