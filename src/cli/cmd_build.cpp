@@ -7,6 +7,7 @@
 #include "cli/proof_commands.hpp"
 #include "cli/printed_diagnostics.hpp"
 #include "cli/stage_clock.hpp"
+#include "core/huge_pages.hpp"
 #include "core/input_file.hpp"
 #include "core/output_file.hpp"
 #include "core/output_folder.hpp"
@@ -89,6 +90,7 @@ int run_build(const BuildOptions& options) {
     std::future<proof::ProofResult> proof_future;
     auto start_proof = [&] {
         proof_future = std::async(std::launch::async, [&clock, article_path, out, &options, publication_path] {
+            core::back_thread_heap_with_huge_pages();
             proof::ProofResult result;
             clock.run("proof", [&] {
                 proof::ProofOptions proof_options;

@@ -8,6 +8,7 @@
 #include "cli/printed_diagnostics.hpp"
 #include "cli/proof_commands.hpp"
 #include "cli/stage_clock.hpp"
+#include "core/huge_pages.hpp"
 #include "core/output_file.hpp"
 #include "core/output_folder.hpp"
 #include "epub/epub_builder.hpp"
@@ -135,6 +136,7 @@ int run_issue(const IssueCommandOptions& options) {
         std::vector<std::future<void>> tasks;
         for (const auto& fonts : issue.fonts) {
             tasks.push_back(std::async(std::launch::async, [&, collection = fonts.get()] {
+                core::back_thread_heap_with_huge_pages();
                 for (std::size_t i = 0; i < issue.articles.size(); ++i) {
                     const auto& a = issue.articles[i];
                     if (a.typeset.pages.fonts.get() != collection) continue;
@@ -156,6 +158,7 @@ int run_issue(const IssueCommandOptions& options) {
     std::future<void> epub_task;
     if (!options.no_epub)
         epub_task = std::async(std::launch::async, [&] {
+            core::back_thread_heap_with_huge_pages();
             clock.run("epub (beside)", [&] {
                 epub::IssueEpubInput input;
                 input.title = issue.publication.name + " " + issue.issue.number;

@@ -5,6 +5,7 @@
 #include "cli/command_registry.hpp"
 #include "cli/proof_commands.hpp"
 #include "core/diagnostic.hpp"
+#include "core/huge_pages.hpp"
 #include "core/input_file.hpp"
 #include "model/issue.hpp"
 
@@ -78,6 +79,9 @@ int main(int argc, char** argv) {
 #ifdef QUIRE_HAND_OVER_PROOF_COMMANDS
     cli::hand_over_proof_command(argc, argv);
 #endif
+    // The heap in 2 MiB pages (core/huge_pages.hpp). Measured on the example (medians of 11,
+    // interleaved): 3,415 → 1,330 page faults, `quire pdf` 105 → 74 ms; 98 pages 566 → 435 ms.
+    core::back_main_heap_with_huge_pages();
     CLI::App app{"quire: articles to print-ready PDF, EPUB 3 and proofs"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "quire 0.1.0");

@@ -1,5 +1,6 @@
 #include "distribute/copy_run.hpp"
 
+#include "core/huge_pages.hpp"
 #include "core/output_file.hpp"
 #include "distribute/copy_mark.hpp"
 #include "distribute/personalise.hpp"
@@ -185,6 +186,7 @@ CopyRunResult run_copies(const CopyRunOptions& options, Diagnostics& diagnostics
     std::mutex mutex;  // guards diagnostics, result.failed and the journal
     std::atomic<std::size_t> next{0}, done{0};
     auto worker = [&] {
+        core::back_thread_heap_with_huge_pages();
         for (;;) {
             const std::size_t k = next.fetch_add(1);
             if (k >= todo.size()) return;

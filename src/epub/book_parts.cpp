@@ -1,6 +1,7 @@
 #include "epub/book_parts.hpp"
 
 #include "core/diagnostic.hpp"
+#include "core/huge_pages.hpp"
 #include "core/input_file.hpp"
 #include "core/output_file.hpp"
 #include "epub/epub_builder.hpp"
@@ -235,7 +236,10 @@ EmbeddedStyle embed_fonts_and_style(const StyleUses& uses, const style::Layout& 
     // and kept between runs (core/artefact_cache.hpp; the same bytes either way).
     std::vector<std::future<FontFile>> subsets;
     for (const auto& p : planned)
-        subsets.push_back(std::async(std::launch::async, [&p, &features, &cache] { return embedded_font(p, features, cache); }));
+        subsets.push_back(std::async(std::launch::async, [&p, &features, &cache] {
+            core::back_thread_heap_with_huge_pages();
+            return embedded_font(p, features, cache);
+        }));
     if (meanwhile) meanwhile();
 
     EmbeddedStyle out;

@@ -1,5 +1,6 @@
 #include "issue/issue_layout.hpp"
 
+#include "core/huge_pages.hpp"
 #include "core/input_file.hpp"
 #include "core/output_file.hpp"
 #include "import/import_page.hpp"
@@ -38,6 +39,7 @@ void parallel_for(std::size_t n, unsigned threads, F&& f) {
     std::exception_ptr failure;
     std::mutex failure_mutex;
     auto work = [&](unsigned worker) {
+        core::back_thread_heap_with_huge_pages();
         for (std::size_t i; (i = next++) < n;) {
             try {
                 f(i, worker);

@@ -1,5 +1,6 @@
 #include "proof/proof_builder.hpp"
 
+#include "core/huge_pages.hpp"
 #include "core/output_file.hpp"
 #include "core/output_folder.hpp"
 #include "core/source_date.hpp"
@@ -77,6 +78,7 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
     preflight_options.images = PreflightOptions::Images::Skip;
     preflight_options.words = PreflightOptions::Words::Skip;  // counted from the display list below
     std::future<void> preflighted = std::async(std::launch::async, [&pdf_path, preflight_options, &report] {
+        core::back_thread_heap_with_huge_pages();
         const PdfDocument own(pdf_path);
         preflight(own, preflight_options, report);
     });

@@ -3,6 +3,7 @@
 #include "core/artefact_cache.hpp"
 #include "core/digest.hpp"
 #include "core/diagnostic.hpp"
+#include "core/huge_pages.hpp"
 #include "core/input_file.hpp"
 #include "page/jpeg_error.hpp"
 #include "render/jpeg_encode.hpp"
@@ -194,6 +195,7 @@ void prepare_press_images(const model::LoadedArticle& loaded, double max_ink) {
         // A second thread: the conversion does not wait for the text, and the text does not wait for it.
         prepared()[key] = std::async(std::launch::async, [bytes = std::move(*bytes), header = *header, profile, max_ink,
                                                           key]() -> std::optional<std::string> {
+                              core::back_thread_heap_with_huge_pages();
                               try {
                                   if (auto hit = ArtefactCache::shared().get("press-image", key)) return hit;
                                   auto converted = convert_jpeg_to_cmyk(bytes, header.width, header.height, *profile, max_ink);
