@@ -150,8 +150,33 @@ struct Builder {
         return w;
     }
 
-    // A word (no spaces) [a, b): boxes cut at hyphenation points, penalties between them.
+    // Whether a word wider than the narrowest line gets breaks at every character (paragraphs only).
+    bool emergency_breaks = false;
+    std::vector<std::uint32_t> emergency_;  // scratch: such breaks, ascending
+
+    double narrowest_line() const {
+        double w = spec.width_of_line(0) - spec.first_indent_pt;
+        for (double x : spec.widths_pt) w = std::min(w, x);
+        return w;
+    }
+
+    // A word (no spaces) [a, b): boxes cut at hyphenation points, penalties between them; a word
+    // wider than every line is set again with a break at each character (BreakParams::
+    // emergency_word_penalty), as it would otherwise run out of its column.
     void word(std::uint32_t a, std::uint32_t b, Hyphenation hyphenation) {
+        const std::size_t items_before = out.items.size(), pieces_before = out.pieces.size();
+        word_pieces(a, b, hyphenation, false);
+        if (!emergency_breaks) return;
+        double width = 0;
+        for (std::size_t i = items_before; i < out.items.size(); ++i)
+            if (out.items[i].kind == ItemKind::Box) width += out.items[i].width;
+        if (width <= narrowest_line()) return;
+        out.items.resize(items_before);
+        out.pieces.resize(pieces_before);
+        word_pieces(a, b, hyphenation, true);
+    }
+
+    void word_pieces(std::uint32_t a, std::uint32_t b, Hyphenation hyphenation, bool anywhere) {
         const std::string& t = out.itemized.text;
         std::vector<std::uint32_t>& points = points_;
         points.clear();
@@ -193,6 +218,29 @@ struct Builder {
             std::sort(points.begin(), points.end());
             points.erase(std::unique(points.begin(), points.end()), points.end());
         }
+        emergency_.clear();
+        if (anywhere) {
+            // Every glyph cluster's start inside the word that is no break point already.
+            for (std::uint32_t s = a; s < b;) {
+                const text::TextRun& r = out.itemized.runs[run_at(s)];
+                const std::uint32_t e = std::min(b, r.end);
+                if (r.bidi_level % 2 == 0) {
+                    const text::Shaped& shaped = fonts.shape_cache().shape(*r.font, features_of(r), lang_of(r), r.script,
+                                                                           r.direction(), std::string_view(t).substr(s, e - s));
+                    for (const auto& g : shaped.glyphs) {
+                        const std::uint32_t p = s + g.cluster;
+                        if (p > a && !std::binary_search(points.begin(), points.end(), p)) emergency_.push_back(p);
+                    }
+                    if (e < b && !std::binary_search(points.begin(), points.end(), e)) emergency_.push_back(e);
+                }
+                s = e;
+            }
+            std::sort(emergency_.begin(), emergency_.end());
+            emergency_.erase(std::unique(emergency_.begin(), emergency_.end()), emergency_.end());
+            const std::size_t own = points.size();
+            points.insert(points.end(), emergency_.begin(), emergency_.end());
+            std::inplace_merge(points.begin(), points.begin() + std::ptrdiff_t(own), points.end());
+        }
         std::size_t next_point = 0;
         for (std::uint32_t s = a; s < b;) {
             const std::size_t ri = run_at(s);
@@ -221,6 +269,12 @@ struct Builder {
                 std::uint32_t g_end = g;
                 while (g_end < n && s + shaped.glyphs[g_end].cluster < p) ++g_end;
                 emit(g_end, p);
+                if (std::binary_search(emergency_.begin(), emergency_.end(), p)) {
+                    Item pen = Item::penalty_item(0, spec.params.emergency_word_penalty, false, p);
+                    pen.emergency = true;
+                    out.items.push_back(pen);
+                    continue;
+                }
                 // A capitalised word's points have their own penalty (soft hyphens, the author's
                 // own, keep hyphenpenalty).
                 const bool capitalised = std::binary_search(capitalised_.begin(), capitalised_.end(), p);
@@ -277,7 +331,8 @@ ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpe
     out.itemized = text::itemize(paragraph, fonts, diagnostics);
     if (!paragraph.spans.empty()) out.em_pt = paragraph.spans.front().font.size_pt;
     const std::string& t = out.itemized.text;
-    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, {}, {}, {}, UINT32_MAX, nullptr, UINT32_MAX, nullptr, {}};
+    Builder b{paragraph, spec, fonts, out, spec.alignment != Alignment::Justified, 0, {}, {}, {}, {}, UINT32_MAX, nullptr, UINT32_MAX, nullptr, {}, false, {}};
+    b.emergency_breaks = purpose == ItemsFor::Paragraph;
     out.items.reserve(t.size() / 2 + 8);
     out.pieces.reserve(t.size() / 3 + 4);
     if (spec.first_indent_pt > 0 && purpose == ItemsFor::Paragraph) out.items.push_back(Item::box(spec.first_indent_pt, kNoPiece));

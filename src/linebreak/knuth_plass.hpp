@@ -28,6 +28,9 @@ struct Item {
     bool flagged = false;      // penalty: a hyphen break (double/final hyphen demerits)
     bool fil = false;          // glue: `stretch` is of infinite order (\parfillskip's fil)
     bool discretionary = false;  // penalty: a hyphenation point (not tried in the first pass)
+    // penalty: a break inside a word wider than the narrowest line, where it has no break point
+    // (BreakParams::emergency_word_penalty): no hyphen is added.
+    bool emergency = false;
     std::uint32_t ref = 0;     // the caller's: a piece index or a byte offset
 
     static Item box(double w, std::uint32_t ref = 0) { Item i; i.width = w; i.ref = ref; return i; }

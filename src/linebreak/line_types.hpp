@@ -103,6 +103,12 @@ struct BreakParams {
     // comparison paragraphs mean |r| rose from 0.617 to 0.650 (156 pt) and 0.422 to 0.446 (300 pt),
     // and issue 16 asks that it not rise (notes: /work/notes/lines2.md).
     HouseRules house_rules = HouseRules::Demerits;
+    // A word (an unbreakable run of letters, a code, a long URL part) wider than the narrowest line
+    // would run into the gutter or off the page: such a word gets a break at every character,
+    // without a hyphen, at this penalty (CSS's overflow-wrap: anywhere; TeX leaves an overfull box
+    // instead). High, so that where it breaks is decided by the lines around it only when it must
+    // break at all. The layout warns of every line ending at one (SetLine::broken_word).
+    double emergency_word_penalty = 5000;
     // A one-word last line where the rules are demerits, as finalhyphendemerits: 5000 avoids 5 of
     // the example articles' 49 runts at no cost in texture (compare-luatex unchanged) or loose lines.
     double runt_demerits = 5000;
@@ -202,6 +208,7 @@ struct SetLine {
     double ascent_pt = 0.0;         // tallest ascender of the line's fonts, positive
     double descent_pt = 0.0;        // deepest descender, positive
     bool overfull = false;          // no feasible break: the line is wider than target_width_pt
+    bool broken_word = false;       // ends inside a word wider than the measure (Item::emergency)
     std::vector<GlyphRun> runs;
 };
 

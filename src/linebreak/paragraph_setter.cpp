@@ -356,6 +356,7 @@ SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpe
         SetLine line = assembler.assemble(start, end_item, b.width,
                                           LineEnds{.starts_after_hyphen = after_hyphen, .hyphenated = hyph,
                                                    .last_line = last, .overfull = b.overfull});
+        line.broken_word = brk.kind == ItemKind::Penalty && brk.emergency;
         if (start < in.protrude_left.size()) line.x_offset_pt -= in.protrude_left[start];  // hangs into the margin
         out.lines.push_back(std::move(line));
         after_hyphen = hyph;

@@ -137,7 +137,10 @@ text::StyledParagraph balance_display_lines(const text::StyledParagraph& paragra
             x += it.width;
             continue;
         }
-        if (it.penalty < linebreak::kInfinitePenalty && it.penalty > -linebreak::kInfinitePenalty && !it.discretionary)
+        // Not inside a word too wide for the measure (Item::emergency): the setting breaks it where it
+        // must, and says so.
+        if (it.penalty < linebreak::kInfinitePenalty && it.penalty > -linebreak::kInfinitePenalty && !it.discretionary &&
+            !it.emergency)
             c.push_back(Candidate{i, it.ref, false, x, x, false, false});
     }
     const double total = x;

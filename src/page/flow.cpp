@@ -434,7 +434,10 @@ private:
                 if (first_fragment && take < b.orphans) take = 0;
                 if (take <= 0) {
                     if (cur_.empty) {
-                        if (fitted == 0) cannot_fit(b);
+                        // A column that balancing shortened (flow_balanced) is not a column too short
+                        // for the rules: fail, so that a taller one is tried, rather than split a
+                        // drop cap's lines or strand an orphan to even the columns.
+                        if (fitted == 0 || cur_.page == frames_.limit_page) cannot_fit(b);
                         take = fitted;  // a column too short for the rules: break where it must
                     } else {
                         advance();

@@ -9,6 +9,9 @@
 #include "text/display_date.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <set>
+#include <tuple>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -136,7 +139,8 @@ private:
         const int group = ++header_groups_;
         for (auto& line : set.lines) {
             emit_line(layers_[static_cast<std::size_t>(page)], line, x, baseline, s.color, role, group);
-            record(line, style_name, page, -1, ++header_lines_, 0, ++n, static_cast<int>(set.lines.size()), x, baseline);
+            record(line, style_name, page, -1, ++header_lines_, 0, ++n, static_cast<int>(set.lines.size()), x, baseline,
+                   a_.meta.where);
             last = baseline;
             baseline += lead;
         }
@@ -167,7 +171,8 @@ private:
     }
 
     void record(const linebreak::SetLine& line, const std::string& style_name, int page, int column, int line_in_column,
-                int paragraph, int line_in_paragraph, int paragraph_lines, double x, double baseline) {
+                int paragraph, int line_in_paragraph, int paragraph_lines, double x, double baseline,
+                const SourceSpan& where) {
         LineRecord r;
         r.page = page;
         r.column = column;
@@ -183,7 +188,9 @@ private:
         r.ratio = line.ratio;
         r.hyphenated = line.hyphenated;
         r.overfull = line.overfull;
+        r.broken_word = line.broken_word;
         r.text = line.text;
+        r.where = where;
         doc_.lines.push_back(std::move(r));
     }
 
@@ -308,7 +315,7 @@ private:
                           fl.x_scale);
                 const int n_in_col = ++column_count[{pl.page, pl.column}];
                 record(fl.line, b.style_name, pl.page, pl.column, n_in_col, pl.block, pl.line + 1,
-                       static_cast<int>(b.lines.size()), f.x + fl.x, pl.baseline);
+                       static_cast<int>(b.lines.size()), f.x + fl.x, pl.baseline, b.where);
                 doc_.lines.back().letter_spacing = fl.letter_spacing;
             }
             if (starts && b.outline_title)
@@ -343,6 +350,36 @@ private:
             if (top.paragraph_lines > 1 && top.line_in_paragraph == top.paragraph_lines) top.widow = true;
             LineRecord& foot = doc_.lines[span.second];
             if (foot.paragraph_lines > 1 && foot.line_in_paragraph == 1) foot.orphan = true;
+        }
+        warn_lines_out_of_measure();
+    }
+
+    // A line wider than its measure runs into the gutter or off the page, and a word wider than
+    // its measure is broken where it has no break point (BreakParams::emergency_word_penalty):
+    // `quire pdf` and `quire check` say where (TeX's "Overfull \hbox"), once a line, with what an
+    // editor can do about it.
+    void warn_lines_out_of_measure() {
+        std::set<std::tuple<int, int, std::string>> said;  // once a paragraph: page, paragraph, style
+        for (const LineRecord& r : doc_.lines) {
+            const double over = r.natural_width - r.width;
+            const bool overfull = r.overfull && over >= 0.5;  // less: shrinking and protrusion absorb it
+            if (!overfull && !r.broken_word) continue;
+            if (!said.insert({r.page, r.column < 0 ? -1 : r.paragraph, r.style}).second) continue;  // a head style: one paragraph
+            std::string excerpt = r.text.size() > 60 ? r.text.substr(0, 57) : r.text;
+            while (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0xC0) == 0x80) excerpt.pop_back();
+            if (excerpt.size() < r.text.size() && !excerpt.empty()) excerpt.pop_back();  // a lead byte left alone
+            if (excerpt.size() < r.text.size()) excerpt += "\u2026";
+            const std::string place = "(style " + r.style + ", page " + std::to_string(r.page + 1) + ")";
+            const std::string remedy = "shorten it or mark where it may break (a soft hyphen, &#173;)";
+            if (overfull) {
+                char amount[32];
+                std::snprintf(amount, sizeof amount, "%.1f", over);
+                d_.warning(r.where, "a line " + place + " is " + amount + " pt wider than its measure: \u201C" + excerpt +
+                                        "\u201D; a word in it cannot be broken: " + remedy);
+            } else {
+                d_.warning(r.where, "a word wider than its measure was broken where it has no break point " + place +
+                                        ": the line \u201C" + excerpt + "\u201D; " + remedy);
+            }
         }
     }
 

@@ -68,7 +68,7 @@ std::string PageDocument::dump() const {
         o << "line p" << l.page + 1 << " c" << l.column + 1 << " n" << l.line_in_column << " para" << l.paragraph
           << "." << l.line_in_paragraph << "/" << l.paragraph_lines << " " << l.style << " @" << num(l.x) << ","
           << num(l.baseline) << " w" << num(l.width) << " r" << num(l.ratio) << (l.hyphenated ? " hyph" : "")
-          << (l.overfull ? " OVERFULL" : "") << (l.widow ? " WIDOW" : "") << (l.orphan ? " ORPHAN" : "") << (l.letter_spacing > 0 ? " letterspaced" : "") << " \""
+          << (l.overfull ? " OVERFULL" : "") << (l.broken_word ? " BROKEN-WORD" : "") << (l.widow ? " WIDOW" : "") << (l.orphan ? " ORPHAN" : "") << (l.letter_spacing > 0 ? " letterspaced" : "") << " \""
           << l.text << "\"\n";
     }
     return o.str();

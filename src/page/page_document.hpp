@@ -102,10 +102,12 @@ struct LineRecord {
     double ratio = 0;
     bool hyphenated = false;
     bool overfull = false;
+    bool broken_word = false;    // ends inside a word wider than the measure, without a hyphen
     bool widow = false;          // the last line of a paragraph alone at the top of a column
     bool orphan = false;         // the first line of a paragraph alone at the foot of a column
     double letter_spacing = 0;   // points opened between letters of a loose line (page/justify.hpp); 0: none
     std::string text;
+    SourceSpan where;            // the source element it was set from (for messages; not in dumps)
 };
 
 // An entry of the PDF's outline (bookmarks).

@@ -55,7 +55,7 @@ std::string rejoin(const SetParagraph& set) {
         }
         out += t;
         const bool after_dash = !t.empty() && (t.back() == '-' || t.ends_with("\xE2\x80\x94") || t.ends_with("\xE2\x80\x93"));
-        if (i + 1 < set.lines.size() && !after_dash) out += ' ';
+        if (i + 1 < set.lines.size() && !after_dash && !l.broken_word) out += ' ';
     }
     return out;
 }
@@ -438,4 +438,35 @@ TEST_CASE("a name in a span of another language takes that language's points, wh
     const auto points = discretionary_points(p, NameHyphenation::TaggedOnly);
     REQUIRE(points.size() == 1);
     CHECK(p.spans[0].text.size() + 3 == points[0]);  // Byd-goszcz (Polish patterns)
+}
+
+TEST_CASE("a word wider than the measure is broken inside, without a hyphen, and said to be (other words are not)") {
+    text::FontCollection fonts;
+    Diagnostics d;
+    LineSpec spec;
+    spec.widths_pt = {120.0};
+    const std::string code = "XQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQXQ";  // no break point in it
+    for (const auto alignment : {Alignment::Justified, Alignment::RaggedRight}) {
+        spec.alignment = alignment;
+        const std::string text = "The code " + code + " was printed on the ticket.";
+        const SetParagraph set = set_paragraph(paragraph(text, "en"), spec, fonts, d);
+        REQUIRE(set.lines.size() >= 3);
+        int broken = 0;
+        for (const SetLine& l : set.lines) {
+            INFO(l.text);
+            CHECK_FALSE(l.overfull);
+            CHECK(l.natural_width_pt <= 120.0 + 3.0);  // within what shrinking takes back
+            if (l.broken_word) {
+                ++broken;
+                CHECK_FALSE(l.hyphenated);
+                CHECK(l.text.back() != '-');
+            }
+        }
+        CHECK(broken >= 2);
+        CHECK(rejoin(set) == text);
+        // An ordinary paragraph at the same measure has no such break.
+        const SetParagraph plain = set_paragraph(paragraph("The code was printed on the ticket, and nobody read it again.", "en"),
+                                                 spec, fonts, d);
+        for (const SetLine& l : plain.lines) CHECK_FALSE(l.broken_word);
+    }
 }

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <variant>
 #include <map>
@@ -229,4 +230,67 @@ TEST_CASE("the hairline under the head sits midway between the head's last line 
         if (rule - head_bottom > 4 + 1e-6 && body_top - rule > 2 + 1e-6)
             CHECK(std::abs((rule - head_bottom) - (body_top - rule)) < 0.01);
     }
+}
+
+namespace {
+
+// An article of the title and one body paragraph (at `where`), nothing after it: it ends on its
+// opening page, whose columns are balanced.
+model::Article one_paragraph(const std::string& text, SourceSpan where = {}) {
+    model::Article a;
+    a.id = "short";
+    a.lang = "en";
+    a.meta.title = "A short note";
+    a.meta.section = "Articles and Commentary";
+    a.meta.date = "2022-01-17";
+    model::Block b = model::Block::paragraph(model::plain_inlines(text));
+    b.where = where;
+    a.body.push_back(b);
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("a first paragraph alone on a balanced page keeps the drop cap's lines in one column") {
+    // 3 to 8 lines: balancing once split a four-line paragraph two and two, and the initial was drawn
+    // beside its third line, at the head of the second column.
+    for (int words = 16; words <= 56; words += 4) {
+        const page::PageDocument doc = lay_out(one_paragraph(sentence_text(words, words)));
+        std::set<std::pair<int, int>> columns;
+        int lines = 0;
+        for (const auto& l : doc.lines)
+            if (l.style == "body-first") {
+                ++lines;
+                if (l.line_in_paragraph <= 3) columns.insert({l.page, l.column});
+            }
+        INFO(words << " words, " << lines << " lines");
+        CHECK(lines >= 3);
+        CHECK(columns.size() == 1);
+    }
+}
+
+TEST_CASE("a word wider than its column is broken inside it, and the layout says where") {
+    const std::string code(90, 'X');
+    static const style::Layout layout = style::load_layout_or_throw("magazine");
+    Diagnostics d;
+    model::Publication pub;
+    const page::PageDocument doc = page::lay_out_article(
+        one_paragraph("The ticket carried the code " + code + " and nothing else.", SourceSpan{"note.xml", 14, 5}), &pub,
+        layout, QUIRE_TEST_DATA "/print", fonts(), d);
+    int broken = 0;
+    for (const auto& l : doc.lines) {
+        INFO(l.text);
+        CHECK_FALSE(l.overfull);
+        if (l.broken_word) ++broken;
+    }
+    CHECK(broken >= 1);
+    const auto& all = d.all();
+    const auto said = std::find_if(all.begin(), all.end(), [](const auto& x) {
+        return x.severity == Severity::Warning && x.message.find("broken where it has no break point") != std::string::npos;
+    });
+    REQUIRE(said != all.end());
+    CHECK(said->where.file == "note.xml");
+    CHECK(said->where.line == 14);
+    // Once a paragraph, however many lines the word takes.
+    CHECK(std::count_if(all.begin(), all.end(), [](const auto& x) { return x.severity == Severity::Warning; }) == 1);
 }
