@@ -166,6 +166,7 @@ struct BodyWriter {
     }
 
     void block(const Block& b) {
+        if (page::begins_running_text(b.kind)) first_paragraph = false;  // as the print's initial
         switch (b.kind) {
             case BlockKind::Paragraph: {
                 Attributes attributes = block_lang(b);

@@ -101,6 +101,7 @@ public:
         bool after_heading = false;
         for (const model::Block& b : c_.article.body) {
             add_block(b, first_paragraph, after_heading);
+            if (begins_running_text(b.kind)) first_paragraph = false;
         }
         add_back_matter();
         // Loose justified lines take part of their excess in letter spacing and glyph scaling.

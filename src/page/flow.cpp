@@ -518,6 +518,24 @@ FlowResult flow_blocks(const std::vector<FlowBlock>& blocks, const FlowFrames& f
     }
 }
 
+namespace {
+
+// Whether every heading (keep_with_next) stands in the column where the block after it starts. The
+// flow keeps them together where it can, but a column that balancing shortened can leave a heading
+// alone at its foot with its paragraph at the head of the next: such a height is not taken.
+bool headings_kept_with_next(const std::vector<FlowBlock>& blocks, const FlowResult& r) {
+    std::vector<const PlacedLine*> last_line(blocks.size(), nullptr);
+    for (const PlacedLine& l : r.lines) last_line[static_cast<std::size_t>(l.block)] = &l;
+    for (std::size_t i = 0; i + 1 < blocks.size() && i + 1 < r.blocks.size(); ++i) {
+        if (!blocks[i].keep_with_next || !last_line[i] || blocks[i + 1].spans) continue;
+        const PlacedBlock& next = r.blocks[i + 1];
+        if (next.page != last_line[i]->page || next.column != last_line[i]->column) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 FlowResult flow_balanced(const std::vector<FlowBlock>& blocks, FlowFrames frames) {
     FlowResult full = flow_blocks(blocks, frames);
     const int columns = frames.geometry.columns;
@@ -536,7 +554,7 @@ FlowResult flow_balanced(const std::vector<FlowBlock>& blocks, FlowFrames frames
         frames.limit_baseline = limit;
         try {
             FlowResult r = flow_blocks(blocks, frames);
-            if (r.pages == full.pages) return r;
+            if (r.pages == full.pages && headings_kept_with_next(blocks, r)) return r;
         } catch (const QuireError&) {
             // a shorter column cannot take some block: try a taller one
         }

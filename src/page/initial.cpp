@@ -100,6 +100,10 @@ bool capitals_word(std::string_view word, int upper_before) {
     return upper >= 2;
 }
 
+bool begins_running_text(model::BlockKind kind) {
+    return kind == model::BlockKind::List || kind == model::BlockKind::BlockQuote;
+}
+
 Opening opening_of(const model::InlineText& content) {
     if (!content.empty() && content.front().kind == model::InlineKind::Speaker) return Opening::SpeakerLabel;
     // A paragraph wholly in italics or bold is set apart from the text: a review's book details

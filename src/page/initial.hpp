@@ -51,4 +51,10 @@ enum class Opening { Text, SpeakerLabel, HeadingLike };
 
 Opening opening_of(const model::InlineText& content);
 
+// Whether a block before the article's first paragraph has begun its running text, so that no
+// paragraph after it takes the initial: a list or a block quotation (an initial after them sits in
+// mid-text, often at the head of the second column). A heading does not (the paragraph under it
+// opens the text); figures and pull quotes stand apart from the text. Print and EPUB ask it alike.
+bool begins_running_text(model::BlockKind kind);
+
 }  // namespace quire::page

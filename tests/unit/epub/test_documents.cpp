@@ -107,6 +107,23 @@ TEST_CASE("the EPUB's drop cap follows the print's rules: none on book details i
     CHECK(contains(y, "<p class=\"first\">First <em>paragraph</em>.</p>"));
 }
 
+TEST_CASE("a list or a block quotation before the first paragraph: no drop cap after it, in the EPUB as in print") {
+    const ImageHrefs images{{"images/kleiber.jpg", "images/kleiber.jpg"}};
+    for (const auto kind : {model::BlockKind::List, model::BlockKind::BlockQuote}) {
+        auto loaded = testing::sample_article();
+        model::Block opener;
+        opener.kind = kind;
+        model::Block child = model::Block::paragraph(model::plain_inlines("An opening item."));
+        if (kind == model::BlockKind::List) child.kind = model::BlockKind::ListItem;
+        opener.children.push_back(child);
+        loaded.article.body.insert(loaded.article.body.begin(), opener);
+        const std::string x = article_document(loaded, images).bytes;
+        CHECK(contains(x, "An opening item."));
+        CHECK_FALSE(contains(x, "class=\"first\""));
+        CHECK(contains(x, "<p>First <em>paragraph</em>.</p>"));
+    }
+}
+
 TEST_CASE("codes, ordinals and numbers of only 0 and 1 are marked lining in the EPUB, as in print") {
     auto loaded = testing::sample_article();
     loaded.article.body.push_back(

@@ -294,3 +294,35 @@ TEST_CASE("a word wider than its column is broken inside it, and the layout says
     // Once a paragraph, however many lines the word takes.
     CHECK(std::count_if(all.begin(), all.end(), [](const auto& x) { return x.severity == Severity::Warning; }) == 1);
 }
+
+TEST_CASE("balancing a short last page leaves no heading alone at the foot of a column") {
+    // A heading, then a paragraph of 2 to 6 lines, alone on the opening page: the shortest balanced
+    // columns once put the heading in the first and its paragraph in the second.
+    for (int words = 6; words <= 46; words += 8) {
+        model::Article a = one_paragraph(sentence_text(words, words));
+        a.body.insert(a.body.begin(), model::Block::heading(2, model::plain_inlines("A heading first")));
+        const page::PageDocument doc = lay_out(a);
+        std::set<std::pair<int, int>> columns;
+        for (const auto& l : doc.lines)
+            if (l.style == "subheading" || (l.style.rfind("body", 0) == 0 && l.line_in_paragraph == 1)) columns.insert({l.page, l.column});
+        INFO(words << " words");
+        CHECK(columns.size() == 1);
+    }
+}
+
+TEST_CASE("a list or a block quotation before the first paragraph: no drop cap after it") {
+    for (const auto kind : {model::BlockKind::List, model::BlockKind::BlockQuote}) {
+        model::Article a = one_paragraph(sentence_text(3, 30));
+        model::Block opener;
+        opener.kind = kind;
+        model::Block child = model::Block::paragraph(model::plain_inlines(sentence_text(5, 20)));
+        if (kind == model::BlockKind::List) child.kind = model::BlockKind::ListItem;
+        opener.children.push_back(child);
+        a.body.insert(a.body.begin(), opener);
+        const page::PageDocument doc = lay_out(a);
+        for (const auto& l : doc.lines) CHECK(l.style != "body-first");
+        // The control: without it, the paragraph opens with the initial.
+        const page::PageDocument plain = lay_out(one_paragraph(sentence_text(3, 30)));
+        CHECK(std::any_of(plain.lines.begin(), plain.lines.end(), [](const auto& l) { return l.style == "body-first"; }));
+    }
+}
