@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
-#include <tuple>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -359,12 +358,12 @@ private:
     // `quire pdf` and `quire check` say where (TeX's "Overfull \hbox"), once a line, with what an
     // editor can do about it.
     void warn_lines_out_of_measure() {
-        std::set<std::tuple<int, int, std::string>> said;  // once a paragraph: page, paragraph, style
+        std::set<std::pair<int, std::string>> said;  // once a paragraph (flow index, or -1: a head style), however many pages
         for (const LineRecord& r : doc_.lines) {
             const double over = r.natural_width - r.width;
             const bool overfull = r.overfull && over >= 0.5;  // less: shrinking and protrusion absorb it
             if (!overfull && !r.broken_word) continue;
-            if (!said.insert({r.page, r.column < 0 ? -1 : r.paragraph, r.style}).second) continue;  // a head style: one paragraph
+            if (!said.insert({r.column < 0 ? -1 : r.paragraph, r.style}).second) continue;
             std::string excerpt = r.text.size() > 60 ? r.text.substr(0, 57) : r.text;
             while (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0xC0) == 0x80) excerpt.pop_back();
             if (excerpt.size() < r.text.size() && !excerpt.empty()) excerpt.pop_back();  // a lead byte left alone
