@@ -56,6 +56,10 @@ void check_lines(const page::PageDocument& doc, const style::Layout& layout, con
         if (line.overfull)
             report.add(Severity::Warning, "overfull-line", place,
                        "overfull line (wider than the column): \u201C" + excerpt(line.text) + "\u201D");
+        if (line.broken_word && !line.overfull)
+            report.add(Severity::Warning, "broken-word", place,
+                       "a word wider than the column broken where it has no break point, without a hyphen: \u201C" +
+                           excerpt(line.text) + "\u201D");
         const bool last_of_paragraph = line.line_in_paragraph == line.paragraph_lines;
         if (!line.overfull && !last_of_paragraph && justified(line.style) && line.ratio > options.loose_ratio)
             report.add(Severity::Warning, "loose-line", place,

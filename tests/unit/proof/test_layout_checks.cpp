@@ -112,6 +112,19 @@ TEST_CASE("line checks: Georgian names, told by their surname ending across the 
     CHECK(names[0].message.find("\u201C\u10EF\u10D0\u10D5\u10D0\u10EE\u10D8-\u201D (col. 1, l. 2)") != std::string::npos);
 }
 
+TEST_CASE("layout checks: a word broken where it has no break point is a finding at its line, not an overfull one") {
+    page::PageDocument doc;
+    doc.pages.resize(1);
+    doc.lines = {line(0, 0, 1, "The code XQXQXQXQXQXQXQ"), line(0, 0, 2, "XQXQXQXQ and the rest"), line(0, 1, 1, "plain")};
+    doc.lines[0].broken_word = true;
+    const auto broken = run(doc, "broken-word");
+    REQUIRE(broken.size() == 1);
+    CHECK(broken[0].place.page == 1);
+    CHECK(broken[0].place.line == 1);
+    CHECK(broken[0].message.find("XQXQ") != std::string::npos);
+    CHECK(run(doc, "overfull-line").empty());
+}
+
 TEST_CASE("layout checks: widows and orphans come from the line records, with their places") {
     page::PageDocument doc;
     doc.pages.resize(2);
