@@ -8,7 +8,7 @@
 
 namespace quire::core {
 
-// The main heap: grows it by one 64 MiB allocation (from brk: call after raising M_MMAP_THRESHOLD
+// The main heap: grows it by one 32 MiB allocation (from brk: call after raising M_MMAP_THRESHOLD
 // above that), marks it and gives it back to malloc, which keeps it (M_TRIM_THRESHOLD) and hands it
 // out from then on. Untouched it costs no memory; touched, at most one 2 MiB page more than 4 KiB
 // pages would. Once, at the start of main.
