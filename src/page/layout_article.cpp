@@ -268,6 +268,7 @@ private:
     // Takes the blocks' lines (their runs move into the pages).
     void emit_flow(std::vector<FlowBlock>& blocks, const FlowResult& flow, const FlowFrames& frames) {
         std::map<std::pair<int, int>, int> column_count;
+        std::set<std::pair<int, int>> started;  // columns something was set in
         // Fragments: consecutive lines of one block in one column.
         std::size_t i = 0;
         const auto& lines = flow.lines;
@@ -287,6 +288,11 @@ private:
             const double box_w = col_w - s.left_indent.pt() - s.right_indent.pt();
             const bool starts = first.line == 0;
             const bool ends = last.line + 1 == static_cast<int>(b.lines.size());
+            const bool column_top = started.insert({first.page, first.column}).second;
+            // A rule above a block at the head of an opening page's column (a pull quote floated
+            // there) would sit a few points under the head's hairline: a double rule. The hairline
+            // does its work.
+            const bool under_head_rule = column_top && first.page == 0 && head_rule_ != kNoRule;
             if (s.background) {
                 const double top = first.baseline - b.above - s.padding.pt();
                 const double bottom = last.baseline + b.depth + s.padding.pt();
@@ -297,7 +303,7 @@ private:
                 const double len = r.length.pt() > 0 ? r.length.pt() : box_w;
                 layer.front.push_back(RuleItem{box_x, y, box_x + len, y, r.thickness.pt(), r.color});
             };
-            if (starts && s.rule_above.present())
+            if (starts && s.rule_above.present() && !under_head_rule)
                 rule(s.rule_above, first.baseline - b.above - (s.background ? s.padding.pt() : 0) -
                                        s.rule_above.offset.pt() - s.rule_above.thickness.pt() / 2);
             if (ends && s.rule_below.present())

@@ -326,3 +326,25 @@ TEST_CASE("a list or a block quotation before the first paragraph: no drop cap a
         CHECK(std::any_of(plain.lines.begin(), plain.lines.end(), [](const auto& l) { return l.style == "body-first"; }));
     }
 }
+
+TEST_CASE("a pull quote floated to the head of an opening column draws no rule just under the head's hairline") {
+    // A paragraph, then a pull quote that goes to the head of column 2 on the opening page: its rule
+    // above once sat 3 pt under the hairline that spans both columns (a double rule).
+    model::Article a = one_paragraph(sentence_text(2, 24));
+    model::Block quote;
+    quote.kind = model::BlockKind::PullQuote;
+    quote.content = model::plain_inlines("The end is a pull quote.");
+    a.body.push_back(quote);
+    const page::PageDocument doc = lay_out(a);
+    REQUIRE_FALSE(doc.pages.empty());
+    std::vector<page::RuleItem> rules;
+    for (const auto& item : doc.pages[0].items)
+        if (const auto* r = std::get_if<page::RuleItem>(&item); r && r->y0 == r->y1) rules.push_back(*r);
+    REQUIRE(rules.size() >= 2);  // the hairline and the pull quote's rule below
+    for (std::size_t i = 0; i < rules.size(); ++i)
+        for (std::size_t k = i + 1; k < rules.size(); ++k) {
+            const bool overlap = std::min(rules[i].x1, rules[k].x1) > std::max(rules[i].x0, rules[k].x0);
+            INFO("rules at y " << rules[i].y0 << " and " << rules[k].y0);
+            if (overlap) CHECK(std::abs(rules[i].y0 - rules[k].y0) >= 6.0);
+        }
+}
