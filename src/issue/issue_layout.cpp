@@ -56,15 +56,6 @@ void parallel_for(std::size_t n, unsigned threads, F&& f) {
     if (failure) std::rethrow_exception(failure);
 }
 
-std::string join_authors(const model::Article& a) {
-    std::string out;
-    for (std::size_t i = 0; i < a.meta.authors.size(); ++i) {
-        if (i) out += i + 1 == a.meta.authors.size() ? " & " : ", ";
-        out += a.meta.authors[i].name;
-    }
-    return out;
-}
-
 // An article of the manifest, loaded: an article file with the issue's profile, or a scraped page
 // imported on the fly (its warnings kept, its place the manifest's entry).
 std::optional<model::LoadedArticle> load_entry(const model::IssueEntry& entry, const model::Issue& issue,
@@ -240,7 +231,7 @@ IssueLayout lay_out_issue(const model::Issue& manifest, const IssueOptions& opti
     // 2. The make-up: cover, inside front cover, contents, impressum, the manifest's order, padding.
     std::vector<ContentsEntry> contents;
     for (const auto& a : out.articles)
-        contents.push_back({a.section, a.typeset.loaded.article.meta.title, join_authors(a.typeset.loaded.article), 0});
+        contents.push_back({a.section, a.typeset.loaded.article.meta.title, model::joined_author_names(a.typeset.loaded.article, model::NameSpaces::NoBreak), 0});
     FrontMatterContext context{out.issue, out.publication, out.layout, *out.fonts.front(), diagnostics};
     const int contents_pages = static_cast<int>(lay_out_contents(context, contents).size());
 

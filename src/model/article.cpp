@@ -93,4 +93,16 @@ bool is_valid_issn(const std::string& issn) {
     return false;
 }
 
+std::string joined_author_names(const Article& a, NameSpaces spaces) {
+    std::string out;
+    for (std::size_t i = 0; i < a.meta.authors.size(); ++i) {
+        if (i) out += i + 1 == a.meta.authors.size() ? " & " : ", ";
+        for (char c : a.meta.authors[i].name) {
+            if (c == ' ' && spaces == NameSpaces::NoBreak) out += "\u00A0";
+            else out += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace quire::model

@@ -163,4 +163,10 @@ struct Article {
     bool operator==(const Article& o) const;  // compares content, not source places
 };
 
+// The authors' names as a byline: "A, B & C". Printed, each name is kept on one line (its spaces
+// become no-break spaces: a byline or a contents entry that wraps breaks between names, never
+// "Olena / Shevchenko"); as metadata (the PDF's Author, a running head's {author}) plain spaces.
+enum class NameSpaces { Plain, NoBreak };
+std::string joined_author_names(const Article& a, NameSpaces spaces);
+
 }  // namespace quire::model

@@ -34,15 +34,6 @@ void emit_line(Layer& layer, linebreak::SetLine& line, double x, double baseline
     line.runs.clear();
 }
 
-std::string join_authors(const model::Article& a) {
-    std::string out;
-    for (std::size_t i = 0; i < a.meta.authors.size(); ++i) {
-        if (i) out += i + 1 == a.meta.authors.size() ? " & " : ", ";
-        out += a.meta.authors[i].name;
-    }
-    return out;
-}
-
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
     for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) s.replace(pos, from.size(), to);
     return s;
@@ -54,7 +45,7 @@ std::string running_head_text(const style::Furniture& f, const model::Article& a
     s = replace_all(s, "{publication}", pub ? pub->name : "");
     s = replace_all(s, "{section}", section);
     s = replace_all(s, "{title}", a.meta.title);
-    s = replace_all(s, "{author}", join_authors(a));
+    s = replace_all(s, "{author}", model::joined_author_names(a, model::NameSpaces::Plain));
     // A part left empty takes its separator with it.
     for (const std::string sep : {" · ", " | ", " — "}) {
         while (s.starts_with(sep)) s.erase(0, sep.size());
@@ -80,7 +71,7 @@ public:
         doc_.geometry = g_;
         doc_.fonts = fonts_;
         doc_.info.title = a_.meta.title;
-        doc_.info.author = join_authors(a_);
+        doc_.info.author = model::joined_author_names(a_, model::NameSpaces::Plain);
         doc_.info.subject = model::plain_text(a_.meta.standfirst);
         for (const auto& k : a_.meta.keywords) doc_.info.keywords += (doc_.info.keywords.empty() ? "" : ", ") + k;
         doc_.info.lang = lang_;
@@ -252,7 +243,8 @@ private:
         const double stand_w = text_w * l_.opening.standfirst_width;
         y = header_paragraph(styled_paragraph(a_.meta.standfirst, l_.style("standfirst"), l_, lang_), "standfirst",
                              text_x, y, stand_w, "P", 0, true, Display::Balanced);
-        y = header_paragraph(styled_text(join_authors(a_), l_.style("byline"), lang_), "byline", text_x, y, text_w, "P");
+        y = header_paragraph(styled_text(model::joined_author_names(a_, model::NameSpaces::NoBreak), l_.style("byline"), lang_),
+                             "byline", text_x, y, text_w, "P");
         if (!a_.meta.date.empty())
             y = header_paragraph(styled_text(text::display_date(a_.meta.date, lang_), l_.style("date"), lang_), "date", text_x,
                                  y, text_w, "P");

@@ -268,3 +268,19 @@ TEST_CASE("keeping blank runs adds no line and leaves indentation between blocks
     // Start tag then newline: a container's indented first child gets no text node.
     CHECK(keep_blank_text("<a>\n  <b/></a>") == "<a>\n  <b/></a>");
 }
+
+TEST_CASE("a byline joins the authors' names, each kept on one line when printed") {
+    model::Article a;
+    for (const char* name : {"Olena Shevchenko", "Nino Beridze", "Anna Maria de la Cruz"}) {
+        model::Author au;
+        au.name = name;
+        a.meta.authors.push_back(au);
+    }
+    CHECK(model::joined_author_names(a, model::NameSpaces::Plain) == "Olena Shevchenko, Nino Beridze & Anna Maria de la Cruz");
+    CHECK(model::joined_author_names(a, model::NameSpaces::NoBreak) ==
+          "Olena\u00A0Shevchenko, Nino\u00A0Beridze & Anna\u00A0Maria\u00A0de\u00A0la\u00A0Cruz");
+    a.meta.authors.resize(1);
+    CHECK(model::joined_author_names(a, model::NameSpaces::NoBreak) == "Olena\u00A0Shevchenko");
+    a.meta.authors.clear();
+    CHECK(model::joined_author_names(a, model::NameSpaces::Plain).empty());
+}
