@@ -166,7 +166,7 @@ struct Builder {
     void word(std::uint32_t a, std::uint32_t b, Hyphenation hyphenation) {
         const std::size_t items_before = out.items.size(), pieces_before = out.pieces.size();
         word_pieces(a, b, hyphenation, false);
-        if (!emergency_breaks) return;
+        if (!emergency_breaks || spec.widths_pt.empty()) return;
         double width = 0;
         for (std::size_t i = items_before; i < out.items.size(); ++i)
             if (out.items[i].kind == ItemKind::Box) width += out.items[i].width;
