@@ -27,11 +27,13 @@ std::string Diagnostic::to_string() const {
 }
 
 void Diagnostics::add(Severity severity, SourceSpan where, std::string message) {
-    items_.push_back(Diagnostic{severity, std::move(where), std::move(message)});
+    Diagnostic d{severity, std::move(where), std::move(message)};
+    if (!said_.insert(d.to_string()).second) return;
+    items_.push_back(std::move(d));
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    for (const Diagnostic& d : other.items_) add(d.severity, d.where, d.message);
 }
 
 bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }

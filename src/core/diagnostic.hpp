@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,9 @@ struct Diagnostic {
     std::string to_string() const;  // "file:line:col: error: message"
 };
 
-// Collects diagnostics in the order they were found.
+// Collects diagnostics in the order they were found, each once: the same message at the same place
+// again (a paragraph set several times while the layout copyfits, a missing glyph met in every word
+// of a long passage) is not added a second time.
 class Diagnostics {
 public:
     void add(Severity severity, SourceSpan where, std::string message);
@@ -51,6 +54,7 @@ public:
 
 private:
     std::vector<Diagnostic> items_;
+    std::set<std::string> said_;  // to_string() of each item
 };
 
 // Thrown where a stage cannot go on; carries the place. The command prints it and exits non-zero.

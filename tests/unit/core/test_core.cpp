@@ -120,3 +120,22 @@ TEST_CASE("file identity changes when the file does") {
     fs::remove(file);
     CHECK(quire::file_identity(file).find("unreadable") != std::string::npos);
 }
+
+TEST_CASE("diagnostics: the same message at the same place is kept once, others all, in order") {
+    Diagnostics d;
+    for (int i = 0; i < 500; ++i) d.error(SourceSpan{"a.xml", 10, 0}, "no font has U+05DC");  // every word of a passage
+    d.error(SourceSpan{"a.xml", 10, 0}, "no font has U+05D5");
+    d.warning(SourceSpan{"a.xml", 10, 0}, "no font has U+05DC");  // another severity: another diagnostic
+    d.error(SourceSpan{"a.xml", 11, 0}, "no font has U+05DC");    // another place
+    Diagnostics other;
+    other.error(SourceSpan{"a.xml", 10, 0}, "no font has U+05DC");
+    other.note(SourceSpan{"b.xml", 1, 1}, "a note");
+    d.append(other);
+    REQUIRE(d.all().size() == 5);
+    CHECK(d.all()[0].message == "no font has U+05DC");
+    CHECK(d.all()[1].message == "no font has U+05D5");
+    CHECK(d.all()[2].severity == Severity::Warning);
+    CHECK(d.all()[3].where.line == 11);
+    CHECK(d.all()[4].where.file == "b.xml");
+    CHECK(d.count(Severity::Error) == 3);
+}
