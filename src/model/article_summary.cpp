@@ -51,6 +51,8 @@ void count_blocks(const std::vector<Block>& blocks, ArticleCounts& counts) {
     }
 }
 
+}  // namespace
+
 std::string excerpt(const std::string& text, std::size_t max_code_points) {
     std::string out;
     std::size_t n = 0;
@@ -60,8 +62,6 @@ std::string excerpt(const std::string& text, std::size_t max_code_points) {
     }
     return out;
 }
-
-}  // namespace
 
 ArticleCounts count_article(const Article& article) {
     ArticleCounts counts;

@@ -23,4 +23,8 @@ std::size_t count_words(const std::string& text);
 
 std::string summarise_article(const LoadedArticle& loaded);
 
+// The first `max_code_points` characters of UTF-8 text, with "…" if it goes on (for messages and
+// summaries; a character is never cut).
+std::string excerpt(const std::string& text, std::size_t max_code_points);
+
 }  // namespace quire::model

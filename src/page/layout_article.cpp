@@ -1,6 +1,7 @@
 #include "page/layout_article.hpp"
 
 #include "core/input_file.hpp"
+#include "model/article_summary.hpp"
 #include "page/blocks.hpp"
 #include "page/display_lines.hpp"
 #include "page/copyfit.hpp"
@@ -9,11 +10,11 @@
 #include "text/display_date.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <set>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
+#include <set>
 
 namespace quire::page {
 
@@ -362,10 +363,7 @@ private:
             const bool overfull = r.overfull && over >= 0.5;  // less: shrinking and protrusion absorb it
             if (!overfull && !r.broken_word) continue;
             if (!said.insert({r.column < 0 ? -1 : r.paragraph, r.style}).second) continue;
-            std::string excerpt = r.text.size() > 60 ? r.text.substr(0, 57) : r.text;
-            while (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0xC0) == 0x80) excerpt.pop_back();
-            if (excerpt.size() < r.text.size() && !excerpt.empty()) excerpt.pop_back();  // a lead byte left alone
-            if (excerpt.size() < r.text.size()) excerpt += "\u2026";
+            const std::string excerpt = model::excerpt(r.text, 40);
             const std::string place = "(style " + r.style + ", page " + std::to_string(r.page + 1) + ")";
             const std::string remedy = "shorten it or mark where it may break (a soft hyphen, &#173;)";
             if (overfull) {
