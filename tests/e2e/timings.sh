@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # --timings and QUIRE_TIMINGS=1 (issue 17): quire pdf and quire epub print one line per stage to
-# stderr ("  NAME  12.3 ms"), nothing on stdout, and the same output bytes as without them; without
+# stderr ("  NAME  12.3 ms, 456 page faults"), nothing on stdout, and the same output bytes as without them; without
 # either (or with QUIRE_TIMINGS=0) no stage line is printed.
 # Usage: timings.sh QUIRE SOURCE_DIR.
 set -u
@@ -11,7 +11,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 fail=0
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1" >&2; fail=1; fi; }
-stage() { grep -Eq "^  $1 +[0-9]+\.[0-9] ms$" "$2"; }
+stage() { grep -Eq "^  $1 +[0-9]+\.[0-9] ms, [0-9]+ page faults$" "$2"; }
 
 "$QUIRE" pdf "$ARTICLE" -o "$WORK/plain.pdf" 2>"$WORK/plain.err" >"$WORK/plain.out" || { echo "FAIL: quire pdf" >&2; exit 1; }
 "$QUIRE" pdf "$ARTICLE" -o "$WORK/timed.pdf" --timings 2>"$WORK/timed.err" >"$WORK/timed.out" || { echo "FAIL: quire pdf --timings" >&2; exit 1; }
