@@ -4,8 +4,8 @@
 // MurmurHash3_x64_128 (Austin Appleby, public domain; SMHasher's "Murmur3F"): sixteen bytes a
 // round, against one a round for FNV-1a; two FNV-1a passes with different seeds, for 128 bits, cost
 // 3.2 M instructions per key of the example's 400 kB photo (issue 17). A content hash, not a
-// defence against forged input (the cache is the user's own). Bytes written into a PDF keep
-// fnv1a_64: changing their hash would change the output.
+// defence against forged input (the cache is the user's own). The press PDF's XMP instance ID is
+// derived from the digest of cairo's PDF, which hashing with FNV-1a cost 3.3 M instructions.
 #pragma once
 
 #include <cstdint>

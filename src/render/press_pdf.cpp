@@ -1,5 +1,7 @@
 #include "render/press_pdf.hpp"
 
+#include "core/digest.hpp"
+
 #include "core/artefact_cache.hpp"
 #include "core/markup_escape.hpp"
 #include "core/source_date.hpp"
@@ -113,7 +115,7 @@ PressSettings press_settings(const page::PageDocument& doc, const PdfOptions& op
         }
     // The document keeps its ID across revisions (its title and author); each rendition differs.
     s.document_key = doc.info.title + "\n" + doc.info.author;
-    s.instance_key = s.document_key + "\n" + std::to_string(fnv1a_64(cairo_pdf)) + " " + std::to_string(cairo_pdf.size());
+    s.instance_key = s.document_key + "\n" + digest_128(cairo_pdf).hex() + " " + std::to_string(cairo_pdf.size());
     return s;
 }
 

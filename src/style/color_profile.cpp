@@ -1,6 +1,7 @@
 #include "style/color_profile.hpp"
 
 #include "core/artefact_cache.hpp"
+#include "core/digest.hpp"
 #include "core/diagnostic.hpp"
 #include "core/output_file.hpp"
 
@@ -98,7 +99,7 @@ std::shared_ptr<const CmykProfile> CmykProfile::load(const std::filesystem::path
     cmsGetProfileInfoASCII(t.cmyk.get(), cmsInfoDescription, "en", "US", desc, sizeof desc);
     p->description_ = desc[0] ? desc : path.filename().string();
     char hash[17];
-    p->icc_hash_ = fnv1a_64(p->icc_);
+    p->icc_hash_ = digest_128(p->icc_).h1;
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(p->icc_hash_));
     t.identity = hash;
     return p;

@@ -48,7 +48,7 @@ public:
 
     const std::filesystem::path& path() const { return path_; }
     const std::string& icc() const { return icc_; }            // the profile's bytes (to embed)
-    // fnv1a_64 of icc(), hashed once at load: the press images' cache keys name the profile by it,
+    // A digest of icc() (core/digest.hpp), hashed once at load: the press images' cache keys name the profile by it,
     // and hashing its 187 kB at each use cost 1.1 M instructions a time (issue 17).
     std::uint64_t icc_hash() const { return icc_hash_; }
     const std::string& description() const { return description_; }
