@@ -3,49 +3,80 @@
 #include "core/diagnostic.hpp"
 #include "core/output_file.hpp"
 
-#include <png.h>
+#include <libdeflate.h>
 
-#include <csetjmp>
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
+#include <memory>
+#include <vector>
 
 namespace quire::render {
 
 namespace {
 
-// libpng reports errors by longjmp: nothing with a destructor lives in this frame.
-bool encode_rgb24(std::FILE* file, const unsigned char* data, int width, int height, int stride) {
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    if (!png) return false;
-    png_infop info = png_create_info_struct(png);
-    unsigned char* row = static_cast<unsigned char*>(std::malloc(static_cast<std::size_t>(width) * 3));
-    if (!info || !row || setjmp(png_jmpbuf(png))) {
-        std::free(row);
-        png_destroy_write_struct(&png, &info);
-        return false;
-    }
-    png_init_io(png, file);
-    // zlib's fastest level and one filter: page images and spreads are for the screen, and the default
-    // (level 6, every filter tried on every row) made PNG writing a sixth of `quire issue`'s time.
-    png_set_compression_level(png, 1);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8, PNG_COLOR_TYPE_RGB,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
-    png_write_info(png, info);
+using Bytes = std::vector<unsigned char>;
+
+void put_u32(Bytes& out, std::uint32_t v) {
+    const unsigned char b[4] = {static_cast<unsigned char>(v >> 24), static_cast<unsigned char>(v >> 16),
+                                static_cast<unsigned char>(v >> 8), static_cast<unsigned char>(v)};
+    out.insert(out.end(), b, b + 4);
+}
+
+// One PNG chunk: length, type, data, CRC-32 of type and data (PNG spec §5.3).
+void put_chunk(Bytes& out, const char (&type)[5], const unsigned char* data, std::size_t size) {
+    put_u32(out, static_cast<std::uint32_t>(size));
+    const std::size_t from = out.size();
+    out.insert(out.end(), type, type + 4);
+    if (size) out.insert(out.end(), data, data + size);
+    put_u32(out, libdeflate_crc32(0, out.data() + from, out.size() - from));
+}
+
+struct CompressorDeleter {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+
+// The PNG of an xRGB image: 8-bit RGB, every row with the SUB filter (each byte less the one three
+// bytes before it: photographs and flat paper alike compress well, and choosing a filter per row
+// costs more than it saves at this level), one zlib stream at libdeflate's level 1, in IDAT chunks of
+// at most 1 MiB. libdeflate compresses the whole image in one call, a third faster than zlib's
+// level 1 through libpng for the same size (a page image: 571.8 kB in 16.4 ms with zlib, 570.7 kB
+// in 10.4 ms with libdeflate; issue 17). Empty when memory runs out.
+Bytes encode_rgb24(const unsigned char* data, int width, int height, int stride) {
+    const std::size_t row_bytes = static_cast<std::size_t>(width) * 3 + 1;
+    Bytes filtered(row_bytes * static_cast<std::size_t>(height));
     for (int y = 0; y < height; ++y) {
         const auto* px = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        for (int x = 0; x < width; ++x) {
-            row[3 * x] = static_cast<unsigned char>(px[x] >> 16);
-            row[3 * x + 1] = static_cast<unsigned char>(px[x] >> 8);
-            row[3 * x + 2] = static_cast<unsigned char>(px[x]);
+        unsigned char* out = filtered.data() + row_bytes * static_cast<std::size_t>(y);
+        *out++ = 1;  // filter type SUB: each byte less the same channel's byte of the pixel before
+        std::uint32_t left = 0;
+        for (int x = 0; x < width; ++x, out += 3) {
+            const std::uint32_t p = px[x];
+            out[0] = static_cast<unsigned char>((p >> 16) - (left >> 16));
+            out[1] = static_cast<unsigned char>((p >> 8) - (left >> 8));
+            out[2] = static_cast<unsigned char>(p - left);
+            left = p;
         }
-        png_write_row(png, row);
     }
-    png_write_end(png, nullptr);
-    std::free(row);
-    png_destroy_write_struct(&png, &info);
-    return true;
+    const std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(1));
+    if (!compressor) return {};
+    Bytes z(libdeflate_zlib_compress_bound(compressor.get(), filtered.size()));
+    const std::size_t z_size = libdeflate_zlib_compress(compressor.get(), filtered.data(), filtered.size(), z.data(), z.size());
+    if (z_size == 0) return {};
+    filtered = Bytes();
+
+    Bytes png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    png.reserve(z_size + z_size / (1u << 20) * 12 + 64);
+    Bytes header;
+    put_u32(header, static_cast<std::uint32_t>(width));
+    put_u32(header, static_cast<std::uint32_t>(height));
+    header.insert(header.end(), {8, 2, 0, 0, 0});  // 8 bits, RGB, deflate, adaptive filtering, no interlace
+    put_chunk(png, "IHDR", header.data(), header.size());
+    constexpr std::size_t kIdatMax = std::size_t(1) << 20;
+    for (std::size_t at = 0; at < z_size; at += kIdatMax)
+        put_chunk(png, "IDAT", z.data() + at, std::min(kIdatMax, z_size - at));
+    put_chunk(png, "IEND", nullptr, 0);
+    return png;
 }
 
 }  // namespace
@@ -53,11 +84,13 @@ bool encode_rgb24(std::FILE* file, const unsigned char* data, int width, int hei
 namespace {
 
 void write_rgb24_file(const unsigned char* data, int width, int height, int stride, const std::filesystem::path& target) {
+    const Bytes png = encode_rgb24(data, width, height, stride);
+    if (png.empty()) throw QuireError(SourceSpan{target.string()}, "cannot write PNG: out of memory");
     PendingOutput pending(target);
     std::FILE* file = std::fopen(pending.temp_path().c_str(), "wb");
     if (!file) throw QuireError(SourceSpan{target.string()}, "cannot write PNG: the folder is not writable");
-    const bool ok = encode_rgb24(file, data, width, height, stride);
-    if (std::fclose(file) != 0 || !ok) throw QuireError(SourceSpan{target.string()}, "cannot write PNG (libpng failed)");
+    const bool written = std::fwrite(png.data(), 1, png.size(), file) == png.size();
+    if (std::fclose(file) != 0 || !written) throw QuireError(SourceSpan{target.string()}, "cannot write PNG: the disk is full or failing");
     pending.commit();
 }
 

@@ -6,6 +6,7 @@
 #include <cairo.h>
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -73,4 +74,75 @@ TEST_CASE("png_write: a surface that is not RGB24 is not copied as if it were") 
     CHECK_FALSE(render::copy_rgb24(argb.get()).has_value());
     const Surface a8 = painted(CAIRO_FORMAT_A8, 20, 10);
     CHECK_FALSE(render::copy_rgb24(a8.get()).has_value());
+}
+
+namespace {
+
+// The RGB of every pixel, row by row (the x byte of xRGB left out).
+std::string rgb_of(cairo_surface_t* s) {
+    cairo_surface_flush(s);
+    const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    const int stride = cairo_image_surface_get_stride(s);
+    const unsigned char* data = cairo_image_surface_get_data(s);
+    std::string out;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const auto px = *reinterpret_cast<const std::uint32_t*>(data + y * stride + 4 * x);
+            out += {static_cast<char>(px >> 16), static_cast<char>(px >> 8), static_cast<char>(px)};
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("png_write: quire's encoder writes a PNG that libpng reads back pixel for pixel") {
+    // libpng (through cairo's reader) checks every chunk's CRC and the zlib stream's Adler-32; the
+    // widths cover a row of one pixel, a stride padded past the row and an image of several IDAT
+    // chunks (1 MiB each: noise compresses to about its own size).
+    const fs::path dir = scratch_dir();
+    for (const auto& [w, h] : {std::pair{1, 1}, std::pair{83, 47}, std::pair{1000, 900}}) {
+        CAPTURE(w);
+        const Surface s = painted(CAIRO_FORMAT_RGB24, w, h);
+        if (w == 1000) {  // noise in the lower half, flat paper above it
+            unsigned char* data = cairo_image_surface_get_data(s.get());
+            const int stride = cairo_image_surface_get_stride(s.get());
+            std::uint32_t state = 12345;
+            for (int y = h / 2; y < h; ++y)
+                for (int x = 0; x < w; ++x) {
+                    state = state * 1664525u + 1013904223u;
+                    *reinterpret_cast<std::uint32_t*>(data + y * stride + 4 * x) = state >> 8;
+                }
+            cairo_surface_mark_dirty(s.get());
+        }
+        render::write_surface_png(s.get(), dir / "page.png");
+        const std::string bytes = slurp(dir / "page.png");
+        REQUIRE(bytes.size() > 8);
+        CHECK(bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+        const Surface back{cairo_image_surface_create_from_png((dir / "page.png").c_str())};
+        REQUIRE(cairo_surface_status(back.get()) == CAIRO_STATUS_SUCCESS);
+        CHECK(cairo_image_surface_get_width(back.get()) == w);
+        CHECK(cairo_image_surface_get_height(back.get()) == h);
+        CHECK(cairo_image_surface_get_format(back.get()) == CAIRO_FORMAT_RGB24);
+        CHECK(rgb_of(back.get()) == rgb_of(s.get()));
+        if (w == 1000) {
+            std::size_t idat = 0;
+            for (std::size_t at = bytes.find("IDAT"); at != std::string::npos; at = bytes.find("IDAT", at + 4)) ++idat;
+            CHECK(idat >= 2);
+        }
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("png_write: a corrupted byte is caught by the reader (the CRCs are real)") {
+    const fs::path dir = scratch_dir();
+    const Surface s = painted(CAIRO_FORMAT_RGB24, 40, 30);
+    render::write_surface_png(s.get(), dir / "page.png");
+    std::string bytes = slurp(dir / "page.png");
+    const std::size_t idat = bytes.find("IDAT");
+    REQUIRE(idat != std::string::npos);
+    bytes[idat + 10] = static_cast<char>(bytes[idat + 10] ^ 0x40);
+    std::ofstream(dir / "bad.png", std::ios::binary) << bytes;
+    const Surface back{cairo_image_surface_create_from_png((dir / "bad.png").c_str())};
+    CHECK(cairo_surface_status(back.get()) != CAIRO_STATUS_SUCCESS);
+    fs::remove_all(dir);
 }
