@@ -2,6 +2,9 @@
 // words, so most words are shaped once (a 40,000-word text has about 6,000 distinct words).
 #include "text/shaper.hpp"
 
+#include "core/artefact_cache.hpp"
+#include "text/shape_store.hpp"
+
 #include <cstring>
 
 namespace quire::text {
@@ -18,7 +21,14 @@ FeatureSet parse_features(const std::vector<std::string>& list) {
 }
 
 ShapeCache::ShapeCache() : buffer_(hb_buffer_create()) {}
-ShapeCache::~ShapeCache() { hb_buffer_destroy(buffer_); }
+
+ShapeCache::~ShapeCache() {
+    try {
+        save_to_artefact_cache();
+    } catch (...) {  // a cache never stops a run (bad_alloc while writing it included)
+    }
+    hb_buffer_destroy(buffer_);
+}
 
 const FeatureSet& ShapeCache::features(const std::vector<std::string>& list) {
     std::string key;
@@ -60,6 +70,20 @@ Shaped ShapeCache::shape_uncached(const Font& font, const FeatureSet& features, 
     return out;
 }
 
+void ShapeCache::save_to_artefact_cache() {
+    for (const auto& c : contexts_) {
+        if (!c->store || c->fresh.empty()) continue;
+        std::vector<std::pair<std::string, const Shaped*>> fresh;
+        fresh.reserve(c->fresh.size());
+        for (std::string& text : c->fresh) {
+            const Shaped* shaped = &c->shapes.find(text)->second;
+            fresh.emplace_back(std::move(text), shaped);
+        }
+        c->fresh.clear();
+        c->store->save(fresh);
+    }
+}
+
 ShapeCache::Context& ShapeCache::context(const Font& font, const FeatureSet& features, std::string_view lang,
                                          hb_script_t script, hb_direction_t direction) {
     auto same = [&](const Context& c) {
@@ -68,8 +92,17 @@ ShapeCache::Context& ShapeCache::context(const Font& font, const FeatureSet& fea
     if (last_ && same(*last_)) return *last_;
     for (auto& c : contexts_)
         if (same(*c)) return *(last_ = c.get());
-    contexts_.push_back(std::make_unique<Context>(Context{&font, features.key, std::string(lang), script, direction, {}}));
-    return *(last_ = contexts_.back().get());
+    contexts_.push_back(std::make_unique<Context>(Context{&font, features.key, std::string(lang), script, direction, {}, {}, {}}));
+    Context& c = *contexts_.back();
+    if (ArtefactCache::folder_from_environment()) {
+        char iso[5] = {};
+        hb_tag_to_string(hb_script_to_iso15924_tag(script), iso);
+        c.store = std::make_unique<ShapeStore>(std::string("shaped words v2 harfbuzz ") + hb_version_string() + " font " +
+                                               file_identity(font.file()) + " face " + std::to_string(font.face_index()) +
+                                               " features " + features.key + " lang " + std::string(lang) + " script " +
+                                               iso + " direction " + hb_direction_to_string(direction));
+    }
+    return *(last_ = &c);
 }
 
 const Shaped& ShapeCache::shape(const Font& font, const FeatureSet& features, std::string_view lang,
@@ -80,8 +113,14 @@ const Shaped& ShapeCache::shape(const Font& font, const FeatureSet& features, st
         ++hits_;
         return it->second;
     }
-    ++misses_;
     ++size_;
+    if (c.store)
+        if (std::optional<Shaped> stored = c.store->find(text)) {
+            ++stored_hits_;
+            return c.shapes.emplace(std::string(text), std::move(*stored)).first->second;
+        }
+    ++misses_;
+    if (c.store) c.fresh.emplace_back(text);
     return c.shapes.emplace(std::string(text), shape_uncached(font, features, lang, script, direction, text)).first->second;
 }
 

@@ -36,6 +36,8 @@ struct Shaped {
 };
 
 // OpenType features parsed once per distinct list (hb_feature_from_string syntax).
+class ShapeStore;
+
 struct FeatureSet {
     std::string key;  // the list joined with ',' (the cache key)
     std::vector<hb_feature_t> features;
@@ -61,7 +63,13 @@ public:
 
     std::size_t size() const { return size_; }
     std::size_t hits() const { return hits_; }
-    std::size_t misses() const { return misses_; }
+    std::size_t misses() const { return misses_; }  // words HarfBuzz shaped (not found here nor stored)
+
+    // Between runs: each context's words are kept in the artefact cache (text/shape_store.hpp),
+    // looked up there before HarfBuzz, and the words HarfBuzz shaped are written back when the
+    // cache is destroyed (or by this call).
+    void save_to_artefact_cache();
+    std::size_t stored_hits() const { return stored_hits_; }  // words taken from the artefact cache
 
 private:
     // Texts are looked up without building a key: by string_view, heterogeneous lookup (C++20).
@@ -79,6 +87,8 @@ private:
         hb_script_t script;
         hb_direction_t direction;
         std::unordered_map<std::string, Shaped, TextHash, std::equal_to<>> shapes;
+        std::unique_ptr<ShapeStore> store;  // the words of earlier runs; null: caching off
+        std::vector<std::string> fresh;      // words HarfBuzz shaped in this process, in order
     };
     Context& context(const Font& font, const FeatureSet& features, std::string_view lang, hb_script_t script,
                      hb_direction_t direction);
@@ -87,7 +97,7 @@ private:
     std::vector<std::unique_ptr<Context>> contexts_;  // stable addresses
     Context* last_ = nullptr;                          // the context of the previous lookup
     std::unordered_map<std::string, FeatureSet> feature_sets_;
-    std::size_t size_ = 0, hits_ = 0, misses_ = 0;
+    std::size_t size_ = 0, hits_ = 0, misses_ = 0, stored_hits_ = 0;
 };
 
 }  // namespace quire::text

@@ -17,8 +17,10 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <fstream>
 #include <optional>
+#include <unistd.h>
 
 using namespace quire;
 using namespace quire::text;
@@ -117,6 +119,136 @@ TEST_CASE("itemising: Armenian and Georgian fall back to Noto Serif, Latin and C
           "22-50 span=0 script=Geor level=0 font=Noto Serif Georgian/400/upright lang=pl \"და თბილისი\"\n"
           // Noto Serif Georgian has no full stop: the text face sets it.
           "50-51 span=0 script=Geor level=0 font=Vollkorn/400/upright lang=pl \".\"\n");
+}
+
+namespace {
+
+// Words whose shapes exercise every stored field: a ligature (fewer glyphs than characters, a
+// cluster past a glyph), combining marks (offsets), Cyrillic, a hyphen-piece.
+const char* const kStoredWords[] = {"office", "Zaz\xCC\x87" "o\xCC\x81\xC5\x82" "c\xCC\x81", "\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2", "gov-", "2022"};
+
+std::vector<Shaped> shape_stored_words(FontCollection& fonts) {
+    const Font& f = fonts.get("Vollkorn", 400, Slant::Upright);
+    auto& cache = fonts.shape_cache();
+    std::vector<Shaped> out;
+    for (const char* w : kStoredWords)
+        out.push_back(cache.shape(f, cache.features({"kern", "liga"}), "pl", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, w));
+    return out;
+}
+
+void check_same_shapes(const std::vector<Shaped>& a, const std::vector<Shaped>& b) {
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CAPTURE(kStoredWords[i]);
+        CHECK(a[i].advance == b[i].advance);
+        REQUIRE(a[i].glyphs.size() == b[i].glyphs.size());
+        for (std::size_t g = 0; g < a[i].glyphs.size(); ++g) {
+            const ShapedGlyph &x = a[i].glyphs[g], &y = b[i].glyphs[g];
+            CHECK(x.id == y.id);
+            CHECK(x.x_advance == y.x_advance);
+            CHECK(x.x_offset == y.x_offset);
+            CHECK(x.y_offset == y.y_offset);
+            CHECK(x.cluster == y.cluster);
+            CHECK(x.unsafe_to_break == y.unsafe_to_break);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("shaping between runs: words shaped once come back from the artefact cache, field for field, without HarfBuzz") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("quire-shapes-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    ScopedEnv cache_dir("QUIRE_CACHE_DIR", dir.string());
+    std::vector<Shaped> first;
+    {
+        FontCollection fonts;
+        first = shape_stored_words(fonts);
+        CHECK(fonts.shape_cache().misses() == std::size(kStoredWords));
+        CHECK(fonts.shape_cache().stored_hits() == 0);
+    }  // written back here
+    REQUIRE(std::filesystem::exists(dir / "shaped-words"));
+    {
+        FontCollection fonts;
+        check_same_shapes(shape_stored_words(fonts), first);
+        CHECK(fonts.shape_cache().misses() == 0);
+        CHECK(fonts.shape_cache().stored_hits() == std::size(kStoredWords));
+        // Another context (features) is another entry: shaped anew.
+        const Font& f = fonts.get("Vollkorn", 400, Slant::Upright);
+        fonts.shape_cache().shape(f, fonts.shape_cache().features({"smcp"}), "pl", HB_SCRIPT_LATIN, HB_DIRECTION_LTR, "office");
+        CHECK(fonts.shape_cache().misses() == 1);
+    }
+    // A damaged record (one byte changed) is not used: its word is shaped again, the same, and the
+    // entry is written again whole.
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "shaped-words")) {
+        std::fstream file(entry.path(), std::ios::in | std::ios::out | std::ios::binary);
+        file.seekg(0, std::ios::end);
+        const auto size = static_cast<std::streamoff>(file.tellg());
+        file.seekp(size - 40);
+        char c = 0;
+        file.seekg(size - 40);
+        file.get(c);
+        file.seekp(size - 40);
+        file.put(static_cast<char>(c ^ 0x10));
+    }
+    {
+        FontCollection fonts;
+        check_same_shapes(shape_stored_words(fonts), first);
+        CHECK(fonts.shape_cache().misses() >= 1);
+        CHECK(fonts.shape_cache().stored_hits() + fonts.shape_cache().misses() == std::size(kStoredWords));
+    }
+    {
+        FontCollection fonts;
+        check_same_shapes(shape_stored_words(fonts), first);
+        CHECK(fonts.shape_cache().misses() == 0);
+    }
+    // An entry cut short: whatever lies past the cut is shaped again, never read out of bounds.
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "shaped-words"))
+        std::filesystem::resize_file(entry.path(), std::filesystem::file_size(entry.path()) * 2 / 3);
+    {
+        FontCollection fonts;
+        check_same_shapes(shape_stored_words(fonts), first);
+        CHECK(fonts.shape_cache().misses() >= 1);
+    }
+    std::filesystem::remove_all(dir);
+    {
+        ScopedEnv off("QUIRE_CACHE_DIR", "off");
+        FontCollection fonts;
+        check_same_shapes(shape_stored_words(fonts), first);
+    }
+    CHECK_FALSE(std::filesystem::exists(dir));
+}
+
+TEST_CASE("shaping between runs: an entry damaged anywhere gives the same shapes, never a wrong or out-of-bounds read") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("quire-shapes-fuzz-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    ScopedEnv cache_dir("QUIRE_CACHE_DIR", dir.string());
+    std::vector<Shaped> first;
+    {
+        FontCollection fonts;
+        first = shape_stored_words(fonts);
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "shaped-words")) files.push_back(entry.path());
+    REQUIRE(files.size() == 1);
+    std::string good;
+    {
+        std::ifstream in(files[0], std::ios::binary);
+        good.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::uint32_t state = 2463534242u;  // xorshift32: the same bytes are damaged at every run
+    for (int round = 0; round < 150; ++round) {
+        std::string bad = good;
+        for (int k = 0; k < 1 + round % 3; ++k) {
+            state ^= state << 13, state ^= state >> 17, state ^= state << 5;
+            bad[state % bad.size()] = static_cast<char>(state >> 24);
+        }
+        std::ofstream(files[0], std::ios::binary | std::ios::trunc) << bad;
+        FontCollection fonts;
+        CAPTURE(round);
+        check_same_shapes(shape_stored_words(fonts), first);
+    }
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a character no font has is reported with its place and code point") {
