@@ -2,7 +2,7 @@
 
 #include "core/artefact_cache.hpp"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cstring>
 #include <unordered_set>
@@ -28,7 +28,7 @@ T get(std::string_view in, std::size_t at) {  // the caller has checked the boun
 }
 
 std::uint32_t crc_of(std::string_view bytes) {
-    return static_cast<std::uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
+    return libdeflate_crc32(0, bytes.data(), bytes.size());
 }
 
 // A record: CRC, then the part the CRC covers.
