@@ -56,14 +56,16 @@ int run_pdf(const PdfCommandOptions& options) {
     pdf_options.intent = with_printed_diagnostics([&](Diagnostics& d) {
         return render::output_intent_for(loaded.publication ? &*loaded.publication : nullptr, d);
     });
-    clock.run("pdf", [&] { render::render_pdf(doc, pdf_options, output); });
-    if (!options.png_dir.empty()) {
-        clock.run("png", [&] {
-            render::PngOptions png;
-            png.dpi = options.png_dpi;
-            render::render_png(doc, png, options.png_dir, fs::path(output).stem().string());
-        });
+    if (options.png_dir.empty()) {  // the pages are not needed after the PDF: freed as they are drawn
+        clock.run("pdf", [&] { render::render_pdf(std::move(doc), pdf_options, output); });
+        return 0;
     }
+    clock.run("pdf", [&] { render::render_pdf(doc, pdf_options, output); });
+    clock.run("png", [&] {
+        render::PngOptions png;
+        png.dpi = options.png_dpi;
+        render::render_png(doc, png, options.png_dir, fs::path(output).stem().string());
+    });
     return 0;
 }
 

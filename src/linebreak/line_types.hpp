@@ -164,11 +164,13 @@ struct LineSpec {
     }
 };
 
+// The two 32-bit fields first: 24 bytes a glyph instead of 32 with padding (a 98-page document
+// holds about 400,000 of them until its PDF is written; peak memory, issue 17).
 struct PositionedGlyph {
-    std::uint32_t id = 0;     // glyph index in the run's font
-    double x_pt = 0.0;        // relative to the line's start (before x_offset_pt), justified
-    double y_pt = 0.0;        // relative to the baseline, y downwards (Cairo)
+    std::uint32_t id = 0;       // glyph index in the run's font
     std::uint32_t cluster = 0;  // byte offset into GlyphRun::text of the glyph's cluster
+    double x_pt = 0.0;          // relative to the line's start (before x_offset_pt), justified
+    double y_pt = 0.0;          // relative to the baseline, y downwards (Cairo)
 };
 
 // Maps glyphs to text for cairo_show_text_glyphs (its cairo_text_cluster_t): consecutive

@@ -92,10 +92,15 @@ public:
         layers_.resize(static_cast<std::size_t>(flow.pages));
         emit_flow(blocks, flow, frames);
         centre_head_rule(blocks, flow);
+        // Their glyphs are in the layers now; what is left of the blocks (lines' text, measures, the
+        // paragraphs kept for re-setting) goes before the pages are assembled (peak memory, issue 17).
+        std::vector<FlowBlock>().swap(blocks);
         for (std::size_t p = 0; p < layers_.size(); ++p) {
             Page page;
             page.items = std::move(layers_[p].back);
+            page.items.reserve(page.items.size() + layers_[p].front.size());
             for (auto& it : layers_[p].front) page.items.push_back(std::move(it));
+            std::vector<Item>().swap(layers_[p].front);  // its items moved: its buffer goes now, not at the end (peak memory)
             doc_.pages.push_back(std::move(page));
         }
         if (placement_.furniture == Furniture::Draw) add_furniture(doc_, a_, pub_, l_, placement_, *fonts_, d_);

@@ -97,7 +97,7 @@ std::string xmp_packet(const PressSettings& s, const std::string& date) {
 
 }  // namespace
 
-PressSettings press_settings(const page::PageDocument& doc, const PdfOptions& options, const std::string& cairo_pdf) {
+PressSettings press_settings(const page::PageDocument& doc, const PdfOptions& options) {
     PressSettings s;
     s.profile = press_profile(options.intent);
     s.condition = options.intent.condition.empty() ? "Custom" : options.intent.condition;
@@ -115,8 +115,11 @@ PressSettings press_settings(const page::PageDocument& doc, const PdfOptions& op
         }
     // The document keeps its ID across revisions (its title and author); each rendition differs.
     s.document_key = doc.info.title + "\n" + doc.info.author;
-    s.instance_key = s.document_key + "\n" + digest_128(cairo_pdf).hex() + " " + std::to_string(cairo_pdf.size());
     return s;
+}
+
+void set_rendition(PressSettings& s, const std::string& cairo_pdf) {
+    s.instance_key = s.document_key + "\n" + digest_128(cairo_pdf).hex() + " " + std::to_string(cairo_pdf.size());
 }
 
 namespace {

@@ -44,7 +44,9 @@ struct PressSettings {
 
 // Settings for `document`; loads the intent's profile (QuireError naming the file if it is bad or
 // missing; the default profile missing is an error naming its package).
-PressSettings press_settings(const page::PageDocument& document, const PdfOptions& options, const std::string& cairo_pdf);
+PressSettings press_settings(const page::PageDocument& document, const PdfOptions& options);
+// What identifies this rendition (the XMP instance ID): cairo's bytes, known once the pages are drawn.
+void set_rendition(PressSettings& settings, const std::string& cairo_pdf);
 
 // Makes the document in `pdf` press-ready (see above). Throws on a qpdf or lcms2 failure.
 void make_press_ready(QPDF& pdf, const PressSettings& settings);

@@ -41,6 +41,12 @@ void render_pdf(const page::PageDocument& document, const PdfOptions& options, c
 // The same PDF as bytes (for tests and for callers that post-process further).
 std::string render_pdf_bytes(const page::PageDocument& document, const PdfOptions& options);
 
+// The same, for a caller done with the document: each page's items (its glyphs, the bulk of a long
+// document's memory) are freed once cairo has the page, so that the PDF's post pass reuses their
+// memory instead of growing the heap (peak memory, issue 17). The pages' numbers and labels stay.
+void render_pdf(page::PageDocument&& document, const PdfOptions& options, const std::filesystem::path& path);
+std::string render_pdf_bytes(page::PageDocument&& document, const PdfOptions& options);
+
 enum class PngArea { Trim, Bleed, Media };
 
 struct PngOptions {

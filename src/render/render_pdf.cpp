@@ -10,6 +10,7 @@
 #include <cairo-pdf.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace quire::render {
@@ -56,8 +57,15 @@ std::string cairo_date(std::time_t t) {
 
 }  // namespace
 
-std::string render_pdf_bytes(const page::PageDocument& doc, const PdfOptions& options) {
+namespace {
+
+// `release`: the same document, when the caller gave it up: each page's items go once drawn.
+std::string render_document(const page::PageDocument& doc, page::PageDocument* release, const PdfOptions& options) {
     const style::PageGeometry& g = doc.geometry;
+    // What the post pass needs from the items (links; the press pass's swatches), taken before they go.
+    const std::vector<std::vector<page::LinkItem>> links = collect_links(doc);
+    std::optional<PressSettings> press;
+    if (options.color != ColorOutput::Screen) press = press_settings(doc, options);
     const Size media = g.media();
     std::string bytes;
     CairoSurface surface{cairo_pdf_surface_create_for_stream(append_to_string, &bytes, media.width.pt(),
@@ -98,6 +106,7 @@ std::string render_pdf_bytes(const page::PageDocument& doc, const PdfOptions& op
             crop_marks(cr.get(), g);
         cairo_restore(cr.get());
         cairo_show_page(cr.get());
+        if (release) std::vector<page::Item>().swap(release->pages[i].items);  // cairo has emitted the page
     }
     const cairo_status_t drawn = cairo_status(cr.get());
     cr.reset();
@@ -109,10 +118,24 @@ std::string render_pdf_bytes(const page::PageDocument& doc, const PdfOptions& op
     surface.reset();
     // Supplied pages (an issue's ads) go in last, so that nothing after touches their content: the press
     // pass converts quire's own colours, never an advertiser's.
-    if (options.color == ColorOutput::Screen)
-        return place_supplied_pages(post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages), doc);
-    const PressSettings press = press_settings(doc, options, bytes);
-    return place_supplied_pages(post_pass(bytes, g, doc.info.lang, collect_links(doc), doc.pages, &press), doc);
+    if (!press) return place_supplied_pages(post_pass(bytes, g, doc.info.lang, links, doc.pages), doc);
+    set_rendition(*press, bytes);
+    return place_supplied_pages(post_pass(bytes, g, doc.info.lang, links, doc.pages, &*press), doc);
+}
+
+}  // namespace
+
+std::string render_pdf_bytes(const page::PageDocument& doc, const PdfOptions& options) {
+    return render_document(doc, nullptr, options);
+}
+
+std::string render_pdf_bytes(page::PageDocument&& doc, const PdfOptions& options) {
+    return render_document(doc, &doc, options);
+}
+
+void render_pdf(page::PageDocument&& doc, const PdfOptions& options, const std::filesystem::path& path) {
+    const std::string bytes = render_pdf_bytes(std::move(doc), options);
+    write_file_atomically(path, bytes);
 }
 
 void render_pdf(const page::PageDocument& doc, const PdfOptions& options, const std::filesystem::path& path) {

@@ -17,7 +17,7 @@ linebreak::SetLine fake_line(double ratio, double letter = 5) {
     run.text = "ab cd ef";
     double x = 0;
     for (std::uint32_t i = 0; i < run.text.size(); ++i) {
-        run.glyphs.push_back(linebreak::PositionedGlyph{i + 1, x, 0, i});
+        run.glyphs.push_back(linebreak::PositionedGlyph{.id = i + 1, .cluster = i, .x_pt = x, .y_pt = 0});
         run.clusters.push_back(linebreak::TextCluster{1, 1});
         x += run.text[i] == ' ' ? 3 * (1 + 0.5 * ratio) : letter;
     }
