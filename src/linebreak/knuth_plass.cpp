@@ -141,6 +141,10 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
         if (runt && hard_rules) continue;
         const double rule_demerits = runt ? p.runt_demerits : 0.0;
         const bool flagged = it.kind == ItemKind::Penalty && it.flagged;
+        // A hyphen inside the last word leaves its tail alone on the last line ("heat-/ing."): a
+        // runt and a penultimate hyphen at once, which demerits could not keep out (one loose line
+        // costs more). Never a break, in any pass: the space before that word is always there.
+        if (runt && flagged && p.tail_alone == TailAlone::Never) continue;
         const double extra_width = it.kind == ItemKind::Penalty ? it.width : 0.0;
 
         for (const auto& c : candidates)

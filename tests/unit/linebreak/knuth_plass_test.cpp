@@ -381,3 +381,30 @@ TEST_CASE("house rules as demerits: runt_demerits steers away from a runt that c
     CHECK(r.breaks[0].item < in.runt_from);
     CHECK(r.rules_relaxed);
 }
+
+TEST_CASE("a hyphenated last word never leaves its tail alone on the last line, even at a loose line's cost") {
+    // Four 16-pt words and a 30-pt word with a hyphenation point at 100 pt: "… 16 15-" fills the
+    // first line at ratio −0.3 and leaves the 15-pt tail alone; four words alone are at ratio 2.8
+    // (badness 2195, past tolerance: only the final pass takes it); all five do not fit.
+    const auto items = paragraph({16, 16, 16, 16, 30}, {false, false, false, false, true});
+    BreakerInput in;
+    in.widths_pt = {100};
+    in.runt_from = last_glue(items);
+    in.params.tail_alone = TailAlone::Allowed;
+    const BreakResult allowed = knuth_plass(items, in);
+    REQUIRE(allowed.breaks.size() == 2);
+    CHECK(allowed.breaks[0].hyphenated);  // TeX's choice: finalhyphendemerits and runt_demerits are outweighed
+    CHECK(allowed.breaks[0].item > in.runt_from);
+    in.params.tail_alone = TailAlone::Never;  // the default
+    CHECK(BreakParams{}.tail_alone == TailAlone::Never);
+    const BreakResult never = knuth_plass(items, in);
+    REQUIRE(never.breaks.size() == 2);
+    CHECK_FALSE(never.breaks[0].hyphenated);
+    CHECK(never.breaks[0].item == in.runt_from);  // the whole word on the last line
+    CHECK(never.breaks[0].ratio > 2.0);
+    // The hard house rules keep it out too (there, before relaxing to demerits).
+    in.params.house_rules = HouseRules::Hard;
+    const BreakResult hard = knuth_plass(items, in);
+    REQUIRE(hard.breaks.size() == 2);
+    CHECK_FALSE(hard.breaks[0].hyphenated);
+}
