@@ -50,7 +50,7 @@ struct IssueCommandOptions {
 constexpr double kCoverPixelsHigh = 1600;
 
 std::string cover_jpeg(const issue::IssueLayout& issue) {
-    const page::PageDocument doc = issue.document();
+    const page::PageDocument doc = issue.first_pages(1);
     return render::render_page_jpeg(doc, 0, kCoverPixelsHigh / issue.layout.page.trim.height.pt());
 }
 

@@ -109,7 +109,18 @@ void place_donation_notice(std::vector<model::LoadedArticle>& articles, const mo
 
 }  // namespace
 
-page::PageDocument IssueLayout::document() const {
+page::PageDocument IssueLayout::document() const { return document_of(pages.size(), nullptr); }
+
+page::PageDocument IssueLayout::first_pages(std::size_t count) const {
+    return document_of(std::min(count, pages.size()), nullptr);
+}
+
+page::PageDocument IssueLayout::document(const std::vector<std::shared_ptr<const std::string>>& article_pdfs) const {
+    return document_of(pages.size(), &article_pdfs);
+}
+
+page::PageDocument IssueLayout::document_of(std::size_t count,
+                                            const std::vector<std::shared_ptr<const std::string>>* article_pdfs) const {
     page::PageDocument doc;
     doc.geometry = layout.page;
     if (!fonts.empty()) doc.fonts = fonts.front();
@@ -121,12 +132,21 @@ page::PageDocument IssueLayout::document() const {
     doc.info.date = issue.date;
     std::size_t front = 0;
     std::string section;
-    for (std::size_t i = 0; i < pages.size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         const IssuePage& ip = pages[i];
         page::Page p;
         if (ip.kind == PageKind::Article) {
-            const IssueArticle& a = articles[static_cast<std::size_t>(ip.article)];
-            p = a.typeset.pages.pages[static_cast<std::size_t>(ip.article_page)];
+            const auto article = static_cast<std::size_t>(ip.article);
+            const IssueArticle& a = articles[article];
+            const page::Page& own = a.typeset.pages.pages[static_cast<std::size_t>(ip.article_page)];
+            if (article_pdfs && article < article_pdfs->size() && (*article_pdfs)[article]) {
+                // Placed from the article's own press PDF: the page without its items (not copied
+                // only to be cleared: a 56-page issue's glyphs).
+                p.placed_pdf = own.placed_pdf;
+                p.made_page = page::Page::MadePage{(*article_pdfs)[article], ip.article_page};
+            } else {
+                p = own;
+            }
             if (ip.article_page == 0) {
                 if (a.section != section) {
                     doc.outline.push_back(page::OutlineEntry{1, a.section, static_cast<int>(i), 0});
@@ -149,18 +169,6 @@ page::PageDocument IssueLayout::document() const {
         p.label = std::to_string(p.number);
         p.side = layout.page.facing == style::Facing::Spread && p.number % 2 == 0 ? page::PageSide::Left : page::PageSide::Right;
         doc.pages.push_back(std::move(p));
-    }
-    return doc;
-}
-
-page::PageDocument IssueLayout::document(const std::vector<std::shared_ptr<const std::string>>& article_pdfs) const {
-    page::PageDocument doc = document();
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        if (pages[i].kind != PageKind::Article) continue;
-        const auto article = static_cast<std::size_t>(pages[i].article);
-        if (article >= article_pdfs.size() || !article_pdfs[article]) continue;
-        doc.pages[i].items.clear();
-        doc.pages[i].made_page = page::Page::MadePage{article_pdfs[article], pages[i].article_page};
     }
     return doc;
 }

@@ -57,6 +57,9 @@ struct IssueLayout {
     // The display list of the whole issue: cover, contents, impressum, every article's pages with its
     // folios, blank pages with `placed_pdf` set where ads and fillers go.
     page::PageDocument document() const;
+    // The first `count` pages of it only (the EPUB's cover image needs the cover alone: the whole
+    // document copies every article page's glyphs).
+    page::PageDocument first_pages(std::size_t count) const;
     // The same with each article page taken from the article's own press PDF (`article_pdfs[i]` for
     // articles[i], page for page): issue.pdf is then made of the very pages of articles/ID.pdf, and
     // the articles are rendered once, in parallel. Article pages carry no items of their own.
@@ -64,6 +67,11 @@ struct IssueLayout {
 
     std::vector<std::shared_ptr<text::FontCollection>> fonts;  // the collections the pages were set with
     std::vector<page::Page> front_pages;  // cover, contents, impressum as laid out (in page order)
+
+private:
+    // The first `count` pages; with `article_pdfs`, article pages as made pages without items.
+    page::PageDocument document_of(std::size_t count,
+                                   const std::vector<std::shared_ptr<const std::string>>* article_pdfs) const;
 };
 
 // Loads the profile and the articles (scraped pages imported on the fly, their warnings kept), lays
