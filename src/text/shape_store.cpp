@@ -121,15 +121,13 @@ void ShapeStore::save(const std::vector<std::pair<std::string, const Shaped*>>& 
     if (!cache.enabled()) return;
     // This run's stored words, the new ones, then the other stored words: at most kMaxWords.
     std::vector<std::string> records;
-    std::unordered_set<std::string_view> texts;
+    std::unordered_set<std::string> texts;  // owned copies: a damaged header may under-count the records
     auto keep = [&](std::string record) {
         if (records.size() >= kMaxWords) return;
-        const std::string_view text = text_of(record);
-        if (texts.count(text)) return;
+        if (!texts.insert(std::string(text_of(record))).second) return;
         records.push_back(std::move(record));
-        texts.insert(text_of(records.back()));
     };
-    records.reserve(std::min(kMaxWords, records_ + fresh.size()));  // no reallocation: `texts` views them
+    records.reserve(std::min(kMaxWords, slots_ + fresh.size()));
     for (const std::uint32_t at : used_)
         if (const auto r = record_at(entry_, at)) keep(std::string(*r));
     for (const auto& [text, shaped] : fresh)
