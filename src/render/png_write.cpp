@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace quire::render {
@@ -41,7 +41,7 @@ struct CompressorDeleter {
 // costs more than it saves at this level), one zlib stream at libdeflate's level 1, in IDAT chunks of
 // at most 1 MiB. libdeflate compresses the whole image in one call, a third faster than zlib's
 // level 1 through libpng for the same size (a page image: 571.8 kB in 16.4 ms with zlib, 570.7 kB
-// in 10.4 ms with libdeflate; issue 17). Empty when memory runs out.
+// in 10.4 ms with libdeflate; issue 17). Empty when libdeflate cannot allocate its compressor.
 Bytes encode_rgb24(const unsigned char* data, int width, int height, int stride) {
     const std::size_t row_bytes = static_cast<std::size_t>(width) * 3 + 1;
     Bytes filtered(row_bytes * static_cast<std::size_t>(height));
@@ -79,19 +79,10 @@ Bytes encode_rgb24(const unsigned char* data, int width, int height, int stride)
     return png;
 }
 
-}  // namespace
-
-namespace {
-
 void write_rgb24_file(const unsigned char* data, int width, int height, int stride, const std::filesystem::path& target) {
     const Bytes png = encode_rgb24(data, width, height, stride);
     if (png.empty()) throw QuireError(SourceSpan{target.string()}, "cannot write PNG: out of memory");
-    PendingOutput pending(target);
-    std::FILE* file = std::fopen(pending.temp_path().c_str(), "wb");
-    if (!file) throw QuireError(SourceSpan{target.string()}, "cannot write PNG: the folder is not writable");
-    const bool written = std::fwrite(png.data(), 1, png.size(), file) == png.size();
-    if (std::fclose(file) != 0 || !written) throw QuireError(SourceSpan{target.string()}, "cannot write PNG: the disk is full or failing");
-    pending.commit();
+    write_file_atomically(target, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
 }
 
 bool is_rgb24_image(cairo_surface_t* surface) {

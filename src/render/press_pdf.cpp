@@ -1,8 +1,7 @@
 #include "render/press_pdf.hpp"
 
-#include "core/digest.hpp"
-
 #include "core/artefact_cache.hpp"
+#include "core/digest.hpp"
 #include "core/markup_escape.hpp"
 #include "core/source_date.hpp"
 #include "render/post_pass.hpp"

@@ -35,9 +35,9 @@ struct Shaped {
     std::int64_t advance = 0;         // sum of x_advance, font units
 };
 
-// OpenType features parsed once per distinct list (hb_feature_from_string syntax).
-class ShapeStore;
+class ShapeStore;  // text/shape_store.hpp
 
+// OpenType features parsed once per distinct list (hb_feature_from_string syntax).
 struct FeatureSet {
     std::string key;  // the list joined with ',' (the cache key)
     std::vector<hb_feature_t> features;

@@ -154,11 +154,17 @@ void check_same_shapes(const std::vector<Shaped>& a, const std::vector<Shaped>& 
     }
 }
 
+// A folder of this name under the temporary directory, absent (for QUIRE_CACHE_DIR).
+std::filesystem::path absent_folder(const std::string& name) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    return dir;
+}
+
 }  // namespace
 
 TEST_CASE("shaping between runs: words shaped once come back from the artefact cache, field for field, without HarfBuzz") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("quire-shapes-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
+    const std::filesystem::path dir = absent_folder("quire-shapes");
     ScopedEnv cache_dir("QUIRE_CACHE_DIR", dir.string());
     std::vector<Shaped> first;
     {
@@ -220,14 +226,12 @@ TEST_CASE("shaping between runs: words shaped once come back from the artefact c
 }
 
 TEST_CASE("shaping between runs: an entry damaged anywhere gives the same shapes, never a wrong or out-of-bounds read") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("quire-shapes-fuzz-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
+    const std::filesystem::path dir = absent_folder("quire-shapes-fuzz");
     ScopedEnv cache_dir("QUIRE_CACHE_DIR", dir.string());
-    std::vector<Shaped> first;
-    {
-        FontCollection fonts;
-        first = shape_stored_words(fonts);
-    }
+    const std::vector<Shaped> first = [] {
+        FontCollection fonts;  // destroyed at the end of the lambda: the entry is written
+        return shape_stored_words(fonts);
+    }();
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir / "shaped-words")) files.push_back(entry.path());
     REQUIRE(files.size() == 1);
