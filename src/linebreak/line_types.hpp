@@ -120,8 +120,8 @@ struct BreakParams {
     // the house rules: demerits cannot keep it out (as demerits, 20,000 left 16 of the example
     // articles' 17 and 500,000 still 6: one loose line costs more). Over the 20 example articles:
     // 17 → 0 such tails, penultimate hyphens 57 → 41, runts 44 → 41, loose lines 35 → 36. On the
-    // LuaTeX comparison paragraphs one of twelve changes (pl2 at 300 pt: "pro-/jekt." becomes a
-    // line at ratio 1.05 and "projekt." whole): mean |r| 300 pt 0.400 → 0.409, 156 pt 0.609 → 0.612.
+    // LuaTeX comparison one paragraph of twelve changes (pl2, 300 pt: "pro-/jekt." → "projekt."
+    // whole, a line at 1.05): mean |r| 300 pt 0.400 → 0.409 (0.376 since paragraph_setter.cpp).
     TailAlone tail_alone = TailAlone::Never;
     // Interword glue as fractions of the space's width, as TeX fonts give it (space, stretch 1/2,
     // shrink 1/3 for Computer Modern; luaotfload uses the same for OpenType fonts).

@@ -299,17 +299,24 @@ private:
     // The glyph scale of a justified line `slack` short of its width (negative: too wide), with
     // `stretch`/`shrink` of glue and `boxes` points of glyphs: the glyphs take their share
     // 1 + r·expansion of the adjustment ratio r over glue and glyphs together (pdfTeX), at most
-    // ±expansion, rounded to the step: down when stretching (the spaces take the rest), up in
-    // magnitude when shrinking (so that the spaces never shrink more than they can). The last line
-    // of a paragraph is not stretched.
+    // ±expansion, rounded to the step. Stretching, to the nearest step, where the spaces can take
+    // the difference (they stretch a little less, or shrink a little), else down; shrinking, up in
+    // magnitude (so that the spaces never shrink more than they can). The last line of a paragraph
+    // is not stretched. Rounding down when stretching left the spaces up to half a step of every
+    // line's glyph width to stretch beyond what the breaker planned: to nearest, the LuaTeX
+    // comparison's mean |r| (word spaces) went 0.612 → 0.575 at 156 pt and 0.409 → 0.376 at 300 pt.
     double expansion_scale(double slack, bool last_line, double stretch, double shrink, double boxes) const {
         const double e = spec_.params.expansion;
         if (e <= 0 || boxes <= 0 || slack == 0 || (slack > 0 && last_line)) return 1.0;
         const double step = spec_.params.expansion_step > 0 ? spec_.params.expansion_step : e;
         const double total = (slack > 0 ? stretch : shrink) + e * boxes;
         const double r = std::clamp(slack / total, -1.0, 1.0);
-        // floor: towards 1 when stretching, away from it when shrinking.
-        return 1.0 + std::max(std::floor(r * e / step + 1e-9) * step, -e);
+        if (r > 0) {
+            const double nearest = std::min(std::round(r * e / step) * step, e);
+            if (slack - nearest * boxes >= -shrink) return 1.0 + nearest;
+            return 1.0 + std::floor(r * e / step + 1e-9) * step;
+        }
+        return 1.0 + std::max(std::floor(r * e / step + 1e-9) * step, -e);  // away from 1
     }
 
     const text::StyledParagraph& para_;
