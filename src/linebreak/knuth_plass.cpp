@@ -131,6 +131,11 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
         } else if (it.kind == ItemKind::Penalty) {
             if (it.penalty >= kInfinitePenalty) continue;
             if (it.discretionary && hyphenation == Hyphenation::Off) continue;
+            // A word broken where it has no break point (Item::emergency) is worse than any house
+            // rule relaxed: not a break while the rules are hard, so that a paragraph which keeps
+            // them only by it is broken again with them as demerits (a Polish first paragraph beside
+            // an initial broke "konstantynopolitańczykowianeczka" without a hyphen instead).
+            if (it.emergency && hard_rules) continue;
             pi = it.penalty;
         } else {
             continue;

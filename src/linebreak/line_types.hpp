@@ -85,7 +85,7 @@ struct BreakParams {
     double single_letter_penalty = 10000;
     double adjdemerits = 10000;           // plain TeX 10000; adjacent lines in non-adjacent fitness classes
     double doublehyphendemerits = 10000;  // plain TeX 10000; two hyphenated lines in a row
-    double finalhyphendemerits = 5000;    // plain TeX 5000; the penultimate line hyphenated (see house_rules)
+    double finalhyphendemerits = 300000;  // plain TeX 5000; the penultimate line hyphenated (house_rules)
     int looseness = 0;                    // plain TeX 0; try for this many more (or fewer) lines
     double emergencystretch_em = 0.0;     // plain TeX 0pt; extra stretch a line in the final pass (below)
     // Not in TeX (it has only doublehyphendemerits): a hard limit, in every pass. The magazine's rule
@@ -100,11 +100,16 @@ struct BreakParams {
     // (finalhyphendemerits, runt_demerits), and only then by the final pass. So they never cost a
     // line looser than tolerance (made hard in every pass, lines' WIP, they more than doubled the
     // very loose lines). Demerits: TeX's behaviour, with runt_demerits beside finalhyphendemerits.
-    // The default is Demerits because Hard costs texture: over the 20 example articles (48 pages)
-    // Hard with both demerits at 300000 gave 27 penultimate hyphens instead of 53, 30 runts instead
-    // of 49, 34 very loose lines instead of 35, 12 very tight instead of 16; but on the LuaTeX
-    // comparison paragraphs mean |r| rose from 0.617 to 0.650 (156 pt) and 0.422 to 0.446 (300 pt),
-    // and issue 16 asks that it not rise (notes: /work/notes/lines2.md).
+    // Demerits, at 300,000 each (finalhyphendemerits, runt_demerits), not Hard: Hard accepts any
+    // breaking within tolerance that keeps the rules, however bad ("pro-Rus-/sia" at 1.1 M demerits,
+    // a capitalised word's hyphen and a letter-spaced line, instead of "engage-/ment policies
+    // accordingly." at 54 k). Over the 20 example articles (tools/line-stats; proof findings),
+    // TeX's 5,000 → 300,000: penultimate hyphens 41 → 24, runts 41 → 29 (proof 45 → 32), very tight
+    // lines 17 → 13, very loose 36 → 35, letter-spaced 81 → 81, hyphenated names 38 → 39, hyphen runs
+    // of three 13 → 16; LuaTeX comparison mean |r| 156 pt 0.575 → 0.607, 300 pt 0.376 → 0.399
+    // (issue 16's bounds 0.658, 0.400). Hard instead: 21 penultimate, 33 runts, but letter-spaced
+    // 83 and names 40. (Before the expansion was rounded to nearest, paragraph_setter.cpp, Hard
+    // cost 0.617 → 0.650 and 0.422 → 0.446: notes /work/notes/lines2.md.)
     HouseRules house_rules = HouseRules::Demerits;
     // A word (an unbreakable run of letters, a code, a long URL part) wider than the narrowest line
     // would run into the gutter or off the page: such a word gets a break at every character,
@@ -112,9 +117,10 @@ struct BreakParams {
     // instead). High, so that where it breaks is decided by the lines around it only when it must
     // break at all. The layout warns of every line ending at one (SetLine::broken_word).
     double emergency_word_penalty = 5000;
-    // A one-word last line where the rules are demerits, as finalhyphendemerits: 5000 avoids 5 of
-    // the example articles' 49 runts at no cost in texture (compare-luatex unchanged) or loose lines.
-    double runt_demerits = 5000;
+    // A one-word last line where the rules are demerits, as finalhyphendemerits (see house_rules):
+    // more than a line at tolerance costs ((10 + 400)² = 168,100), less than a capitalised word's
+    // hyphen (capitalised_hyphenpenalty² = 1,000,000).
+    double runt_demerits = 300000;
     // A hyphenated last word whose tail would be the whole last line ("heat-/ing.", "pro-/jekt."):
     // a runt and a penultimate hyphen at once, the break an art desk marks first. Never, whatever
     // the house rules: demerits cannot keep it out (as demerits, 20,000 left 16 of the example

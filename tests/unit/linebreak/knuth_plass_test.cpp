@@ -357,10 +357,55 @@ TEST_CASE("house rules: no hyphen in the penultimate line while a breaking withi
         CHECK_FALSE(r.breaks[r.breaks.size() - 2].hyphenated);
     }
     CHECK(hard > 10);
-    // HouseRules::Demerits (the default) is TeX's own behaviour: the rule is only finalhyphendemerits.
+    // HouseRules::Demerits is TeX's own behaviour: the rule is only finalhyphendemerits.
+    CHECK(BreakParams{}.house_rules == HouseRules::Demerits);  // the default
     BreakerInput in;
+    in.params.house_rules = HouseRules::Demerits;
     const BreakResult r = knuth_plass(paragraph({30, 30}), in);
     CHECK(r.rules_relaxed);
+}
+
+TEST_CASE("house rules: a word broken where it has no break point is worse than a rule relaxed") {
+    // 25 pt, a 130-pt word with a hyphenation point in its middle and (wider than the column)
+    // emergency break points every 10 pt, then 10 pt. "25 65-" fills the first line but puts the
+    // hyphen in the penultimate line; "25 70" at an emergency point keeps every house rule.
+    std::vector<Item> items;
+    items.push_back(Item::box(25));
+    items.push_back(Item::glue(5, 2.5, 5.0 / 3));
+    auto emergency_point = [&] {
+        Item e = Item::penalty_item(0, 5000, false);
+        e.emergency = true;
+        items.push_back(e);
+    };
+    for (int k = 0; k < 6; ++k) { items.push_back(Item::box(10)); emergency_point(); }
+    items.push_back(Item::box(5));
+    Item hyphen = Item::penalty_item(3, 50, true);
+    hyphen.discretionary = true;
+    items.push_back(hyphen);
+    items.push_back(Item::box(5));
+    for (int k = 0; k < 6; ++k) { emergency_point(); items.push_back(Item::box(10)); }
+    items.push_back(Item::glue(5, 2.5, 5.0 / 3));
+    items.push_back(Item::box(10));
+    items.push_back(Item::penalty_item(0, kInfinitePenalty, false));
+    Item fil = Item::glue(0, 1, 0);
+    fil.fil = true;
+    items.push_back(fil);
+    items.push_back(Item::penalty_item(0, -kInfinitePenalty, false));
+    BreakerInput in;
+    in.widths_pt = {100};
+    in.runt_from = items.size() - 5;  // the glue before the last word
+    REQUIRE(items[in.runt_from].kind == ItemKind::Glue);
+    in.params.house_rules = HouseRules::Hard;
+    const BreakResult r = knuth_plass(items, in);
+    REQUIRE(r.breaks.size() == 2);
+    CHECK_FALSE(items[r.breaks[0].item].emergency);
+    CHECK(r.breaks[0].hyphenated);
+    CHECK(r.rules_relaxed);
+    // The emergency points are there: with hyphenation off nothing else breaks the word.
+    in.hyphenation = Hyphenation::Off;
+    const BreakResult off = knuth_plass(items, in);
+    REQUIRE(off.breaks.size() == 2);
+    CHECK(items[off.breaks[0].item].emergency);
 }
 
 TEST_CASE("house rules as demerits: runt_demerits steers away from a runt that costs little to avoid") {
@@ -371,6 +416,7 @@ TEST_CASE("house rules as demerits: runt_demerits steers away from a runt that c
     in.params.pretolerance = -1;
     in.params.tolerance = 10000;
     in.runt_from = last_glue(items);
+    in.params.house_rules = HouseRules::Demerits;
     in.params.runt_demerits = 0;
     const BreakResult plain = knuth_plass(items, in);
     REQUIRE(plain.breaks.size() == 2);
