@@ -1,17 +1,19 @@
 #include "proof/spreads.hpp"
 
+#include "core/huge_pages.hpp"
 #include "core/markup_escape.hpp"
 #include "core/output_file.hpp"
 #include "proof/poppler_doc.hpp"
 #include "proof/rasterize.hpp"
-#include "render/png_write.hpp"
 #include "render/supplied_pages.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <future>
 #include <map>
-#include <optional>
+#include <exception>
 
 namespace quire::proof {
 
@@ -40,45 +42,60 @@ std::vector<fs::path> write_spreads(int n, const PagePainter& paint, const style
     auto file_name = [](int a, int b) {
         return b ? "spread-" + three(a) + "-" + three(b) + ".png" : "spread-" + three(a) + ".png";
     };
-    // A spread's PNG is encoded on a second thread while the next spread is drawn (issue 17: in
-    // `quire issue` the second core was idle once the EPUB was made). Only copied pixels cross to it
-    // (proof_folder.cpp says why); one spread waits at most.
-    std::future<void> encoding;
-    for (const auto& [a, b] : spreads) {
-        const bool pair = b != 0;
-        const int width = pair ? 2 * pw + gap : pw;
-        CairoSurface surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, ph)};
-        check_surface(surface.get(), "spread");
-        {
-            Cairo cr{cairo_create(surface.get())};
-            cairo_set_source_rgb(cr.get(), 0.55, 0.55, 0.55);
-            cairo_paint(cr.get());
-            auto place = [&](int number, int x) {
-                cairo_save(cr.get());
-                cairo_rectangle(cr.get(), x, 0, pw, ph);
-                cairo_clip(cr.get());
-                cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    // Each worker takes the next spread, draws it and encodes its PNG (issue 17: drawing was one
+    // thread's while the second only encoded). Pixels and files do not depend on which thread drew.
+    std::atomic<std::size_t> next{0};
+    auto draw = [&](int worker) {
+        for (std::size_t k = next++; k < spreads.size(); k = next++) {
+            const auto [a, b] = spreads[k];
+            const bool pair = b != 0;
+            const int width = pair ? 2 * pw + gap : pw;
+            CairoSurface surface{cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, ph)};
+            check_surface(surface.get(), "spread");
+            {
+                Cairo cr{cairo_create(surface.get())};
+                cairo_set_source_rgb(cr.get(), 0.55, 0.55, 0.55);
                 cairo_paint(cr.get());
-                cairo_translate(cr.get(), x, 0);
-                cairo_scale(cr.get(), scale, scale);
-                paint(cr.get(), number - 1, scale);
-                cairo_restore(cr.get());
-            };
-            place(a, 0);
-            if (pair) place(b, pw + gap);
-        }
-        cairo_surface_flush(surface.get());
-        std::optional<render::Rgb24Pixels> pixels = render::copy_rgb24(surface.get());
-        if (encoding.valid()) encoding.get();  // the previous spread's, and its error if it had one
-        if (!pixels) {
+                auto place = [&](int number, int x) {
+                    cairo_save(cr.get());
+                    cairo_rectangle(cr.get(), x, 0, pw, ph);
+                    cairo_clip(cr.get());
+                    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+                    cairo_paint(cr.get());
+                    cairo_translate(cr.get(), x, 0);
+                    cairo_scale(cr.get(), scale, scale);
+                    paint(cr.get(), number - 1, scale, worker);
+                    cairo_restore(cr.get());
+                };
+                place(a, 0);
+                if (pair) place(b, pw + gap);
+            }
+            cairo_surface_flush(surface.get());
             write_png(surface.get(), dir / file_name(a, b));
-            continue;
         }
-        encoding = std::async(std::launch::async, [p = std::move(*pixels), target = dir / file_name(a, b)] {
-            render::write_rgb24_png(p, target);
-        });
+    };
+    const int workers = std::clamp(options.workers, 1, static_cast<int>(std::max<std::size_t>(spreads.size(), 1)));
+    std::vector<std::future<void>> others;
+    for (int w = 1; w < workers; ++w)
+        others.push_back(std::async(std::launch::async, [&, w] {
+            core::back_thread_heap_with_huge_pages();
+            draw(w);
+        }));
+    std::exception_ptr failure;
+    try {
+        draw(0);
+    } catch (...) {
+        failure = std::current_exception();
+        next = spreads.size();  // the others stop after their current spread
     }
-    if (encoding.valid()) encoding.get();
+    for (auto& f : others) {
+        try {
+            f.get();
+        } catch (...) {
+            if (!failure) failure = std::current_exception();
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
 
     std::vector<fs::path> written;
     std::string figures;
@@ -121,6 +138,7 @@ SuppliedPagePainter::SuppliedPagePainter() : documents_(std::make_unique<Documen
 SuppliedPagePainter::~SuppliedPagePainter() = default;
 
 void SuppliedPagePainter::paint(cairo_t* cr, const fs::path& pdf) {
+    const std::lock_guard lock(mutex_);
     auto& doc = documents_->open[pdf];
     if (!doc) doc = std::make_unique<PdfDocument>(pdf);
     const render::SuppliedPage boxes = render::inspect_supplied_pdf(pdf, SourceSpan{pdf.string()});
