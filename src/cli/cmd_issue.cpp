@@ -151,10 +151,8 @@ int run_issue(const IssueCommandOptions& options) {
         wait_all(tasks);
     });
     // The EPUB (from the typeset articles, with the print cover drawn as JPEG) is made on a second
-    // thread while this one writes issue.pdf and draws the spreads: both of those draw with the
-    // issue's fonts (every thread's collections), so they stay on this thread; the EPUB only reads
-    // the typeset pages and font files, as it did beside the spreads before. issue.pdf had waited
-    // for nothing the EPUB needs (issue 17).
+    // thread while this one writes issue.pdf (and the spreads are drawn, below); it only reads the
+    // typeset pages and font files. issue.pdf had waited for nothing the EPUB needs (issue 17).
     std::string cover;
     if (!options.no_epub) clock.run("cover", [&] { cover = cover_jpeg(issue); });
     std::future<void> epub_task;
@@ -176,30 +174,47 @@ int run_issue(const IssueCommandOptions& options) {
                 epub::build_issue_epub(input, epub_options, dir / "issue.epub");
             });
         });
-    clock.run("pdf", [&] { render::render_pdf(issue.document(article_pdfs), pdf_options, dir / "issue.pdf"); });
-    clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
-    // The spreads, from the issue's display list (the ads by Poppler from their own PDFs).
+    // The spreads, from the typeset pages (the ads by Poppler from their own PDFs), on their
+    // own thread from now: issue.pdf is one thread's and the EPUB ends well before it, so the spreads'
+    // two workers take up the core it leaves (issue 17). cairo draws with the shared font faces on
+    // every thread (cairo-ft locks each face); each drawing thread has its own DrawResources.
     std::size_t spreads = 0;
-    clock.run("spreads", [&] {
-        const page::PageDocument doc = issue.document();
-        proof::SuppliedPagePainter supplied;
-        proof::SpreadsOptions spread_options;
-        spread_options.dpi = options.spread_dpi;
-        spread_options.title = issue.publication.name + " " + issue.issue.number;
-        spread_options.page_notes = page_notes(issue);
-        // On both cores once the EPUB is made (the spreads were one thread's 250 ms): each thread
-        // its own DrawResources (their maps fill lazily); cairo draws with shared font faces from
-        // several threads, locking each face (cairo-ft); the ads' Poppler one at a time.
-        spread_options.workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
-        std::vector<render::DrawResources> resources(static_cast<std::size_t>(spread_options.workers));
-        const auto paint = [&](cairo_t* cr, int index, double scale, int worker) {
-            const page::Page& p = doc.pages.at(static_cast<std::size_t>(index));
-            if (!p.placed_pdf.empty()) supplied.paint(cr, p.placed_pdf);
-            render::draw_items(cr, p, render::Target::Raster, scale, resources[static_cast<std::size_t>(worker)]);
-        };
-        spreads = proof::write_spreads(static_cast<int>(doc.pages.size()), paint, issue.layout.page, dir / "spreads",
-                                       spread_options).size();
+    std::future<void> spreads_task = std::async(std::launch::async, [&] {
+        core::back_thread_heap_with_huge_pages();
+        clock.run("spreads (beside)", [&] {
+            proof::SuppliedPagePainter supplied;
+            proof::SpreadsOptions spread_options;
+            spread_options.dpi = options.spread_dpi;
+            spread_options.title = issue.publication.name + " " + issue.issue.number;
+            spread_options.page_notes = page_notes(issue);
+            spread_options.workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
+            std::vector<render::DrawResources> resources(static_cast<std::size_t>(spread_options.workers));
+            // Each page from where it was typeset, not from a copy of the issue's display list.
+            const auto paint = [&](cairo_t* cr, int index, double scale, int worker) {
+                const issue::IssueLayout::PageSource source = issue.page_source(static_cast<std::size_t>(index));
+                if (!source.placed_pdf.empty()) supplied.paint(cr, source.placed_pdf);
+                if (source.page)
+                    render::draw_items(cr, *source.page, render::Target::Raster, scale, resources[static_cast<std::size_t>(worker)]);
+            };
+            spreads = proof::write_spreads(static_cast<int>(issue.pages.size()), paint, issue.layout.page, dir / "spreads",
+                                           spread_options).size();
+        });
     });
+    // Every thread is joined before an error leaves: they read `issue` and write into `dir`.
+    try {
+        clock.run("pdf", [&] { render::render_pdf(issue.document(article_pdfs), pdf_options, dir / "issue.pdf"); });
+        clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
+    } catch (...) {
+        spreads_task.wait();
+        if (epub_task.valid()) epub_task.wait();
+        throw;
+    }
+    try {
+        spreads_task.get();
+    } catch (...) {
+        if (epub_task.valid()) epub_task.wait();
+        throw;
+    }
     if (epub_task.valid()) epub_task.get();  // its exception, if any, is this command's
     staged.commit();
 

@@ -109,6 +109,12 @@ void place_donation_notice(std::vector<model::LoadedArticle>& articles, const mo
 
 }  // namespace
 
+namespace {
+
+bool is_front(PageKind kind) { return kind == PageKind::Cover || kind == PageKind::Contents || kind == PageKind::Impressum; }
+
+}  // namespace
+
 page::PageDocument IssueLayout::document() const { return document_of(pages.size(), nullptr); }
 
 page::PageDocument IssueLayout::first_pages(std::size_t count) const {
@@ -117,6 +123,25 @@ page::PageDocument IssueLayout::first_pages(std::size_t count) const {
 
 page::PageDocument IssueLayout::document(const std::vector<std::shared_ptr<const std::string>>& article_pdfs) const {
     return document_of(pages.size(), &article_pdfs);
+}
+
+IssueLayout::PageSource IssueLayout::page_source(std::size_t i) const {
+    const IssuePage& ip = pages.at(i);
+    PageSource out;
+    if (ip.kind == PageKind::Article) {
+        const IssueArticle& a = articles.at(static_cast<std::size_t>(ip.article));
+        out.page = &a.typeset.pages.pages.at(static_cast<std::size_t>(ip.article_page));
+        out.placed_pdf = out.page->placed_pdf;
+    } else if (is_front(ip.kind)) {
+        // The front pages are kept in page order: this one's place among them.
+        std::size_t front = 0;
+        for (std::size_t k = 0; k < i; ++k) front += is_front(pages[k].kind);
+        out.page = &front_pages.at(front);
+        out.placed_pdf = out.page->placed_pdf;
+    } else {
+        out.placed_pdf = ip.pdf;
+    }
+    return out;
 }
 
 page::PageDocument IssueLayout::document_of(std::size_t count,
@@ -160,7 +185,7 @@ page::PageDocument IssueLayout::document_of(std::size_t count,
                     r.page = static_cast<int>(i);
                     doc.lines.push_back(std::move(r));
                 }
-        } else if (ip.kind == PageKind::Cover || ip.kind == PageKind::Contents || ip.kind == PageKind::Impressum) {
+        } else if (is_front(ip.kind)) {
             p = front_pages.at(front++);
         } else {
             p.placed_pdf = ip.pdf;  // an ad or a supplied filler; empty: a blank page

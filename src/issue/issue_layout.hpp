@@ -65,6 +65,15 @@ struct IssueLayout {
     // the articles are rendered once, in parallel. Article pages carry no items of their own.
     page::PageDocument document(const std::vector<std::shared_ptr<const std::string>>& article_pdfs) const;
 
+    // Page i (0-based) as it is drawn, without copying its items (the spreads draw every page once):
+    // the typeset page it comes from (an article's or a front page; nullptr for an ad, a supplied
+    // filler or a blank page) and the supplied PDF drawn under it, if any. As document() has them.
+    struct PageSource {
+        const page::Page* page = nullptr;
+        std::filesystem::path placed_pdf;
+    };
+    PageSource page_source(std::size_t i) const;
+
     std::vector<std::shared_ptr<text::FontCollection>> fonts;  // the collections the pages were set with
     std::vector<page::Page> front_pages;  // cover, contents, impressum as laid out (in page order)
 

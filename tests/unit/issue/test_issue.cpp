@@ -115,6 +115,21 @@ TEST_CASE("a small issue: pages in fours, sections open on right-hand pages, con
     const page::PageDocument doc = laid.document();
     REQUIRE(doc.pages.size() == laid.pages.size());
     for (std::size_t i = 0; i < doc.pages.size(); ++i) CHECK(doc.pages[i].number == static_cast<int>(i) + 1);
+    // Each page's source (what the spreads draw, uncopied) has the document's items and supplied PDF.
+    int with_items = 0;
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        const issue::IssueLayout::PageSource source = laid.page_source(i);
+        CHECK(source.placed_pdf == doc.pages[i].placed_pdf);
+        if (!source.page) {
+            CHECK(doc.pages[i].items.empty());
+            continue;
+        }
+        ++with_items;
+        REQUIRE(source.page->items.size() == doc.pages[i].items.size());
+        CHECK(source.page->items.size() > 0);
+    }
+    CHECK(with_items >= 3 + 2);  // the cover, the contents and the articles' pages at least
+    CHECK(laid.page_source(laid.pages.size() - 1).placed_pdf.filename() == "back.pdf");
     // The donation notice once: only the last article's document has it.
     const std::string map = issue::page_map_json(laid);
     CHECK(map.find("\"page_count\": " + std::to_string(laid.pages.size())) != std::string::npos);
