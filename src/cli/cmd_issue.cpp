@@ -11,6 +11,7 @@
 #include "core/huge_pages.hpp"
 #include "core/output_file.hpp"
 #include "core/output_folder.hpp"
+#include "core/tasks.hpp"
 #include "epub/epub_builder.hpp"
 #include "epub/issue_epub.hpp"
 #include "issue/issue_layout.hpp"
@@ -90,20 +91,6 @@ std::string describe_positions(const std::vector<int>& positions) {
     return out;
 }
 
-// Waits for every task (a deferred one runs here), then rethrows the first failure: no task is left
-// running when the staged folder is removed.
-void wait_all(std::vector<std::future<void>>& tasks) {
-    std::exception_ptr failure;
-    for (auto& task : tasks) {
-        try {
-            task.get();
-        } catch (...) {
-            if (!failure) failure = std::current_exception();
-        }
-    }
-    if (failure) std::rethrow_exception(failure);
-}
-
 int run_issue(const IssueCommandOptions& options) {
     StageClock clock(print_timings(options.timings));
     const fs::path out = options.out.empty() ? fs::path(options.manifest).parent_path() / "out" : fs::path(options.out);
@@ -148,7 +135,7 @@ int run_issue(const IssueCommandOptions& options) {
                 }
             }));
         }
-        wait_all(tasks);
+        wait_all(tasks);  // no task is left running when the staged folder is removed
     });
     // The EPUB (from the typeset articles, with the print cover drawn as JPEG) is made on a second
     // thread while this one writes issue.pdf (and the spreads are drawn, below); it reads the typeset

@@ -2,6 +2,7 @@
 
 #include "core/huge_pages.hpp"
 #include "core/markup_escape.hpp"
+#include "core/tasks.hpp"
 #include "core/output_file.hpp"
 #include "proof/poppler_doc.hpp"
 #include "proof/rasterize.hpp"
@@ -88,14 +89,7 @@ std::vector<fs::path> write_spreads(int n, const PagePainter& paint, const style
         failure = std::current_exception();
         next = spreads.size();  // the others stop after their current spread
     }
-    for (auto& f : others) {
-        try {
-            f.get();
-        } catch (...) {
-            if (!failure) failure = std::current_exception();
-        }
-    }
-    if (failure) std::rethrow_exception(failure);
+    wait_all(others, failure);
 
     std::vector<fs::path> written;
     std::string figures;

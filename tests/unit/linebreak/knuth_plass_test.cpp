@@ -17,6 +17,15 @@ using namespace quire::linebreak;
 
 namespace {
 
+// TeX's end of a paragraph: \penalty10000 \hskip\parfillskip \penalty-10000.
+void end_paragraph(std::vector<Item>& items) {
+    items.push_back(Item::penalty_item(0, kInfinitePenalty, false));
+    Item fil = Item::glue(0, 1, 0);
+    fil.fil = true;
+    items.push_back(fil);
+    items.push_back(Item::penalty_item(0, -kInfinitePenalty, false));
+}
+
 // Words of the given widths separated by glue (5, +2.5, -1.67), with a hyphenation point (flagged
 // penalty 50, hyphen width 3) in the middle of every word marked `true`.
 std::vector<Item> paragraph(const std::vector<double>& words, const std::vector<bool>& hyphen = {}) {
@@ -33,11 +42,7 @@ std::vector<Item> paragraph(const std::vector<double>& words, const std::vector<
             items.push_back(Item::box(words[i]));
         }
     }
-    items.push_back(Item::penalty_item(0, kInfinitePenalty, false));
-    Item fil = Item::glue(0, 1, 0);
-    fil.fil = true;
-    items.push_back(fil);
-    items.push_back(Item::penalty_item(0, -kInfinitePenalty, false));
+    end_paragraph(items);
     return items;
 }
 
@@ -386,11 +391,7 @@ TEST_CASE("house rules: a word broken where it has no break point is worse than 
     for (int k = 0; k < 6; ++k) { emergency_point(); items.push_back(Item::box(10)); }
     items.push_back(Item::glue(5, 2.5, 5.0 / 3));
     items.push_back(Item::box(10));
-    items.push_back(Item::penalty_item(0, kInfinitePenalty, false));
-    Item fil = Item::glue(0, 1, 0);
-    fil.fil = true;
-    items.push_back(fil);
-    items.push_back(Item::penalty_item(0, -kInfinitePenalty, false));
+    end_paragraph(items);
     BreakerInput in;
     in.widths_pt = {100};
     in.runt_from = items.size() - 5;  // the glue before the last word
