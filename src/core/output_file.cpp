@@ -7,10 +7,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <mutex>
 #include <random>
 #include <sstream>
+#include <string_view>
+#include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,22 +25,59 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Temporary files of this target left by a run that was killed (its process no longer exists):
-// ".NAME.tmp.PID.N". A live PID's file belongs to a concurrent writer and stays.
-void remove_stale_temporaries(const fs::path& dir, const std::string& name) {
-    const std::string prefix = "." + name + ".tmp.";
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string file = it->path().filename().string();
-        if (file.rfind(prefix, 0) != 0) continue;
-        const std::string rest = file.substr(prefix.size());
-        const auto dot = rest.find('.');
-        if (dot == std::string::npos || dot == 0 || rest.find_first_not_of("0123456789") != dot) continue;
-        const long pid = std::strtol(rest.substr(0, dot).c_str(), nullptr, 10);
-        if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
-            std::error_code remove_ec;
-            fs::remove(it->path(), remove_ec);
+// Temporary files left by a run that was killed (its process no longer exists):
+// ".NAME.tmp.PID.N". A live PID's file belongs to a concurrent writer and stays. Each folder is read
+// once per process, and each target's leftovers removed when that target is written: reading the
+// folder for every file made a run that writes a thousand subscriber copies into one folder
+// quadratic (a thousand listings of up to a thousand names).
+class StaleTemporaries {
+public:
+    std::vector<fs::path> take(const fs::path& dir, const std::string& name) {
+        const std::lock_guard lock(mutex_);
+        auto [folder, first] = found_.try_emplace(dir);
+        if (first) folder->second = scan(dir);
+        std::vector<fs::path> out;
+        if (auto it = folder->second.find(name); it != folder->second.end()) {
+            out = std::move(it->second);
+            folder->second.erase(it);
         }
+        return out;
+    }
+
+private:
+    using ByTarget = std::map<std::string, std::vector<fs::path>>;
+
+    static bool digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
+
+    static ByTarget scan(const fs::path& dir) {
+        ByTarget found;
+        std::error_code ec;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string file = it->path().filename().string();
+            // From the right: ".NAME" ".tmp." PID "." N (NAME may hold dots, even ".tmp.").
+            const auto n_dot = file.rfind('.');
+            if (file.size() < 2 || file[0] != '.' || n_dot == std::string::npos || n_dot == 0) continue;
+            const auto pid_dot = file.rfind('.', n_dot - 1);
+            if (pid_dot == std::string::npos || pid_dot < 5) continue;
+            const std::string_view view(file);
+            if (!digits(view.substr(n_dot + 1)) || !digits(view.substr(pid_dot + 1, n_dot - pid_dot - 1))) continue;
+            if (view.substr(pid_dot - 4, 4) != ".tmp" || pid_dot - 4 < 2) continue;
+            const long pid = std::strtol(file.c_str() + pid_dot + 1, nullptr, 10);
+            if (pid > 0 && !(::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) continue;  // alive
+            found[file.substr(1, pid_dot - 4 - 1)].push_back(it->path());
+        }
+        return found;
+    }
+
+    std::mutex mutex_;
+    std::map<fs::path, ByTarget> found_;
+};
+
+void remove_stale_temporaries(const fs::path& dir, const std::string& name) {
+    static StaleTemporaries stale;
+    for (const fs::path& file : stale.take(dir, name)) {
+        std::error_code ec;
+        fs::remove(file, ec);
     }
 }
 

@@ -162,6 +162,26 @@ TEST_CASE("item 9: a temporary file left by a killed run is removed by the next 
     CHECK(read_text(dir / "out.pdf") == "whole");
 }
 
+TEST_CASE("item 9: leftovers of several targets in one folder, each removed when its target is written") {
+    TempDir dir;
+    // The folder is read once (the first write into it); each target takes its own leftovers.
+    const fs::path a = dir / ".a.epub.tmp.4194305.1";
+    const fs::path b = dir / ".b.tmp.x.epub.tmp.4194306.22";  // a name with ".tmp." in it
+    const fs::path not_ours = dir / ".c.epub.tmp.4194305.notanumber";
+    const fs::path live_b = dir / (".b.tmp.x.epub.tmp." + std::to_string(::getpid()) + ".3");
+    for (const fs::path& p : {a, b, not_ours, live_b}) write_text(p, "left");
+    write_file_atomically(dir / "a.epub", "A");
+    CHECK_FALSE(fs::exists(a));
+    CHECK(fs::exists(b));  // not this target's
+    write_file_atomically(dir / "b.tmp.x.epub", "B");
+    CHECK_FALSE(fs::exists(b));
+    CHECK(fs::exists(live_b));    // a live writer's
+    CHECK(fs::exists(not_ours));  // not a name quire makes
+    write_file_atomically(dir / "a.epub", "A again");  // nothing left to take: no error
+    CHECK(read_text(dir / "a.epub") == "A again");
+    CHECK(read_text(dir / "b.tmp.x.epub") == "B");
+}
+
 TEST_CASE("item 10: -o '' and -o FOLDER/ say what is wrong in words") {
     TempDir dir;
     CHECK_THROWS_WITH_AS(write_file_atomically("", "x"), doctest::Contains("the output path is empty"), QuireError);
