@@ -177,8 +177,9 @@ TEST_CASE("item 9: leftovers of several targets in one folder, each removed when
     CHECK_FALSE(fs::exists(b));
     CHECK(fs::exists(live_b));    // a live writer's
     CHECK(fs::exists(not_ours));  // not a name quire makes
-    write_file_atomically(dir / "a.epub", "A again");  // nothing left to take: no error
-    CHECK(read_text(dir / "a.epub") == "A again");
+    write_file_atomically(dir / "d.epub", "D");  // a third target, after the folder was read: nothing to take
+    CHECK(read_text(dir / "d.epub") == "D");
+    CHECK(read_text(dir / "a.epub") == "A");
     CHECK(read_text(dir / "b.tmp.x.epub") == "B");
 }
 
