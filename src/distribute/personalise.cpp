@@ -190,8 +190,26 @@ CopyPlan::CopyPlan(const std::filesystem::path& epub, EmailOnPage email) : file_
     }
 }
 
+ZipArchive CopyPlan::take_source() const {
+    {
+        const std::lock_guard lock(sources_->mutex);
+        if (!sources_->idle.empty()) {
+            ZipArchive source = std::move(sources_->idle.back());
+            sources_->idle.pop_back();
+            return source;
+        }
+    }
+    return open_zip_from_memory(bytes_, file_);
+}
+
+void CopyPlan::give_back(ZipArchive source) const {
+    const std::lock_guard lock(sources_->mutex);
+    sources_->idle.push_back(std::move(source));
+}
+
 std::string CopyPlan::make_copy(const Subscriber& subscriber, const std::string& mark, const std::string& copy_id) const {
-    ZipArchive source = open_zip_from_memory(bytes_, file_);
+    // Given back only after a copy is made whole; one left by an error is discarded.
+    ZipArchive source = take_source();
     const std::string& opf = package_.opf;
     const std::string exl_href = relative_href(package_.opf_folder, ex_libris_path_);
     // The texts written anew; they live until the archive is closed (libzip reads them then).
@@ -237,7 +255,9 @@ std::string CopyPlan::make_copy(const Subscriber& subscriber, const std::string&
             case EntryKind::Document: writer.add_new(e.name, marked[e.document]); break;
         }
     }
-    return writer.finish();
+    std::string copy = writer.finish();
+    give_back(std::move(source));
+    return copy;
 }
 
 }  // namespace quire::distribute
