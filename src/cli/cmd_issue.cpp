@@ -29,8 +29,8 @@
 #include <exception>
 #include <filesystem>
 #include <future>
-#include <thread>
 #include <iostream>
+#include <thread>
 
 namespace quire::cli {
 
@@ -189,22 +189,19 @@ int run_issue(const IssueCommandOptions& options) {
                                            spread_options).size();
         });
     });
-    // Every thread is joined before an error leaves: they read `issue` and write into `dir`.
+    std::exception_ptr failure;
     try {
         clock.run("pdf", [&] { render::render_pdf(issue.document(article_pdfs), pdf_options, dir / "issue.pdf"); });
         clock.run("page map", [&] { write_file_atomically(dir / "pages.json", issue::page_map_json(issue)); });
     } catch (...) {
-        spreads_task.wait();
-        if (epub_task.valid()) epub_task.wait();
-        throw;
+        failure = std::current_exception();
     }
-    try {
-        spreads_task.get();
-    } catch (...) {
-        if (epub_task.valid()) epub_task.wait();
-        throw;
-    }
-    if (epub_task.valid()) epub_task.get();  // its exception, if any, is this command's
+    // Every thread is joined before an error leaves (they read `issue` and write into `dir`); the
+    // first error, this thread's first, is the command's.
+    std::vector<std::future<void>> beside;
+    beside.push_back(std::move(spreads_task));
+    if (epub_task.valid()) beside.push_back(std::move(epub_task));
+    wait_all(beside, failure);
     staged.commit();
 
     int ads = 0, fillers = 0;

@@ -107,10 +107,6 @@ void place_donation_notice(std::vector<model::LoadedArticle>& articles, const mo
     last.back_matter.push_back(std::move(item));
 }
 
-}  // namespace
-
-namespace {
-
 bool is_front(PageKind kind) { return kind == PageKind::Cover || kind == PageKind::Contents || kind == PageKind::Impressum; }
 
 }  // namespace

@@ -2,8 +2,8 @@
 
 #include "core/huge_pages.hpp"
 #include "core/markup_escape.hpp"
-#include "core/tasks.hpp"
 #include "core/output_file.hpp"
+#include "core/tasks.hpp"
 #include "proof/poppler_doc.hpp"
 #include "proof/rasterize.hpp"
 #include "render/supplied_pages.hpp"
@@ -12,9 +12,9 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <future>
 #include <map>
-#include <exception>
 
 namespace quire::proof {
 
@@ -46,7 +46,7 @@ std::vector<fs::path> write_spreads(int n, const PagePainter& paint, const style
     // Each worker takes the next spread, draws it and encodes its PNG (issue 17: drawing was one
     // thread's while the second only encoded). Pixels and files do not depend on which thread drew.
     std::atomic<std::size_t> next{0};
-    auto draw = [&](int worker) {
+    auto draw_spreads = [&](int worker) {
         for (std::size_t k = next++; k < spreads.size(); k = next++) {
             const auto [a, b] = spreads[k];
             const bool pair = b != 0;
@@ -75,6 +75,15 @@ std::vector<fs::path> write_spreads(int n, const PagePainter& paint, const style
             write_png(surface.get(), dir / file_name(a, b));
         }
     };
+    // A failing worker stops the others after their current spread.
+    auto draw = [&](int worker) {
+        try {
+            draw_spreads(worker);
+        } catch (...) {
+            next = spreads.size();
+            throw;
+        }
+    };
     const int workers = std::clamp(options.workers, 1, static_cast<int>(std::max<std::size_t>(spreads.size(), 1)));
     std::vector<std::future<void>> others;
     for (int w = 1; w < workers; ++w)
@@ -87,7 +96,6 @@ std::vector<fs::path> write_spreads(int n, const PagePainter& paint, const style
         draw(0);
     } catch (...) {
         failure = std::current_exception();
-        next = spreads.size();  // the others stop after their current spread
     }
     wait_all(others, failure);
 
