@@ -45,8 +45,14 @@ enum class ContentTokens { Own, Qpdf };
 // Rewrites one content stream's text: DeviceRGB and DeviceGray colour operators to DeviceCMYK.
 std::string cmyk_content(std::string_view content, const SwatchMap& swatches, ContentTokens how = ContentTokens::Own);
 
+// How many threads rewrite the pages' content streams (the calling one and count − 1 more).
+struct ColourWorkers {
+    int count = 2;
+};
+
 // Rewrites the colour of every page's content, Cairo's forms and images, in place.
-void convert_document_colour(QPDF& pdf, const SwatchMap& swatches, const style::CmykProfile& profile, double max_ink);
+void convert_document_colour(QPDF& pdf, const SwatchMap& swatches, const style::CmykProfile& profile, double max_ink,
+                             const ColourWorkers& workers = {});
 
 // Adds crop marks in the registration colour (/Separation /All) to every page.
 void add_registration_crop_marks(QPDF& pdf, const style::PageGeometry& geometry);
