@@ -115,6 +115,7 @@ int run_issue(const IssueCommandOptions& options) {
     StagedFolder staged(out, "pages.json");
     const fs::path dir = staged.path();
     render::PdfOptions pdf_options;
+    pdf_options.press_threads = 1;  // the article PDFs run side by side, issue.pdf beside the spreads
     pdf_options.intent = with_printed_diagnostics([&](Diagnostics& d) { return render::output_intent_for(&issue.publication, d); });
 
     // Each article's press PDF, at once (by the font collection it was set with: a collection is one

@@ -103,6 +103,7 @@ PressSettings press_settings(const page::PageDocument& doc, const PdfOptions& op
     s.max_ink = options.max_ink;
     s.geometry = doc.geometry;
     s.crop_marks = options.crop_marks;
+    s.threads = options.press_threads;
     s.title = doc.info.title;
     s.author = doc.info.author;
     s.date = output_timestamp(doc.info.date);  // as render_pdf's Info dates
@@ -151,7 +152,7 @@ QPDFObjectHandle embedded_profile(QPDF& pdf, const style::CmykProfile& profile) 
 void make_press_ready(QPDF& pdf, const PressSettings& s) {
     const style::CmykProfile& profile = *s.profile;
     const SwatchMap swatches(s.swatches, profile);
-    convert_document_colour(pdf, swatches, profile, s.max_ink);
+    convert_document_colour(pdf, swatches, profile, s.max_ink, ColourWorkers{s.threads});
     if (s.crop_marks == CropMarks::Yes && s.geometry.slug.pt() > 0) add_registration_crop_marks(pdf, s.geometry);
 
     QPDFObjectHandle root = pdf.getRoot();

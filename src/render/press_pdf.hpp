@@ -40,6 +40,7 @@ struct PressSettings {
     std::time_t date = 0;                  // the XMP dates (the same as the Info dictionary's)
     std::string document_key;              // what identifies the document across revisions
     std::string instance_key;              // what identifies this rendition (Cairo's bytes)
+    int threads = 2;                       // PdfOptions::press_threads
 };
 
 // Settings for `document`; loads the intent's profile (QuireError naming the file if it is bad or

@@ -30,6 +30,9 @@ struct PdfOptions {
     ColorOutput color = ColorOutput::Press;
     OutputIntent intent;
     double max_ink = 3.0;                   // total area coverage of converted images (3 = 300 %)
+    // Threads the press pass rewrites the pages' colour on (render/press_color.hpp); 1 for a caller
+    // that already keeps the other core busy (the PDFs side by side and beside its spreads).
+    int press_threads = 2;
 };
 
 // Writes the PDF: fonts embedded as subsets (Cairo), text mapped to its characters
