@@ -8,13 +8,25 @@
 
 #include <cairo.h>
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <tuple>
 #include <utility>
 
 namespace quire::render {
 
 enum class Target { Pdf, Raster };
+
+// Which of a font's two Cairo faces draws a glyph into a PDF. Cairo 1.16 gives each face one
+// one-byte (WinAnsi) subset, in which every character gets the first glyph drawn for it; any
+// other glyph later drawn for that character goes to a two-byte subset. When a variant comes first
+// (a small capital of an article's lead-in, an old-style figure, a capital standing in for a small
+// one) every later use of the character's ordinary glyph goes there: a font switch (Tf) between
+// almost every pair of glyphs of the body text, 193,000 of them in a 98-page document (issue 17).
+// Such variants, and only those, are drawn with a face of their own (plan_glyph_forms).
+enum class GlyphForm { Nominal, Variant };
 
 // What drawing a document makes once and keeps until the surface is finished: Cairo font faces for
 // the document's fonts, and the image surfaces. An image surface must outlive the PDF surface's use
@@ -26,13 +38,32 @@ public:
     DrawResources() = default;
     DrawResources(const DrawResources&) = delete;
     DrawResources& operator=(const DrawResources&) = delete;
-    cairo_font_face_t* font_face(const text::Font& font);
+    cairo_font_face_t* font_face(const text::Font& font, GlyphForm form = GlyphForm::Nominal);
+    // Reads the document's text in the order it will be drawn and notes the characters whose first
+    // glyph drawn is a variant while their nominal glyph is drawn later: only those variants get
+    // the Variant face (elsewhere the subsets come out as cairo makes them, without a second face's
+    // font programs). PDF only; without it every glyph is Nominal.
+    void plan_glyph_forms(const page::PageDocument& document);
+    // The face for drawing `glyph` as the text `cp` (a character with a WinAnsi code, else Nominal).
+    GlyphForm glyph_form(const text::Font& font, char32_t cp, std::uint32_t glyph);
     // The surface for `image` drawn with `use`, at no less than `min_scale` of its full size.
     cairo_surface_t* image(const page::Image& image, SurfaceUse use, double min_scale);
 
 private:
     // One face per font file (and face index): pages set with different FontCollections share it.
-    std::map<std::pair<std::filesystem::path, int>, Handle<cairo_font_face_t, cairo_font_face_destroy>> faces_;
+    std::map<std::tuple<std::filesystem::path, int, GlyphForm>, Handle<cairo_font_face_t, cairo_font_face_destroy>> faces_;
+    // Per font and WinAnsi code: the nominal glyph (kUnknownGlyph until looked up) and what the plan
+    // saw of the character (bits: a variant first, the nominal glyph later).
+    static constexpr std::uint32_t kUnknownGlyph = 0xFFFFFFFF;
+    struct FontGlyphs {
+        std::array<std::uint32_t, 256> nominal;
+        std::array<std::uint8_t, 256> seen{};
+    };
+    FontGlyphs& glyphs_of(const text::Font& font);
+    std::uint32_t nominal_glyph(const text::Font& font, FontGlyphs& glyphs, char32_t cp, int code);
+    std::map<const text::Font*, FontGlyphs> glyphs_;
+    const text::Font* last_font_ = nullptr;
+    FontGlyphs* last_glyphs_ = nullptr;
     struct ImageKey {
         const page::Image* image;
         SurfaceUse use;
