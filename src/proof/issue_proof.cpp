@@ -59,6 +59,7 @@ ProofResult build_issue_proof(const fs::path& manifest_path, const fs::path& out
     const fs::path dir = staged.path();
     const fs::path pdf_path = dir / "proof.pdf";
     render::PdfOptions pdf_options;
+    pdf_options.images = render::PdfImages::Proof;  // checked on the display list above, at full size
     Diagnostics intent_diagnostics;
     pdf_options.intent = render::output_intent_for(&issue.publication, intent_diagnostics);
     render::render_pdf(doc, pdf_options, pdf_path);

@@ -62,6 +62,7 @@ ProofResult build_proof(const fs::path& article_path, const fs::path& out_dir, c
     // The proof PDF is the press PDF (PDF/X-4, CMYK) with the proof's marks: preflight reads what the
     // printer will. Without an output intent the default profile is used; `quire pdf` warns about it.
     render::PdfOptions pdf_options;
+    pdf_options.images = render::PdfImages::Proof;  // checked on the display list above, at full size
     Diagnostics intent_diagnostics;
     pdf_options.intent = render::output_intent_for(loaded.publication ? &*loaded.publication : nullptr, intent_diagnostics);
     render::render_pdf(doc, pdf_options, pdf_path);

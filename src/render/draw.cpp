@@ -219,13 +219,13 @@ void draw_text(cairo_t* cr, const page::TextItem& t, DrawResources& resources, T
 void draw_image(cairo_t* cr, const page::ImageItem& item, Target target, double scale, DrawResources& resources) {
     if (!item.image) return;
     // Raster: the pixels drawn; PDF: the box at 600 ppi, all print ever needs (issue 18: a PNG is decoded
-    // down to that, however many pixels it declares).
+    // down to that, however many pixels it declares), or at a proof's 150.
     const double min_scale = target == Target::Raster
                                  ? item.placed.width.pt() * scale / item.image->width
-                                 : std::max(item.placed.width.pt(), item.placed.height.pt()) / 72.0 * kMaxPrintPpi /
-                                       std::max(item.image->width, item.image->height);
+                                 : std::max(item.placed.width.pt(), item.placed.height.pt()) / 72.0 *
+                                       resources.pdf_image_ppi() / std::max(item.image->width, item.image->height);
     cairo_surface_t* surface =
-        resources.image(*item.image, target == Target::Pdf ? SurfaceUse::Pdf : SurfaceUse::Raster,
+        resources.image(*item.image, target == Target::Pdf ? resources.pdf_surface_use() : SurfaceUse::Raster,
                         std::min(1.0, min_scale));
     // load_image checked the file; a photo that still cannot be decoded must not vanish from the page.
     if (!surface) throw QuireError(SourceSpan{item.image->path.string()}, "image cannot be decoded for drawing");

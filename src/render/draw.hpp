@@ -35,7 +35,7 @@ enum class GlyphForm { Nominal, Variant };
 // 20-megapixel photograph 80 MB written for nothing, ≈ 10 ms. Kept here, each image is made once.
 class DrawResources {
 public:
-    DrawResources() = default;
+    explicit DrawResources(PdfImages pdf_images = PdfImages::Print) : pdf_images_(pdf_images) {}
     DrawResources(const DrawResources&) = delete;
     DrawResources& operator=(const DrawResources&) = delete;
     cairo_font_face_t* font_face(const text::Font& font, GlyphForm form = GlyphForm::Nominal);
@@ -48,8 +48,12 @@ public:
     GlyphForm glyph_form(const text::Font& font, char32_t cp, std::uint32_t glyph);
     // The surface for `image` drawn with `use`, at no less than `min_scale` of its full size.
     cairo_surface_t* image(const page::Image& image, SurfaceUse use, double min_scale);
+    // How images are drawn into a PDF: the most they need (points → pixels) and the surface use.
+    double pdf_image_ppi() const { return pdf_images_ == PdfImages::Proof ? kMaxProofPpi : kMaxPrintPpi; }
+    SurfaceUse pdf_surface_use() const { return pdf_images_ == PdfImages::Proof ? SurfaceUse::ProofPdf : SurfaceUse::Pdf; }
 
 private:
+    PdfImages pdf_images_;
     // One face per font file (and face index): pages set with different FontCollections share it.
     std::map<std::tuple<std::filesystem::path, int, GlyphForm>, Handle<cairo_font_face_t, cairo_font_face_destroy>> faces_;
     // Per font and WinAnsi code: the nominal glyph (kUnknownGlyph until looked up) and what the plan

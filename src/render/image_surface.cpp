@@ -3,14 +3,19 @@
 // checks them when the page is laid out).
 #include "render/image_surface.hpp"
 
+#include "core/artefact_cache.hpp"
+#include "core/digest.hpp"
 #include "page/jpeg_error.hpp"
+#include "render/jpeg_encode.hpp"
 
 #include <jpeglib.h>
 
 #include <algorithm>
+#include <bit>
 #include <csetjmp>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
 namespace quire::render {
@@ -97,11 +102,17 @@ bool decode_jpeg(const std::string& bytes, unsigned scale_num, cairo_surface_t**
 
 }  // namespace
 
-bool jpeg_is_adobe_cmyk(std::string_view b) {
+namespace {
+
+struct JpegHeader {
+    bool adobe = false;  // an Adobe APP14 marker
+    int components = 0;  // of the frame header
+};
+
+JpegHeader read_jpeg_header(std::string_view b) {
+    JpegHeader h;
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
-    if (b.size() < 4 || byte(0) != 0xFF || byte(1) != 0xD8) return false;
-    bool adobe = false;
-    int components = 0;
+    if (b.size() < 4 || byte(0) != 0xFF || byte(1) != 0xD8) return h;
     std::size_t i = 2;
     // The segments before the scan: FF, marker, 2-byte length (JPEG, ITU T.81 Annex B).
     while (i + 4 <= b.size() && byte(i) == 0xFF) {
@@ -111,14 +122,23 @@ bool jpeg_is_adobe_cmyk(std::string_view b) {
         const std::size_t length = std::size_t(byte(i + 2)) << 8 | byte(i + 3);
         if (length < 2 || i + 2 + length > b.size()) break;
         const std::string_view body = b.substr(i + 4, length - 2);
-        if (marker == 0xEE && body.size() >= 12 && body.substr(0, 5) == "Adobe") adobe = true;
+        if (marker == 0xEE && body.size() >= 12 && body.substr(0, 5) == "Adobe") h.adobe = true;
         // A frame header (SOF0–SOF15 but DHT C4, JPG C8, DAC CC): its component count decides.
         if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC && body.size() >= 6)
-            components = static_cast<unsigned char>(body[5]);
+            h.components = static_cast<unsigned char>(body[5]);
         i += 2 + length;
     }
-    return adobe && components == 4;
+    return h;
 }
+
+}  // namespace
+
+bool jpeg_is_adobe_cmyk(std::string_view b) {
+    const JpegHeader h = read_jpeg_header(b);
+    return h.adobe && h.components == 4;
+}
+
+int jpeg_components(std::string_view b) { return read_jpeg_header(b).components; }
 
 OrientationMatrix orientation_matrix(int orientation) {
     // TIFF 6.0 / EXIF 2.3 Orientation: where the stored row 0 and column 0 are shown.
@@ -134,25 +154,63 @@ OrientationMatrix orientation_matrix(int orientation) {
     }
 }
 
-page::CairoSurface image_surface(const page::Image& image, SurfaceUse use, double min_scale) {
-    if (image.format == page::ImageFormat::Png) return page::png_surface(image.bytes, min_scale);
-    if (use == SurfaceUse::Pdf) {
-        // cairo's PDF surface writes the JPEG's bytes (with the JPEG's own /Width and /Height) and
-        // never reads these pixels, so the surface is a stand-in of one pixel: the image XObject fills
-        // the surface's extents, scaled as the caller scales the surface. A full-size stand-in would
-        // cost nothing to make (calloc'd pages) but cairo copies its pixels when it is destroyed
-        // while the PDF surface holds a snapshot of it (cairo-surface-snapshot.c): 80 MB for a
-        // 20-megapixel photograph.
-        page::CairoSurface s{cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)};
-        auto* copy = static_cast<unsigned char*>(std::malloc(image.bytes.size()));
-        std::memcpy(copy, image.bytes.data(), image.bytes.size());
-        cairo_surface_set_mime_data(s.get(), CAIRO_MIME_TYPE_JPEG, copy, image.bytes.size(), std::free, copy);
-        return s;
-    }
+namespace {
+
+// libjpeg-turbo's DCT scaling: the numerator over 8 of the smallest scale no less than `min_scale`.
+unsigned dct_scale(double min_scale) {
     unsigned num = 8;
     while (num > 1 && static_cast<double>(num - 1) / 8.0 >= min_scale) --num;
+    return num;
+}
+
+// A one-pixel stand-in carrying `jpeg` for cairo's PDF surface, which writes the JPEG's bytes (with
+// the JPEG's own /Width and /Height) and never reads these pixels: the image XObject fills the
+// surface's extents, scaled as the caller scales the surface. A full-size stand-in would cost
+// nothing to make (calloc'd pages) but cairo copies its pixels when it is destroyed while the PDF
+// surface holds a snapshot of it (cairo-surface-snapshot.c): 80 MB for a 20-megapixel photograph.
+page::CairoSurface jpeg_stand_in(std::string_view jpeg) {
+    page::CairoSurface s{cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)};
+    auto* copy = static_cast<unsigned char*>(std::malloc(jpeg.size()));
+    std::memcpy(copy, jpeg.data(), jpeg.size());
+    cairo_surface_set_mime_data(s.get(), CAIRO_MIME_TYPE_JPEG, copy, jpeg.size(), std::free, copy);
+    return s;
+}
+
+// The proof's JPEG: decoded at `num`/8 and encoded again; empty if it cannot be decoded.
+std::string reduced_jpeg(const page::Image& image, unsigned num) {
+    const Digest128 d = digest_128(image.bytes);
+    const std::string key = d.hex() + " " + std::to_string(image.bytes.size()) +
+                            " scale " + std::to_string(num) + "/8 quality " + std::to_string(kProofJpegQuality);
+    const ArtefactCache cache = ArtefactCache::shared();
+    if (auto cached = cache.get("proof-jpeg", key)) return *cached;
+    cairo_surface_t* decoded = nullptr;
+    if (!decode_jpeg(image.bytes, num, &decoded)) return {};
+    const page::CairoSurface s{decoded};
+    cairo_surface_flush(s.get());
+    // Cairo's RGB24 is a native-endian 0x00RRGGBB word: B, G, R, X in memory on little-endian.
+    const JpegSamples samples = std::endian::native == std::endian::little ? JpegSamples::Bgrx : JpegSamples::Xrgb;
+    std::string jpeg = encode_jpeg({cairo_image_surface_get_data(s.get()), cairo_image_surface_get_width(s.get()),
+                                    cairo_image_surface_get_height(s.get()), cairo_image_surface_get_stride(s.get()), samples},
+                                   kProofJpegQuality);
+    cache.put("proof-jpeg", key, jpeg);
+    return jpeg;
+}
+
+}  // namespace
+
+page::CairoSurface image_surface(const page::Image& image, SurfaceUse use, double min_scale) {
+    if (image.format == page::ImageFormat::Png) return page::png_surface(image.bytes, min_scale);
+    if (use == SurfaceUse::ProofPdf) {
+        const unsigned num = dct_scale(min_scale);
+        if (num <= 4 && jpeg_components(image.bytes) == 3) {
+            const std::string jpeg = reduced_jpeg(image, num);
+            if (!jpeg.empty()) return jpeg_stand_in(jpeg);
+        }
+        return jpeg_stand_in(image.bytes);
+    }
+    if (use == SurfaceUse::Pdf) return jpeg_stand_in(image.bytes);
     cairo_surface_t* s = nullptr;
-    if (!decode_jpeg(image.bytes, num, &s)) return page::CairoSurface{};
+    if (!decode_jpeg(image.bytes, dct_scale(min_scale), &s)) return page::CairoSurface{};
     return page::CairoSurface{s};
 }
 

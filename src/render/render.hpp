@@ -6,6 +6,7 @@
 #pragma once
 
 #include "page/page_document.hpp"
+#include "render/image_surface.hpp"
 
 #include <filesystem>
 #include <string>
@@ -33,6 +34,7 @@ struct PdfOptions {
     // Threads the press pass rewrites the pages' colour on (render/press_color.hpp); 1 for a caller
     // that already keeps the other core busy (the PDFs side by side and beside its spreads).
     int press_threads = 2;
+    PdfImages images = PdfImages::Print;  // Proof: photographs at kMaxProofPpi (render/image_surface.hpp)
 };
 
 // Writes the PDF: fonts embedded as subsets (Cairo), text mapped to its characters

@@ -95,7 +95,7 @@ std::string render_document(const page::PageDocument& doc, page::PageDocument* r
     }
 
     Cairo cr{cairo_create(surface.get())};
-    DrawResources resources;
+    DrawResources resources(options.images);
     resources.plan_glyph_forms(doc);
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         const page::Page& p = doc.pages[i];

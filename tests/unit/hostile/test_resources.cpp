@@ -21,7 +21,7 @@ TEST_CASE("item 1: a PNG wider or taller than 32767 pixels is decoded within cai
         auto image = page::load_image(p, SourceSpan{"a.xml", 3, 3});
         CHECK(image->width == int(w));
         CHECK(image->height == int(h));
-        for (auto use : {render::SurfaceUse::Pdf, render::SurfaceUse::Raster}) {
+        for (auto use : {render::SurfaceUse::Pdf, render::SurfaceUse::ProofPdf, render::SurfaceUse::Raster}) {
             page::CairoSurface s = render::image_surface(*image, use, 1.0);
             REQUIRE(s);
             CHECK(cairo_surface_status(s.get()) == CAIRO_STATUS_SUCCESS);
