@@ -2,17 +2,26 @@
 // Layout: --layout, else the publication's default, else "magazine". Warnings are printed; an error
 // (bad article, unknown layout or style, missing image, text that cannot fit) stops with its place
 // and leaves no PDF behind. --timings (or QUIRE_TIMINGS=1) prints each stage's time to stderr.
+// --epub FILE also writes the article's EPUB from the same typeset pages (its print page-list), on a
+// second thread while the PDF is drawn: what `quire pdf` and `quire epub` make, in one process
+// (issue 17: article → PDF + EPUB, the comparison with WeasyPrint + pandoc).
 #include "cli/command_registry.hpp"
 #include "cli/printed_diagnostics.hpp"
 #include "cli/stage_clock.hpp"
+#include "core/huge_pages.hpp"
+#include "core/tasks.hpp"
+#include "epub/epub_builder.hpp"
 #include "model/article_xml.hpp"
 #include "render/article_pdf.hpp"
 #include "render/press_image.hpp"
 #include "render/press_pdf.hpp"
 #include "render/render.hpp"
 
+#include <exception>
 #include <filesystem>
+#include <future>
 #include <iostream>
+#include <vector>
 
 namespace quire::cli {
 
@@ -26,6 +35,7 @@ struct PdfCommandOptions {
     std::string publication;
     std::string layout;
     std::string png_dir;
+    std::string epub;
     double png_dpi = 70;
     bool no_crop_marks = false;
     bool dump = false;
@@ -56,11 +66,32 @@ int run_pdf(const PdfCommandOptions& options) {
     pdf_options.intent = with_printed_diagnostics([&](Diagnostics& d) {
         return render::output_intent_for(loaded.publication ? &*loaded.publication : nullptr, d);
     });
-    if (options.png_dir.empty()) {  // the pages are not needed after the PDF: freed as they are drawn
+    if (options.png_dir.empty() && options.epub.empty()) {  // the pages are freed as they are drawn
         clock.run("pdf", [&] { render::render_pdf(std::move(doc), pdf_options, output); });
         return 0;
     }
-    clock.run("pdf", [&] { render::render_pdf(doc, pdf_options, output); });
+    std::error_code ec;
+    if (!options.epub.empty() && fs::weakly_canonical(options.epub, ec) == fs::weakly_canonical(output, ec))
+        throw QuireError(SourceSpan{"--epub " + options.epub}, "the EPUB would be written over the PDF (-o " + output + ")");
+    std::vector<std::future<void>> beside;
+    if (!options.epub.empty())
+        beside.push_back(std::async(std::launch::async, [&] {
+            core::back_thread_heap_with_huge_pages();
+            clock.run("epub (beside)", [&] {
+                epub::EpubOptions epub_options;
+                epub_options.layout = options.layout;
+                epub_options.print = &doc;  // read only, as the PDF is drawn from it
+                epub::build_epub(loaded, epub_options, options.epub);
+            });
+        }));
+    std::exception_ptr failure;
+    try {
+        clock.run("pdf", [&] { render::render_pdf(doc, pdf_options, output); });
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    wait_all(beside, failure);  // the EPUB's thread reads `doc`: never left running
+    if (options.png_dir.empty()) return 0;
     clock.run("png", [&] {
         render::PngOptions png;
         png.dpi = options.png_dpi;
@@ -77,6 +108,8 @@ Runner setup(CLI::App& app) {
     app.add_option("--publication", options->publication, "The publication profile (default: found from the article)")
         ->check(CLI::ExistingFile);
     app.add_option("--png-dir", options->png_dir, "Also write a PNG of each page (trim area) into this folder");
+    app.add_option("--epub", options->epub, "Also write the EPUB, from the same typeset pages, on a second thread")
+        ->check(kNonEmptyOutput);
     app.add_option("--png-dpi", options->png_dpi, "Resolution of the page images (default 70)")->check(CLI::Range(10, 1200));
     app.add_flag("--no-crop-marks", options->no_crop_marks, "Leave the slug empty");
     app.add_flag("--dump", options->dump, "Print the display list as text instead of writing the PDF");
