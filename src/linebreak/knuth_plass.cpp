@@ -347,9 +347,8 @@ bool run_pass(const std::vector<Item>& items, const BreakerInput& in, const Sums
     return false;
 }
 
-}  // namespace
-
-BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& in) {
+// Prefix sums of width, stretch, shrink and fil stretch: s[i] covers items [0, i).
+Sums prefix_sums(const std::vector<Item>& items) {
     const std::size_t n = items.size();
     Sums s(n + 1);
     for (std::size_t i = 0; i < n; ++i) {
@@ -360,6 +359,54 @@ BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& in) 
         s[i + 1].z = s[i].z + (it.kind == ItemKind::Penalty ? 0.0 : it.shrink);
         s[i + 1].f = s[i].f + (it.kind == ItemKind::Glue && it.fil ? it.stretch : 0.0);
     }
+    return s;
+}
+
+}  // namespace
+
+int fewest_lines(const std::vector<Item>& items, const BreakerInput& in) {
+    if (items.empty()) return 0;
+    const Sums s = prefix_sums(items);
+    double slack = 1e-6;
+    for (const auto* v : {&in.protrude_left, &in.protrude_right})
+        if (!v->empty()) slack += std::max(0.0, *std::max_element(v->begin(), v->end()));
+    const std::size_t width_count = std::max<std::size_t>(in.widths_pt.size(), 1);
+    auto width_of = [&](int line) {
+        return in.widths_pt.empty() ? 0.0 : in.widths_pt[std::min<std::size_t>(std::size_t(line), width_count - 1)];
+    };
+    int lines = 0;
+    std::size_t start = 0;
+    while (true) {
+        const double target = width_of(lines);
+        std::size_t last_fit = SIZE_MAX, first_break = SIZE_MAX;
+        for (std::size_t i = start; i < items.size(); ++i) {
+            const Item& it = items[i];
+            bool legal = false;
+            if (it.kind == ItemKind::Glue) legal = i > 0 && items[i - 1].kind == ItemKind::Box;
+            else if (it.kind == ItemKind::Penalty)
+                legal = it.penalty < kInfinitePenalty && !(it.discretionary && in.hyphenation == Hyphenation::Off);
+            // The line's width at its tightest; past the point where even that is too wide (by more
+            // than an em, for items narrower than their shrink) no later break can fit.
+            const double tightest = (s[i].w - s[start].w) - (s[i].z - s[start].z) - target;
+            if (legal) {
+                if (first_break == SIZE_MAX) first_break = i;
+                const double extra = it.kind == ItemKind::Penalty ? it.width : 0.0;
+                if (tightest + extra <= slack) last_fit = i;
+                if (it.kind == ItemKind::Penalty && it.penalty <= -kInfinitePenalty) break;  // forced
+            }
+            if (tightest > slack + in.em_pt) break;
+        }
+        // Nothing fits: the final pass's overfull line ends at the first break (TeX §863).
+        const std::size_t end = last_fit != SIZE_MAX ? last_fit : first_break;
+        ++lines;
+        if (end == SIZE_MAX || end + 1 >= items.size()) return lines;
+        start = after_break(items, end);
+        if (start >= items.size()) return lines;
+    }
+}
+
+BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& in) {
+    const Sums s = prefix_sums(items);
     BreakResult result;
     if (items.empty()) return result;
     const BreakParams& p = in.params;

@@ -79,4 +79,11 @@ struct BreakResult {
 // (\penalty10000 \hskip\parfillskip \penalty-10000).
 BreakResult knuth_plass(const std::vector<Item>& items, const BreakerInput& input);
 
+// A lower bound on the lines any pass of knuth_plass can set `items` in: each line as full as its
+// glue and glyphs can shrink, at any break point (hyphens, emergency points, runts and hyphen runs
+// allowed), with the widest protrusion at both ends. A paragraph asked for fewer lines than this
+// cannot have them (copyfitting skips such tries: the final pass that looked for them cost most of
+// the 96-page issue's layout, issue 17).
+int fewest_lines(const std::vector<Item>& items, const BreakerInput& input);
+
 }  // namespace quire::linebreak

@@ -174,6 +174,9 @@ struct LineSpec {
     double first_indent_pt = 0.0;  // indent of the first line (inside its width)
     BreakParams params;
     ProtrusionTable protrusion;    // justified lines only; empty: none
+    // A caller that wants the paragraph only in fewer lines than this (copyfitting a line tighter)
+    // gets no lines at all when fewest_lines shows it cannot be (knuth_plass.hpp). 0: any.
+    int only_fewer_lines_than = 0;
 
     double width_of_line(std::size_t index) const {
         if (widths_pt.empty()) return 0.0;

@@ -346,6 +346,7 @@ SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpe
         in.protrude_left = std::move(kerns.left);
         in.protrude_right = std::move(kerns.right);
     }
+    if (spec.only_fewer_lines_than > 0 && fewest_lines(p.items, in) >= spec.only_fewer_lines_than) return {};
     const BreakResult r = knuth_plass(p.items, in);
     SetParagraph out;
     out.demerits = r.demerits;

@@ -561,7 +561,8 @@ private:
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
                                      int narrow_lines, double narrow_by, bool suppress_indent,
-                                     const linebreak::ProtrusionTable& protrusion, int looseness) {
+                                     const linebreak::ProtrusionTable& protrusion, int looseness,
+                                     int only_fewer_lines_than) {
     linebreak::LineSpec spec;
     spec.widths_pt.clear();
     for (int i = 0; i < narrow_lines; ++i) spec.widths_pt.push_back(width - narrow_by);
@@ -572,6 +573,7 @@ linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, con
     spec.first_indent_pt = suppress_indent ? 0 : style.first_indent.pt();
     spec.protrusion = protrusion;
     spec.params.looseness = looseness;
+    spec.only_fewer_lines_than = only_fewer_lines_than;
     return linebreak::set_paragraph(paragraph, spec, fonts, diagnostics);
 }
 
@@ -589,8 +591,12 @@ bool reset_block(FlowBlock& block, int looseness, const BlockContext& context, d
     Diagnostics quiet;  // the paragraph's diagnostics were reported when it was first set
     text::StyledParagraph tracked = r.paragraph;
     for (auto& span : tracked.spans) span.font.tracking_em += tracking_em;
+    // A line tighter: nothing to set when the paragraph cannot be shorter than it is (the final
+    // pass would look for the shorter setting among every breaking, at length, to find none).
+    const int fewer_than = looseness < r.looseness ? static_cast<int>(block.lines.size()) : 0;
     const linebreak::SetParagraph set = set_in_style(tracked, *block.style, r.width, context.fonts, quiet, 0, 0,
-                                                     r.suppress_indent, protrusion_of(context.layout), looseness);
+                                                     r.suppress_indent, protrusion_of(context.layout), looseness,
+                                                     fewer_than);
     if (set.lines.empty() || set.lines.size() == block.lines.size()) return false;
     block.lines.clear();
     add_lines(block, set, r.inset);

@@ -103,10 +103,12 @@ struct BlockContext {
 
 // Sets a paragraph in `style` at `width` points; the first `narrow_lines` lines are narrower by
 // `narrow_by` (a drop cap). Alignment, hyphenation and indents come from the style.
+// `only_fewer_lines_than`: LineSpec's (no lines when the paragraph cannot be that short).
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
                                      int narrow_lines = 0, double narrow_by = 0, bool suppress_indent = false,
-                                     const linebreak::ProtrusionTable& protrusion = {}, int looseness = 0);
+                                     const linebreak::ProtrusionTable& protrusion = {}, int looseness = 0,
+                                     int only_fewer_lines_than = 0);
 
 // The layout's optical margin alignment (<protrude>) as the line breaker's table.
 linebreak::ProtrusionTable protrusion_of(const style::Layout& layout);

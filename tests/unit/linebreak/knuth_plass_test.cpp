@@ -455,3 +455,75 @@ TEST_CASE("a hyphenated last word never leaves its tail alone on the last line, 
     REQUIRE(hard.breaks.size() == 2);
     CHECK_FALSE(hard.breaks[0].hyphenated);
 }
+
+namespace {
+
+// The fewest lines by dynamic programming over every break point: a line fits when its width with
+// all its glue shrunk is at most the measure (plus the widest protrusion).
+int fewest_by_search(const std::vector<Item>& items, double width, double slack) {
+    std::vector<std::size_t> legal;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if ((it.kind == ItemKind::Glue && i > 0 && items[i - 1].kind == ItemKind::Box) ||
+            (it.kind == ItemKind::Penalty && it.penalty < kInfinitePenalty))
+            legal.push_back(i);
+    }
+    auto start_after = [&](std::size_t b) {
+        std::size_t j = b + 1;
+        while (j < items.size() && items[j].kind != ItemKind::Box && !(items[j].kind == ItemKind::Penalty && items[j].penalty <= -kInfinitePenalty)) ++j;
+        return j;
+    };
+    auto fits = [&](std::size_t from, std::size_t to) {
+        double w = 0, z = 0;
+        for (std::size_t k = from; k < to; ++k)
+            if (items[k].kind != ItemKind::Penalty) w += items[k].width, z += items[k].shrink;
+        if (items[to].kind == ItemKind::Penalty) w += items[to].width;
+        return w - z <= width + slack + 1e-6;
+    };
+    const int inf = 1 << 20;
+    std::vector<int> best(legal.size(), inf);
+    for (std::size_t b = 0; b < legal.size(); ++b) {
+        if (fits(0, legal[b])) best[b] = 1;
+        for (std::size_t a = 0; a < b; ++a)
+            if (best[a] < inf && start_after(legal[a]) <= legal[b] && fits(start_after(legal[a]), legal[b]))
+                best[b] = std::min(best[b], best[a] + 1);
+    }
+    return best.back();
+}
+
+}  // namespace
+
+TEST_CASE("fewest_lines: the fewest lines any breaking fits, never more than the breaker sets at any looseness") {
+    std::mt19937 rng(20261207);
+    std::uniform_real_distribution<double> word(8, 40);
+    std::bernoulli_distribution hyph(0.3);
+    int tightened = 0;
+    for (int trial = 0; trial < 300; ++trial) {
+        std::vector<double> words;
+        std::vector<bool> hyphens;
+        const int n = 10 + trial % 30;
+        for (int i = 0; i < n; ++i) {
+            words.push_back(std::round(word(rng)));
+            hyphens.push_back(hyph(rng));
+        }
+        const auto items = paragraph(words, hyphens);
+        BreakerInput in;
+        in.widths_pt = {100 + double(trial % 5) * 20};
+        in.params.emergencystretch_em = 2;
+        if (trial % 3 == 0) {  // optical margins: a protruding last glyph makes a line fit
+            in.protrude_right.assign(items.size(), 0.0);
+            for (std::size_t i = 0; i < items.size(); i += 7) in.protrude_right[i] = 2.5;
+        }
+        const double slack = in.protrude_right.empty() ? 0.0 : 2.5;
+        const int fewest = fewest_lines(items, in);
+        INFO("trial ", trial);
+        CHECK(fewest == fewest_by_search(items, in.widths_pt[0], slack));
+        for (int looseness : {-3, -1, 0}) {
+            in.params.looseness = looseness;
+            const BreakResult r = knuth_plass(items, in);
+            CHECK(static_cast<int>(r.breaks.size()) >= fewest);
+            if (looseness == -3 && static_cast<int>(r.breaks.size()) == fewest) ++tightened;
+        }
+    }
+    CHECK(tightened > 100);  // the bound is reached, not only below: it is what the breaker can do
+}
