@@ -201,9 +201,11 @@ std::string reduced_jpeg(const page::Image& image, unsigned num) {
 // ("raster-jpeg": width, height, then the RGB24 rows). DCT scaling saves the inverse transforms but
 // not the entropy decoding, and a progressive JPEG is decoded whole in jpeg_start_decompress (every
 // scan into the coefficient buffer) whatever the scale: 100 M instructions for one of the example
-// issue's photographs on a 40-dpi spread, 1.8 G of the 96-page issue's 12.5 G (issue 17). Only
-// decodes to half the size or less are kept (a quarter of the pixels at most): a photo drawn near
-// its full size is decoded each time rather than kept at its full size.
+// issue's photographs on a 40-dpi spread, 1.8 G of the 96-page issue's 12.5 G (issue 17). Decodes
+// of more than kMaxKeptPixels (16 MB kept) are made each time: the cache holds what is drawn small
+// and often (spreads, page images, the issue's cover for the EPUB), not photographs at print size.
+constexpr std::size_t kMaxKeptPixels = 4u << 20;
+
 page::CairoSurface reduced_raster(const page::Image& image, unsigned num) {
     const Digest128 d = digest_128(image.bytes);
     const std::string key = d.hex() + " " + std::to_string(image.bytes.size()) + " scale " + std::to_string(num) + "/8";
@@ -239,7 +241,7 @@ page::CairoSurface reduced_raster(const page::Image& image, unsigned num) {
     std::memcpy(value.data() + 4, &h, 4);
     for (std::uint32_t y = 0; y < h; ++y)
         std::memcpy(value.data() + 8 + std::size_t(y) * w * 4, data + std::ptrdiff_t(y) * stride, std::size_t(w) * 4);
-    cache.put("raster-jpeg", key, value);
+    if (std::size_t(w) * h <= kMaxKeptPixels) cache.put("raster-jpeg", key, value);
     return s;
 }
 
@@ -257,7 +259,7 @@ page::CairoSurface image_surface(const page::Image& image, SurfaceUse use, doubl
     }
     if (use == SurfaceUse::Pdf) return jpeg_stand_in(image.bytes);
     const unsigned num = dct_scale(min_scale);
-    if (num <= 4) return reduced_raster(image, num);
+    if (num < 8) return reduced_raster(image, num);
     cairo_surface_t* s = nullptr;
     if (!decode_jpeg(image.bytes, num, &s)) return page::CairoSurface{};
     return page::CairoSurface{s};
