@@ -60,6 +60,43 @@ std::string read(const fs::path& p) {
     return s.str();
 }
 
+// issue 17's "96-page issue": the example issue (56 pages) with its commentary, its reports, its
+// interviews and its first review printed a second time, as copies (file names and ids with "-2"),
+// in sections of their own before the closing filler. Returns the manifest.
+fs::path make_96_page_issue(const fs::path& example, const fs::path& dir) {
+    fs::remove_all(dir);
+    fs::copy(example, dir, fs::copy_options::recursive);
+    std::string manifest = read(dir / "issue.xml");
+    const std::regex article_ref(R"re(<article src="articles/([^"]+)\.xml"/>)re");
+    auto section_of = [&](const std::string& title) {
+        const auto start = manifest.find("<section title=\"" + title + "\">");
+        return manifest.substr(start, manifest.find("</section>", start) - start);
+    };
+    std::string added;
+    auto copy_section = [&](const std::string& title, const std::string& new_title, std::size_t most) {
+        const std::string section = section_of(title);
+        added += "  <section title=\"" + new_title + "\">\n";
+        std::size_t n = 0;
+        for (auto it = std::sregex_iterator(section.begin(), section.end(), article_ref); it != std::sregex_iterator() && n < most;
+             ++it, ++n) {
+            const std::string name = (*it)[1];
+            std::string xml = read(dir / "articles" / (name + ".xml"));
+            xml = std::regex_replace(xml, std::regex(R"re((<article\b[^>]*\bid=")([^"]+)("))re"), "$1$2-2$3",
+                                     std::regex_constants::format_first_only);
+            std::ofstream(dir / "articles" / (name + "-2.xml")) << xml;
+            added += "    <article src=\"articles/" + name + "-2.xml\"/>\n";
+        }
+        added += "  </section>\n";
+    };
+    copy_section("Articles and Commentary", "Analysis", 100);
+    copy_section("Reports", "Dispatches", 100);
+    copy_section("Interviews", "Conversations", 100);
+    copy_section("Books and Reviews", "More Reviews", 1);
+    manifest.insert(manifest.find("  <filler"), added);
+    std::ofstream(dir / "issue.xml") << manifest;
+    return dir / "issue.xml";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -100,7 +137,16 @@ int main(int argc, char** argv) {
             runs);
 
     const fs::path issue = source / "examples/issue/issue.xml";
-    if (fs::exists(issue))
+    if (fs::exists(issue)) {
         measure("issue (quire issue)", {quire, "issue", issue.string(), "-o", (tmp / "issue").string()}, runs);
+        const fs::path big = make_96_page_issue(issue.parent_path(), tmp / "issue-96");
+        const std::string cmd = quire + " issue " + big.string() + " -o " + (tmp / "issue-96-out").string() + " 2>/dev/null";
+        if (std::system(cmd.c_str()) != 0) return 1;
+        const std::string map = read(tmp / "issue-96-out/pages.json");
+        std::smatch count;
+        std::regex_search(map, count, std::regex(R"re("page_count": *([0-9]+))re"));
+        std::printf("larger issue: %s pages\n", count.size() > 1 ? count.str(1).c_str() : "?");
+        measure("96-page issue", {quire, "issue", big.string(), "-o", (tmp / "issue-96-out").string()}, runs);
+    }
     return 0;
 }
