@@ -1,7 +1,8 @@
 // quire issue ISSUE.xml -o OUT/: the print issue from its manifest (docs/issue-format.md).
 //   OUT/ receives: issue.pdf (cover, contents, impressum, articles, ads, fillers, page for page as it
 //   goes to press), articles/ID.pdf (each article alone with its issue folios), pages.json (the page
-//   map), spreads/ (facing pages as PNGs and spreads.html) and issue.epub (unless --no-epub).
+//   map), spreads/ (facing pages as PNGs and spreads.html; unless --no-spreads) and issue.epub (unless
+//   --no-epub).
 // Every problem of the manifest, its articles and its ads is reported with its place before anything
 // is written; OUT/ is built beside itself and renamed into place, so a failed run leaves no half issue.
 #include "cli/command_registry.hpp"
@@ -45,6 +46,7 @@ struct IssueCommandOptions {
     double spread_dpi = 40;
     unsigned threads = 0;
     bool no_epub = false;
+    bool no_spreads = false;
     bool timings = false;
 };
 
@@ -169,27 +171,29 @@ int run_issue(const IssueCommandOptions& options) {
     // two workers take up the core it leaves (issue 17). cairo draws with the shared font faces on
     // every thread (cairo-ft locks each face); each drawing thread has its own DrawResources.
     std::size_t spreads = 0;
-    std::future<void> spreads_task = std::async(std::launch::async, [&] {
-        core::back_thread_heap_with_huge_pages();
-        clock.run("spreads (beside)", [&] {
-            proof::SuppliedPagePainter supplied;
-            proof::SpreadsOptions spread_options;
-            spread_options.dpi = options.spread_dpi;
-            spread_options.title = issue.publication.name + " " + issue.issue.number;
-            spread_options.page_notes = page_notes(issue);
-            spread_options.workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
-            std::vector<render::DrawResources> resources(static_cast<std::size_t>(spread_options.workers));
-            // Each page from where it was typeset, not from a copy of the issue's display list.
-            const auto paint = [&](cairo_t* cr, int index, double scale, int worker) {
-                const issue::IssueLayout::PageSource source = issue.page_source(static_cast<std::size_t>(index));
-                if (!source.placed_pdf.empty()) supplied.paint(cr, source.placed_pdf);
-                if (source.page)
-                    render::draw_items(cr, *source.page, render::Target::Raster, scale, resources[static_cast<std::size_t>(worker)]);
-            };
-            spreads = proof::write_spreads(static_cast<int>(issue.pages.size()), paint, issue.layout.page, dir / "spreads",
-                                           spread_options).size();
+    std::future<void> spreads_task;
+    if (!options.no_spreads)
+        spreads_task = std::async(std::launch::async, [&] {
+            core::back_thread_heap_with_huge_pages();
+            clock.run("spreads (beside)", [&] {
+                proof::SuppliedPagePainter supplied;
+                proof::SpreadsOptions spread_options;
+                spread_options.dpi = options.spread_dpi;
+                spread_options.title = issue.publication.name + " " + issue.issue.number;
+                spread_options.page_notes = page_notes(issue);
+                spread_options.workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
+                std::vector<render::DrawResources> resources(static_cast<std::size_t>(spread_options.workers));
+                // Each page from where it was typeset, not from a copy of the issue's display list.
+                const auto paint = [&](cairo_t* cr, int index, double scale, int worker) {
+                    const issue::IssueLayout::PageSource source = issue.page_source(static_cast<std::size_t>(index));
+                    if (!source.placed_pdf.empty()) supplied.paint(cr, source.placed_pdf);
+                    if (source.page)
+                        render::draw_items(cr, *source.page, render::Target::Raster, scale, resources[static_cast<std::size_t>(worker)]);
+                };
+                spreads = proof::write_spreads(static_cast<int>(issue.pages.size()), paint, issue.layout.page, dir / "spreads",
+                                               spread_options).size();
+            });
         });
-    });
     std::exception_ptr failure;
     try {
         clock.run("pdf", [&] { render::render_pdf(issue.document(article_pdfs), pdf_options, dir / "issue.pdf"); });
@@ -200,7 +204,7 @@ int run_issue(const IssueCommandOptions& options) {
     // Every thread is joined before an error leaves (they read `issue` and write into `dir`); the
     // first error, this thread's first, is the command's.
     std::vector<std::future<void>> beside;
-    beside.push_back(std::move(spreads_task));
+    if (spreads_task.valid()) beside.push_back(std::move(spreads_task));
     if (epub_task.valid()) beside.push_back(std::move(epub_task));
     wait_all(beside, failure);
     staged.commit();
@@ -214,8 +218,9 @@ int run_issue(const IssueCommandOptions& options) {
     if (folder.back() != '/') folder += '/';
     std::cout << "built " << folder << ": issue.pdf (" << issue.pages.size() << " pages: " << issue.articles.size()
               << " articles, " << ads << (ads == 1 ? " ad" : " ads") << ", " << fillers
-              << (fillers == 1 ? " filler" : " fillers") << "), articles/ (" << issue.articles.size() << " PDFs), pages.json, spreads/ ("
-              << spreads << " spreads)" << (options.no_epub ? "" : ", issue.epub") << '\n';
+              << (fillers == 1 ? " filler" : " fillers") << "), articles/ (" << issue.articles.size() << " PDFs), pages.json"
+              << (options.no_spreads ? "" : ", spreads/ (" + std::to_string(spreads) + " spreads)")
+              << (options.no_epub ? "" : ", issue.epub") << '\n';
     const int multiple = std::max(4, issue.publication.signature_pages);
     if (issue.added_pages.empty())
         std::cout << "no pages added: " << issue.pages.size() << " is a multiple of " << multiple << '\n';
@@ -237,6 +242,7 @@ Runner setup(CLI::App& app) {
     app.add_option("--spread-dpi", options->spread_dpi, "Resolution of the spread images")->check(CLI::Range(10.0, 300.0));
     app.add_option("--threads", options->threads, "Articles laid out at once (default: one per core, at most 4)");
     app.add_flag("--no-epub", options->no_epub, "Make the print outputs only");
+    app.add_flag("--no-spreads", options->no_spreads, "Leave out the spread images (a quicker rebuild of the PDFs and the EPUB)");
     app.add_flag("--timings", options->timings, "Print how long each stage took");
     return [options] { return run_issue(*options); };
 }

@@ -159,6 +159,13 @@ for f in issue.pdf pages.json issue.epub spreads/spread-002-003.png articles/$(l
   check "reproducible: $f" "cmp -s '$OUT/$f' '$WORK/again/$f'"
 done
 
+# --no-spreads: the same issue.pdf, EPUB and page map, no spreads/ folder.
+"$QUIRE" issue "$SRC/examples/issue/issue.xml" -o "$WORK/no-spreads" --no-spreads >/dev/null 2>&1
+check "--no-spreads: no spreads/" "[ ! -e '$WORK/no-spreads/spreads' ]"
+for f in issue.pdf pages.json issue.epub; do
+  check "--no-spreads: the same $f" "cmp -s '$OUT/$f' '$WORK/no-spreads/$f'"
+done
+
 # Bad manifests: a copy of the example with one fault each.
 bad_case() {  # name, python edit of issue.xml, expected message
   local name=$1 edit=$2 message=$3
