@@ -70,9 +70,13 @@ int run_pdf(const PdfCommandOptions& options) {
         clock.run("pdf", [&] { render::render_pdf(std::move(doc), pdf_options, output); });
         return 0;
     }
-    std::error_code ec;
-    if (!options.epub.empty() && fs::weakly_canonical(options.epub, ec) == fs::weakly_canonical(output, ec))
-        throw QuireError(SourceSpan{"--epub " + options.epub}, "the EPUB would be written over the PDF (-o " + output + ")");
+    if (!options.epub.empty()) {
+        std::error_code epub_error, pdf_error;
+        const fs::path epub_path = fs::weakly_canonical(options.epub, epub_error);
+        const fs::path pdf_path = fs::weakly_canonical(output, pdf_error);
+        if (!epub_error && !pdf_error ? epub_path == pdf_path : fs::path(options.epub).lexically_normal() == fs::path(output).lexically_normal())
+            throw QuireError(SourceSpan{"--epub " + options.epub}, "the EPUB would be written over the PDF (-o " + output + ")");
+    }
     std::vector<std::future<void>> beside;
     if (!options.epub.empty())
         beside.push_back(std::async(std::launch::async, [&] {
