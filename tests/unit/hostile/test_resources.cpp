@@ -64,6 +64,24 @@ TEST_CASE("item 2: a 33000 x 200 panorama JPEG is decoded for page images withou
     INFO(pre.output);
     CHECK(pre.output.find("0 × 0 px") == std::string::npos);
     CHECK(pre.output.find("low-ppi") == std::string::npos);
+
+    // The proof PDF's copy of it, decoded down and encoded again (SurfaceUse::ProofPdf): a JPEG no
+    // wider than a surface can be; the proof is made (exit 1: its report has errors, the strip's
+    // resolution among them, not a crash).
+    const page::CairoSurface proof = render::image_surface(*image, render::SurfaceUse::ProofPdf, 0.1);
+    REQUIRE(proof);
+    const unsigned char* data = nullptr;
+    unsigned long length = 0;
+    cairo_surface_get_mime_data(proof.get(), CAIRO_MIME_TYPE_JPEG, &data, &length);
+    REQUIRE(length > 0);
+    const auto reduced = page::image_from_bytes(std::string(reinterpret_cast<const char*>(data), length), "p.jpg", SourceSpan{});
+    CHECK(reduced->width <= page::kMaxSurfaceSide);
+    CHECK(reduced->width < 33000);
+    const auto proofed = run_quire("proof " + (dir / "a.xml").string() + " -o " + (dir / "proof").string());
+    INFO(proofed.output);
+    const bool made = proofed.status == 0 || (proofed.status == 1 && proofed.output.find("error [") != std::string::npos);
+    CHECK(made);
+    CHECK(fs::exists(dir / "proof/proof.pdf"));
 }
 
 TEST_CASE("item 3: a PNG declaring 30000 x 30000 pixels is refused from its header, with the numbers") {
