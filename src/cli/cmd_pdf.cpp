@@ -112,11 +112,11 @@ Runner setup(CLI::App& app) {
     app.add_option("--publication", options->publication, "The publication profile (default: found from the article)")
         ->check(CLI::ExistingFile);
     app.add_option("--png-dir", options->png_dir, "Also write a PNG of each page (trim area) into this folder");
-    app.add_option("--epub", options->epub, "Also write the EPUB, from the same typeset pages, on a second thread")
-        ->check(kNonEmptyOutput);
+    CLI::Option* epub = app.add_option("--epub", options->epub, "Also write the EPUB, from the same typeset pages, on a second thread")
+                            ->check(kNonEmptyOutput);
     app.add_option("--png-dpi", options->png_dpi, "Resolution of the page images (default 70)")->check(CLI::Range(10, 1200));
     app.add_flag("--no-crop-marks", options->no_crop_marks, "Leave the slug empty");
-    app.add_flag("--dump", options->dump, "Print the display list as text instead of writing the PDF");
+    app.add_flag("--dump", options->dump, "Print the display list as text instead of writing the PDF")->excludes(epub);
     app.add_flag("--timings", options->timings, "Print how long each stage took (also QUIRE_TIMINGS=1)");
     return [options] { return run_pdf(*options); };
 }

@@ -185,7 +185,7 @@ void draw_text(cairo_t* cr, const page::TextItem& t, DrawResources& resources, T
     std::vector<cairo_text_cluster_t> clusters;
     clusters.reserve(run.clusters.size());
     for (const auto& c : run.clusters) clusters.push_back(cairo_text_cluster_t{c.num_bytes, c.num_glyphs});
-    if (!drawn_by_cluster(run)) {  // right to left: whole, with the nominal face
+    if (run.direction == linebreak::RunDirection::RightToLeft) {  // whole, with the nominal face
         set_face(cr, resources.font_face(*run.font), current);
         cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
                                static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),

@@ -177,11 +177,14 @@ page::CairoSurface jpeg_stand_in(std::string_view jpeg) {
     return s;
 }
 
+// The artefact-cache key of `image` decoded at `num`/8: its bytes' digest and size, and the scale.
+std::string scaled_key(const page::Image& image, unsigned num) {
+    return digest_128(image.bytes).hex() + " " + std::to_string(image.bytes.size()) + " scale " + std::to_string(num) + "/8";
+}
+
 // The proof's JPEG: decoded at `num`/8 and encoded again; empty if it cannot be decoded.
 std::string reduced_jpeg(const page::Image& image, unsigned num) {
-    const Digest128 d = digest_128(image.bytes);
-    const std::string key = d.hex() + " " + std::to_string(image.bytes.size()) +
-                            " scale " + std::to_string(num) + "/8 quality " + std::to_string(kProofJpegQuality);
+    const std::string key = scaled_key(image, num) + " quality " + std::to_string(kProofJpegQuality);
     const ArtefactCache cache = ArtefactCache::shared();
     if (auto cached = cache.get("proof-jpeg", key)) return *cached;
     cairo_surface_t* decoded = nullptr;
@@ -207,8 +210,7 @@ std::string reduced_jpeg(const page::Image& image, unsigned num) {
 constexpr std::size_t kMaxKeptPixels = 4u << 20;
 
 page::CairoSurface reduced_raster(const page::Image& image, unsigned num) {
-    const Digest128 d = digest_128(image.bytes);
-    const std::string key = d.hex() + " " + std::to_string(image.bytes.size()) + " scale " + std::to_string(num) + "/8";
+    const std::string key = scaled_key(image, num);
     const ArtefactCache cache = ArtefactCache::shared();
     if (const auto cached = cache.get("raster-jpeg", key); cached && cached->size() >= 8) {
         std::uint32_t w = 0, h = 0;

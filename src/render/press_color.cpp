@@ -402,8 +402,9 @@ void convert_document_colour(QPDF& pdf, const SwatchMap& swatches, const style::
     Converter converter{pdf, swatches, profile, max_ink, profile.icc_hash(), {}};
     for (std::size_t i = 0; i < pages.size(); ++i) {
         QPDFPageObjectHelper& page = pages[i];
-        // Deflated as the writer would (use_fast_deflate's level, qpdf's own Pl_Flate), so the file's
-        // bytes are those it wrote when it compressed the rewritten stream itself.
+        // Deflated as the writer would (use_fast_deflate's level, qpdf's own Pl_Flate): the stream's
+        // data are the bytes it made when it compressed the rewritten stream itself (its dictionary
+        // now lists /Filter before /Length).
         QPDFObjectHandle stream = pdf.newStream();
         stream.replaceStreamData(contents[i].bytes, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
         page.getObjectHandle().replaceKey("/Contents", stream);
