@@ -30,10 +30,17 @@ enum class TailAlone { Never, Allowed };
 // Horizontal glyph scaling, in one place for both of its users: the breaker's font expansion
 // (BreakParams::expansion, below) and the rescue of very loose lines in page/justify.cpp
 // (LooseLineLimits). The total scale of a line's glyphs stays within 1 ± kMaxGlyphScaling, in steps
-// of kGlyphScaleStep: pdfTeX with microtype's defaults (stretch=20, shrink=20, step=5, in
-// thousandths) and InDesign's common glyph scaling of 98–102 %. Every distinct scale is another
-// scaled font in the PDF, hence the step.
-inline constexpr double kMaxGlyphScaling = 0.02;
+// of kGlyphScaleStep. ±3 %: InDesign's user guide gives 97–100–103 % as the subtle setting and warns
+// that more than 3 % from 100 % may distort letters (microtype's defaults are ±2 %, stretch=20,
+// shrink=20). Issue 16, stop 30: 2 % → 3 % over the 20 example articles (tools/line-stats, quire
+// proof) took very loose lines 36 → 20, letter-spaced lines 81 → 44, penultimate hyphens 24 → 8,
+// runts 32 → 20, pages with more than one hyphenated name 11 → 3, hyphens on full pages 21.7 →
+// 18.7 % (very tight lines 13 → 19); on the LuaTeX comparison mean |r| 156 pt 0.607 → 0.473, 300 pt
+// 0.399 → 0.349. That room pays for the hard limit of two hyphens and hyphenpenalty 100 (below).
+// The glyphs' shrink less than their stretch (3 % / 2 %, 1.5 %, 1 %) was measured and is worse:
+// hyphens 19.5–20.1 %, very loose lines 32–59, and no fewer very tight ones (the spaces shrink instead).
+// Every distinct scale is another scaled font in the PDF, hence the step.
+inline constexpr double kMaxGlyphScaling = 0.03;
 inline constexpr double kGlyphScaleStep = 0.005;
 
 // Knuth–Plass parameters, with TeX's names (The TeXbook ch. 14; Knuth & Plass 1981). Penalties and
@@ -46,7 +53,11 @@ struct BreakParams {
     double pretolerance = 100;            // plain TeX 100; a first pass without hyphenation; <0 skips it
     double tolerance = 400;               // plain TeX 200; the second pass, with hyphenation
     double linepenalty = 10;              // plain TeX 10
-    double hyphenpenalty = 50;            // plain TeX 50; a break at a discretionary hyphen
+    // plain TeX 50; a break at a discretionary hyphen. 100 (stop 30, with 3 % expansion and at most
+    // two hyphens in a row): hyphens on the example articles' full pages 17.5 → 15.6 % of lines (the
+    // issue's bound 18 %), very loose lines 20 → 20, letter-spaced 44 → 47; LuaTeX comparison mean
+    // |r| 156 pt 0.499 → 0.506, 300 pt 0.349 → 0.372 (150: 14.6 %, 300 pt 0.388).
+    double hyphenpenalty = 100;
     double exhyphenpenalty = 50;          // plain TeX 50; a break after an explicit hyphen or dash
     // A discretionary hyphen in a capitalised word (Kazakhstan, Srbinovski: mostly proper names),
     // instead of hyphenpenalty. Not in TeX (\uchyph=1 breaks them at \hyphenpenalty; \uchyph=0
@@ -89,10 +100,11 @@ struct BreakParams {
     int looseness = 0;                    // plain TeX 0; try for this many more (or fewer) lines
     double emergencystretch_em = 0.0;     // plain TeX 0pt; extra stretch a line in the final pass (below)
     // Not in TeX (it has only doublehyphendemerits): a hard limit, in every pass. The magazine's rule
-    // is 2 (issue 16; Bringhurst 2.4.4 allows three), but 2 costs texture on the LuaTeX comparison
-    // paragraphs (tools/compare-luatex, mean |r| 156 pt 0.617 → 0.663, 300 pt 0.422 → 0.435) and two
-    // very loose lines over the example articles; the proof reports runs of three (issue 16).
-    int max_consecutive_hyphens = 3;
+    // is 2 (issue 16; Bringhurst 2.4.4 allows three). With 2 % expansion it cost texture (LuaTeX
+    // comparison 300 pt 0.422 → 0.435, past the issue's bound); with 3 % (stop 30) the 300 pt mean
+    // |r| stays 0.349 and 156 pt goes 0.473 → 0.499, the example articles' runs of three 12 → 0
+    // and very loose lines 20 → 20. The proof still reports any run of three (a layout's own params).
+    int max_consecutive_hyphens = 2;
     // House rules, not in TeX: no hyphen in a paragraph's penultimate line (the broken word's tail
     // would start the last line), and no one-word last line (a runt; BreakerInput::runt_from).
     // Hard: they hold in the passes at pretolerance and tolerance; a paragraph that cannot keep

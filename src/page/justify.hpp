@@ -1,6 +1,6 @@
 // Justification beyond the word spaces, for lines the breaker could only set loose: a little letter
 // spacing and glyph scaling take part of the excess, as InDesign's justification settings do
-// (letter spacing −2 %…+4 % of a word space, glyph scaling 98–102 % are common values for justified
+// (letter spacing −2 %…+4 % of a word space, glyph scaling 97–103 % are common values for justified
 // magazine columns). Only very loose lines change, as a last resort: a line whose word spaces are
 // stretched beyond `adjust_above` times their stretchability scales its glyphs by up to
 // `max_glyph_scale`, and if its spaces are still beyond `letter_spacing_above`, opens each gap between
@@ -17,7 +17,7 @@ namespace quire::page {
 
 struct LooseLineLimits {
     double max_letter_spacing = 0.04;  // of the line's natural word space, per gap between letters
-    // Horizontal scaling of the glyphs, font expansion included: 1.02 at most, in 0.5 % steps
+    // Horizontal scaling of the glyphs, font expansion included: 1.03 at most, in 0.5 % steps
     // (the breaker's limit and step, linebreak/line_types.hpp).
     double max_glyph_scale = linebreak::kMaxGlyphScaling;
     double glyph_scale_step = linebreak::kGlyphScaleStep;

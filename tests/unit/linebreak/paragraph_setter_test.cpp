@@ -1,5 +1,5 @@
 // Setting real paragraphs with the bundled fonts: every character back in order, a test per
-// script, and golden dumps of items and lines (QUIRE_REGENERATE_GOLDEN=1 rewrites them).
+// script, and golden dumps of items and lines (QUIRE_UPDATE_GOLDEN=1 rewrites them).
 #include "linebreak/items.hpp"
 #include "linebreak/paragraph_setter.hpp"
 
@@ -78,13 +78,13 @@ void check_runs(const SetParagraph& set) {
 
 void check_golden(const std::string& name, const std::string& actual) {
     const auto path = kData / "golden" / name;
-    if (const char* regen = std::getenv("QUIRE_REGENERATE_GOLDEN"); regen && std::string(regen) == "1") {
+    if (const char* regen = std::getenv("QUIRE_UPDATE_GOLDEN"); regen && std::string(regen) == "1") {  // as every other golden
         std::filesystem::create_directories(path.parent_path());
         write_file_atomically(path, actual);
         MESSAGE("regenerated " << path.string());
         return;
     }
-    REQUIRE_MESSAGE(std::filesystem::exists(path), "missing golden file " << path.string() << " (QUIRE_REGENERATE_GOLDEN=1)");
+    REQUIRE_MESSAGE(std::filesystem::exists(path), "missing golden file " << path.string() << " (QUIRE_UPDATE_GOLDEN=1)");
     CHECK(read_file(path) == actual);
 }
 
@@ -301,7 +301,7 @@ TEST_CASE("the capitalised penalty keeps a name whole where that costs little, a
     CHECK(names_broken(10000) == 0);
 }
 
-TEST_CASE("font expansion: justified lines scale their glyphs within ±2 % in 0.5 % steps and still fill the measure") {
+TEST_CASE("font expansion: justified lines scale their glyphs within ±3 % in 0.5 % steps and still fill the measure") {
     text::FontCollection fonts;
     Diagnostics d;
     double mean_with = 0, mean_without = 0;
@@ -315,8 +315,8 @@ TEST_CASE("font expansion: justified lines scale their glyphs within ±2 % in 0.
         int scaled = 0;
         for (std::size_t i = 0; i < set.lines.size(); ++i) {
             const SetLine& l = set.lines[i];
-            CHECK(l.glyph_scale >= 0.98 - 1e-9);
-            CHECK(l.glyph_scale <= 1.02 + 1e-9);
+            CHECK(l.glyph_scale >= 0.97 - 1e-9);
+            CHECK(l.glyph_scale <= 1.03 + 1e-9);
             const double steps = (l.glyph_scale - 1.0) / 0.005;
             CHECK(std::abs(steps - std::round(steps)) < 1e-6);
             if (l.glyph_scale != 1.0) ++scaled;
@@ -338,7 +338,7 @@ TEST_CASE("font expansion: justified lines scale their glyphs within ±2 % in 0.
             if (i + 1 < plain.lines.size()) mean_without += std::abs(plain.lines[i].ratio) / double(plain.lines.size() - 1);
         }
         // Ragged settings never expand.
-        spec.params.expansion = 0.02;
+        spec.params.expansion = 0.03;
         spec.alignment = Alignment::RaggedRight;
         for (const auto& l : set_paragraph(p, spec, fonts, d).lines) CHECK(l.glyph_scale == 1.0);
     }
@@ -455,7 +455,7 @@ TEST_CASE("a word wider than the measure is broken inside, without a hyphen, and
         for (const SetLine& l : set.lines) {
             INFO(l.text);
             CHECK_FALSE(l.overfull);
-            CHECK(l.natural_width_pt <= 120.0 + 3.0);  // within what shrinking takes back
+            CHECK(l.natural_width_pt <= 120.0 * (1 + kMaxGlyphScaling) + 3.0);  // within what shrinking takes back
             if (l.broken_word) {
                 ++broken;
                 CHECK_FALSE(l.hyphenated);

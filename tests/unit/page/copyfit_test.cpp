@@ -88,8 +88,10 @@ TEST_CASE("copyfit: pull quotes are kept where the layout says so, or where leav
 }
 
 TEST_CASE("copyfit: a paragraph that cannot lose a line by its spacing loses it tracked 5/1000 em tighter") {
-    // Thirteen lines in the magazine's 35-character column, the last one short: no twelve-line
-    // setting exists within the breaker's tolerance, but one 5/1000 em tighter does (belarus-exile).
+    // Ten lines in the magazine's 35-character column, the last one short: no nine-line setting
+    // exists within the breaker's tolerance, but one 5/1000 em tighter does (from belarus-exile; with
+    // 3 % font expansion since stop 30, the paragraph of the sentences after it loses its line by
+    // spacing alone, so the fixture ends earlier).
     model::Article a;
     a.id = "copyfit";
     a.lang = "en";
@@ -100,8 +102,7 @@ TEST_CASE("copyfit: a paragraph that cannot lose a line by its spacing loses it 
         "legitimacy, the temptation to act like a government without the accountability that elections would "
         "bring, the growing distance between the exiles and the people who remained at home. \u201CThe danger "
         "is that we start talking to ourselves,\u201D says a former opposition campaigner now working as a "
-        "researcher in Vilnius. \u201CInside Belarus, people are afraid even to like a post on social media. "
-        "They do not read our declarations. They need news, not manifestos.\u201D")));
+        "researcher in Vilnius.")));
     Setting s;
     s.article = a;
     s.layout = style::load_layout_or_throw("magazine");
@@ -112,7 +113,7 @@ TEST_CASE("copyfit: a paragraph that cannot lose a line by its spacing loses it 
     FlowBlock block = *it;
     const std::size_t lines = block.lines.size();
     REQUIRE(lines > 3);
-    CHECK(lines == 13);
+    CHECK(lines == 10);
     CHECK_FALSE(reset_block(block, -1, ctx));
     CHECK(block.lines.size() == lines);  // unchanged
     REQUIRE(reset_block(block, -1, ctx, -0.005));
@@ -120,3 +121,4 @@ TEST_CASE("copyfit: a paragraph that cannot lose a line by its spacing loses it 
     CHECK(block.resetting->looseness == -1);
     CHECK(block.resetting->tracking_em == doctest::Approx(-0.005));
 }
+
