@@ -1,6 +1,7 @@
 #include "page/blocks.hpp"
 
 #include "core/input_file.hpp"
+#include "page/house_rules.hpp"
 #include "page/initial.hpp"
 #include "page/justify.hpp"
 #include "page/styled.hpp"
@@ -132,11 +133,23 @@ private:
                 return;
             }
         }
-        add_lines(fb,
-                  set_in_style(p, s, measure_of(c_, s), c_.fonts, c_.diagnostics, 0, 0, suppress_indent, protrusion_,
-                               looseness),
-                  inset_of(s));
-        // Body text may be set again a line looser or tighter to fill a column hole (copyfit.hpp).
+        auto set_as_styled = [&](const text::StyledParagraph& paragraph, Diagnostics& diagnostics) {
+            return set_in_style(paragraph, s, measure_of(c_, s), c_.fonts, diagnostics, 0, 0, suppress_indent,
+                                protrusion_, looseness);
+        };
+        linebreak::SetParagraph set = set_as_styled(p, c_.diagnostics);
+        // A runt or a penultimate hyphen in justified body text: tracked a little (house_rules.hpp).
+        if (role == BlockRole::Body && s.align == style::Align::Justify) {
+            Diagnostics quiet;  // reported when the paragraph was first set
+            if (auto better = retrack_for_house_rules(
+                    p, set, [&](const text::StyledParagraph& tracked) { return set_as_styled(tracked, quiet); }))
+                set = std::move(better->set);
+        }
+        add_lines(fb, set, inset_of(s));
+        // Body text may be set again a line looser or tighter to fill a column hole (copyfit.hpp),
+        // from its untracked text: the house rules' tracking is not carried into copyfitting (carried,
+        // copyfitting's own tracking started from it and left a column hole in the example issue that
+        // it closes from the untracked paragraph).
         if (role == BlockRole::Body && fb.ornaments.empty())
             fb.resetting = std::make_shared<const Resetting>(
                 Resetting{std::move(p), measure_of(c_, s), inset_of(s), suppress_indent, looseness});

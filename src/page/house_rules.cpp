@@ -1,0 +1,72 @@
+#include "page/house_rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace quire::page {
+
+namespace {
+
+// The proof's thresholds (proof/checks_lines.cpp, docs/proofs.md): a line looser than badness 1000
+// (plain TeX's \hbadness) is "very loose", one at −0.9 or tighter "very tight".
+constexpr double kVeryLoose = 2.154;
+constexpr double kVeryTight = -0.9;
+
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(' ');
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(' ') - b + 1);
+}
+
+struct Spacing {
+    int overfull = 0, hyphens = 0, very_loose = 0, very_tight = 0;
+    double loosest = 0;
+};
+
+Spacing spacing_of(const linebreak::SetParagraph& set) {
+    Spacing s;
+    for (std::size_t i = 0; i < set.lines.size(); ++i) {
+        const linebreak::SetLine& l = set.lines[i];
+        if (l.overfull) ++s.overfull;
+        if (l.hyphenated) ++s.hyphens;
+        if (i + 1 == set.lines.size()) continue;  // the last line is not justified
+        if (l.ratio > kVeryLoose) ++s.very_loose;
+        if (l.ratio <= kVeryTight) ++s.very_tight;
+        s.loosest = std::max(s.loosest, l.ratio);
+    }
+    return s;
+}
+
+}  // namespace
+
+HouseRuleFaults house_rule_faults(const linebreak::SetParagraph& set) {
+    HouseRuleFaults f;
+    const std::size_t n = set.lines.size();
+    if (n < 2) return f;
+    const std::string last = trimmed(set.lines.back().text);
+    f.runt = !last.empty() && last.find(' ') == std::string::npos;
+    f.penultimate_hyphen = set.lines[n - 2].hyphenated;
+    return f;
+}
+
+std::optional<Retracked> retrack_for_house_rules(
+    const text::StyledParagraph& paragraph, const linebreak::SetParagraph& set,
+    const std::function<linebreak::SetParagraph(const text::StyledParagraph&)>& set_tracked) {
+    if (!house_rule_faults(set).any()) return std::nullopt;
+    const Spacing before = spacing_of(set);
+    for (const double tracking : kHouseRuleTracking) {
+        text::StyledParagraph tracked = paragraph;
+        for (auto& span : tracked.spans) span.font.tracking_em += tracking;
+        linebreak::SetParagraph again = set_tracked(tracked);
+        if (again.lines.empty() || again.lines.size() > set.lines.size() || house_rule_faults(again).any()) continue;
+        const Spacing after = spacing_of(again);
+        if (after.overfull > 0 || after.hyphens > before.hyphens + 1 || after.very_loose > before.very_loose ||
+            after.very_tight > before.very_tight || after.loosest > std::max(before.loosest, 1.0))
+            continue;
+        return Retracked{std::move(again), tracking};
+    }
+    return std::nullopt;
+}
+
+}  // namespace quire::page
