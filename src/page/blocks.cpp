@@ -607,10 +607,16 @@ bool reset_block(FlowBlock& block, int looseness, const BlockContext& context, d
     // A line tighter: nothing to set when the paragraph cannot be shorter than it is (the final
     // pass would look for the shorter setting among every breaking, at length, to find none).
     const int fewer_than = looseness < r.looseness ? static_cast<int>(block.lines.size()) : 0;
-    const linebreak::SetParagraph set = set_in_style(tracked, *block.style, r.width, context.fonts, quiet, 0, 0,
-                                                     r.suppress_indent, protrusion_of(context.layout), looseness,
-                                                     fewer_than);
+    auto set_tracked = [&](const text::StyledParagraph& paragraph) {
+        return set_in_style(paragraph, *block.style, r.width, context.fonts, quiet, 0, 0, r.suppress_indent,
+                            protrusion_of(context.layout), looseness, fewer_than);
+    };
+    linebreak::SetParagraph set = set_tracked(tracked);
     if (set.lines.empty() || set.lines.size() == block.lines.size()) return false;
+    // The house rules as at its first setting (house_rules.hpp), at the line count asked for.
+    if (block.style->align == style::Align::Justify)
+        if (auto better = retrack_for_house_rules(tracked, set, set_tracked, RetrackLines::Same))
+            set = std::move(better->set);
     block.lines.clear();
     add_lines(block, set, r.inset);
     // As build_blocks adjusts them: glyph scaling, then letter spacing kept for the proof's report.

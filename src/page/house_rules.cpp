@@ -1,5 +1,8 @@
 #include "page/house_rules.hpp"
 
+#include "page/justify.hpp"
+#include "text/name_break.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -20,7 +23,7 @@ std::string trimmed(const std::string& s) {
 }
 
 struct Spacing {
-    int overfull = 0, hyphens = 0, very_loose = 0, very_tight = 0;
+    int overfull = 0, hyphens = 0, names = 0, very_loose = 0, very_tight = 0;
     double loosest = 0;
 };
 
@@ -29,7 +32,13 @@ Spacing spacing_of(const linebreak::SetParagraph& set) {
     for (std::size_t i = 0; i < set.lines.size(); ++i) {
         const linebreak::SetLine& l = set.lines[i];
         if (l.overfull) ++s.overfull;
-        if (l.hyphenated) ++s.hyphens;
+        if (l.hyphenated) {
+            ++s.hyphens;
+            // A broken name, as the proof tells it (`hyphenated-name`).
+            if (text::is_name_break(l.text, i > 0 ? &set.lines[i - 1].text : nullptr, i == 0,
+                                    i + 1 < set.lines.size() ? &set.lines[i + 1].text : nullptr))
+                ++s.names;
+        }
         if (i + 1 == set.lines.size()) continue;  // the last line is not justified
         if (l.ratio > kVeryLoose) ++s.very_loose;
         if (l.ratio <= kVeryTight) ++s.very_tight;
@@ -47,22 +56,32 @@ HouseRuleFaults house_rule_faults(const linebreak::SetParagraph& set) {
     const std::string last = trimmed(set.lines.back().text);
     f.runt = !last.empty() && last.find(' ') == std::string::npos;
     f.penultimate_hyphen = set.lines[n - 2].hyphenated;
+    for (std::size_t i = 0; i + 1 < n; ++i)
+        if (!set.lines[i].overfull && set.lines[i].ratio > LooseLineLimits{}.adjust_above) ++f.loose_lines;
     return f;
 }
 
 std::optional<Retracked> retrack_for_house_rules(
     const text::StyledParagraph& paragraph, const linebreak::SetParagraph& set,
-    const std::function<linebreak::SetParagraph(const text::StyledParagraph&)>& set_tracked) {
-    if (!house_rule_faults(set).any()) return std::nullopt;
+    const std::function<linebreak::SetParagraph(const text::StyledParagraph&)>& set_tracked, RetrackLines lines) {
+    const HouseRuleFaults faults = house_rule_faults(set);
+    if (!faults.any()) return std::nullopt;
     const Spacing before = spacing_of(set);
     for (const double tracking : kHouseRuleTracking) {
         text::StyledParagraph tracked = paragraph;
         for (auto& span : tracked.spans) span.font.tracking_em += tracking;
         linebreak::SetParagraph again = set_tracked(tracked);
-        if (again.lines.empty() || again.lines.size() > set.lines.size() || house_rule_faults(again).any()) continue;
+        if (again.lines.empty() || again.lines.size() > set.lines.size() ||
+            (lines == RetrackLines::Same && again.lines.size() != set.lines.size()))
+            continue;
+        const HouseRuleFaults now = house_rule_faults(again);
+        if (now.count() >= faults.count() || now.runt > faults.runt ||
+            now.penultimate_hyphen > faults.penultimate_hyphen || now.loose_lines > faults.loose_lines)
+            continue;
         const Spacing after = spacing_of(again);
-        if (after.overfull > 0 || after.hyphens > before.hyphens + 1 || after.very_loose > before.very_loose ||
-            after.very_tight > before.very_tight || after.loosest > std::max(before.loosest, 1.0))
+        if (after.overfull > 0 || after.hyphens > before.hyphens + 1 || after.names > before.names ||
+            after.very_loose > before.very_loose || after.very_tight > before.very_tight ||
+            after.loosest > std::max(before.loosest, 1.0))
             continue;
         return Retracked{std::move(again), tracking};
     }

@@ -1,8 +1,9 @@
 // House rules the breaker could not keep by its spacing alone (issue 16: no one-word last line, no
-// hyphen in a paragraph's penultimate line), kept the way a desk keeps them: the paragraph tracked
-// a few thousandths of an em tighter (the last word pulled up) or looser (a word sent down to join
-// it). The breaker weighs a runt (linebreak::BreakParams::runt_demerits) against looser lines at one
-// tracking only; this is the same weighing with the tracking free within a step an eye does not see.
+// hyphen in a paragraph's penultimate line, lower case letter-spaced only as a last resort), kept
+// the way a desk keeps them: the paragraph tracked a few thousandths of an em tighter (the last word
+// pulled up) or looser (a word sent down to join it). The breaker weighs a runt
+// (linebreak::BreakParams::runt_demerits) or a loose line against the others at one tracking only;
+// this is the same weighing with the tracking free within a step an eye does not see.
 #pragma once
 
 #include "linebreak/line_types.hpp"
@@ -17,7 +18,12 @@ namespace quire::page {
 struct HouseRuleFaults {
     bool runt = false;                // the last line is one word (no space in it), the paragraph 2+ lines
     bool penultimate_hyphen = false;  // the line before the last ends in an added hyphen
-    bool any() const { return runt || penultimate_hyphen; }
+    // Justified lines (not the last) whose word spaces stretch beyond twice their stretchability:
+    // the print engine scales their glyphs and may letter-space them (page/justify.hpp), which the
+    // proof reports (`letter-spaced`, `loose-line`).
+    int loose_lines = 0;
+    int count() const { return int(runt) + int(penultimate_hyphen) + loose_lines; }
+    bool any() const { return count() > 0; }
 };
 HouseRuleFaults house_rule_faults(const linebreak::SetParagraph& set);
 
@@ -31,14 +37,19 @@ struct Retracked {
 // thousandths of an em is the copyfitting step (copyfit.hpp); ten is what desks allow for a runt.
 inline constexpr double kHouseRuleTracking[] = {-0.005, 0.005, -0.01, 0.01};
 
-// Sets `paragraph` again (by `set_tracked`, which adds the tracking to every span and sets it as
-// the original was) at each of kHouseRuleTracking until one setting keeps the house rules the
-// original `set` broke and is no worse in its spacing: no overfull line, no more lines than before,
-// no more hyphens than one more, no very loose (ratio > 2.154) or very tight (≤ −0.9) line beyond
-// the original's count, and its loosest line not looser than the original's or ratio 1.
+// Sets `paragraph` again, its spans tracked by each of kHouseRuleTracking in turn (`set_tracked`
+// sets a paragraph as the original was set), until one setting has fewer faults than the
+// original `set` (none of the three kinds more) and is no worse in its spacing: no overfull line, no
+// more lines than before, at most one more hyphen and no more broken names (text::is_name_break),
+// no very loose (ratio > 2.154) or very tight (≤ −0.9) line beyond the original's count, and its
+// loosest line not looser than the original's or ratio 1.
 // Nothing when the original keeps the rules or no tracking does better.
+// `lines`: FewerAllowed allows a line fewer (a first setting); Same keeps the count (copyfitting, which
+// set the paragraph to that count, copyfit.hpp).
+enum class RetrackLines { FewerAllowed, Same };
 std::optional<Retracked> retrack_for_house_rules(
     const text::StyledParagraph& paragraph, const linebreak::SetParagraph& set,
-    const std::function<linebreak::SetParagraph(const text::StyledParagraph&)>& set_tracked);
+    const std::function<linebreak::SetParagraph(const text::StyledParagraph&)>& set_tracked,
+    RetrackLines lines = RetrackLines::FewerAllowed);
 
 }  // namespace quire::page

@@ -35,12 +35,19 @@ linebreak::SetParagraph lines_of(const FlowBlock& block) {
 
 }  // namespace
 
-TEST_CASE("house rules: a one-word last line and a hyphen in the line before the last are faults") {
+TEST_CASE("house rules: a one-word last line, a hyphen in the line before the last and a line to be letter-spaced are faults") {
     CHECK(house_rule_faults(lines_of({{"and their placards read in three", false}, {"alphabets. ", false}})).runt);
     CHECK_FALSE(house_rule_faults(lines_of({{"and their placards read in", false}, {"three alphabets.", false}})).any());
     const HouseRuleFaults f = house_rule_faults(lines_of({{"a line of text", false}, {"ending in a hy-", true}, {"phen here.", false}}));
     CHECK(f.penultimate_hyphen);
     CHECK_FALSE(f.runt);
+    // A justified line stretched beyond twice its spaces' stretchability (the print engine would
+    // scale and letter-space it) is a fault too; the last line is never one.
+    linebreak::SetParagraph loose = lines_of({{"a very loose line", false}, {"a fine one", false}, {"end", false}});
+    loose.lines[0].ratio = 2.5;
+    loose.lines[2].ratio = 9;
+    CHECK(house_rule_faults(loose).loose_lines == 1);
+    CHECK(house_rule_faults(loose).count() == 2);  // and "end" is a runt
     // A one-line paragraph is neither; nor is a hyphen further up.
     CHECK_FALSE(house_rule_faults(lines_of({{"Alone.", false}})).any());
     CHECK_FALSE(house_rule_faults(lines_of({{"hy-", true}, {"phenated early", false}, {"and then not.", false}})).any());
