@@ -58,6 +58,7 @@ HouseRuleFaults house_rule_faults(const linebreak::SetParagraph& set) {
     f.penultimate_hyphen = set.lines[n - 2].hyphenated;
     for (std::size_t i = 0; i + 1 < n; ++i)
         if (!set.lines[i].overfull && set.lines[i].ratio > LooseLineLimits{}.adjust_above) ++f.loose_lines;
+        else if (!set.lines[i].overfull && set.lines[i].ratio <= kVeryTight) ++f.tight_lines;
     return f;
 }
 
@@ -76,7 +77,8 @@ std::optional<Retracked> retrack_for_house_rules(
             continue;
         const HouseRuleFaults now = house_rule_faults(again);
         if (now.count() >= faults.count() || now.runt > faults.runt ||
-            now.penultimate_hyphen > faults.penultimate_hyphen || now.loose_lines > faults.loose_lines)
+            now.penultimate_hyphen > faults.penultimate_hyphen || now.loose_lines > faults.loose_lines ||
+            now.tight_lines > faults.tight_lines)
             continue;
         const Spacing after = spacing_of(again);
         if (after.overfull > 0 || after.hyphens > before.hyphens + 1 || after.names > before.names ||

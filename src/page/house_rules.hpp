@@ -1,5 +1,6 @@
 // House rules the breaker could not keep by its spacing alone (issue 16: no one-word last line, no
-// hyphen in a paragraph's penultimate line, lower case letter-spaced only as a last resort), kept
+// hyphen in a paragraph's penultimate line, lower case letter-spaced only as a last resort, no very
+// tight line beside loose ones), kept
 // the way a desk keeps them: the paragraph tracked a few thousandths of an em tighter (the last word
 // pulled up) or looser (a word sent down to join it). The breaker weighs a runt
 // (linebreak::BreakParams::runt_demerits) or a loose line against the others at one tracking only;
@@ -22,7 +23,8 @@ struct HouseRuleFaults {
     // the print engine scales their glyphs and may letter-space them (page/justify.hpp), which the
     // proof reports (`letter-spaced`, `loose-line`).
     int loose_lines = 0;
-    int count() const { return int(runt) + int(penultimate_hyphen) + loose_lines; }
+    int tight_lines = 0;  // justified lines (not the last) at ratio −0.9 or tighter (`tight-line`)
+    int count() const { return int(runt) + int(penultimate_hyphen) + loose_lines + tight_lines; }
     bool any() const { return count() > 0; }
 };
 HouseRuleFaults house_rule_faults(const linebreak::SetParagraph& set);
@@ -39,7 +41,7 @@ inline constexpr double kHouseRuleTracking[] = {-0.005, 0.005, -0.01, 0.01};
 
 // Sets `paragraph` again, its spans tracked by each of kHouseRuleTracking in turn (`set_tracked`
 // sets a paragraph as the original was set), until one setting has fewer faults than the
-// original `set` (none of the three kinds more) and is no worse in its spacing: no overfull line, no
+// original `set` (none of the four kinds more) and is no worse in its spacing: no overfull line, no
 // more lines than before, at most one more hyphen and no more broken names (text::is_name_break),
 // no very loose (ratio > 2.154) or very tight (≤ −0.9) line beyond the original's count, and its
 // loosest line not looser than the original's or ratio 1.

@@ -35,7 +35,7 @@ linebreak::SetParagraph lines_of(const FlowBlock& block) {
 
 }  // namespace
 
-TEST_CASE("house rules: a one-word last line, a hyphen in the line before the last and a line to be letter-spaced are faults") {
+TEST_CASE("house rules: a one-word last line, a hyphen in the line before the last, a line to be letter-spaced and a very tight one are faults") {
     CHECK(house_rule_faults(lines_of({{"and their placards read in three", false}, {"alphabets. ", false}})).runt);
     CHECK_FALSE(house_rule_faults(lines_of({{"and their placards read in", false}, {"three alphabets.", false}})).any());
     const HouseRuleFaults f = house_rule_faults(lines_of({{"a line of text", false}, {"ending in a hy-", true}, {"phen here.", false}}));
@@ -46,8 +46,10 @@ TEST_CASE("house rules: a one-word last line, a hyphen in the line before the la
     linebreak::SetParagraph loose = lines_of({{"a very loose line", false}, {"a fine one", false}, {"end", false}});
     loose.lines[0].ratio = 2.5;
     loose.lines[2].ratio = 9;
+    loose.lines[1].ratio = -0.95;  // very tight
     CHECK(house_rule_faults(loose).loose_lines == 1);
-    CHECK(house_rule_faults(loose).count() == 2);  // and "end" is a runt
+    CHECK(house_rule_faults(loose).tight_lines == 1);
+    CHECK(house_rule_faults(loose).count() == 3);  // and "end" is a runt
     // A one-line paragraph is neither; nor is a hyphen further up.
     CHECK_FALSE(house_rule_faults(lines_of({{"Alone.", false}})).any());
     CHECK_FALSE(house_rule_faults(lines_of({{"hy-", true}, {"phenated early", false}, {"and then not.", false}})).any());
