@@ -392,6 +392,59 @@ ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpe
     return out;
 }
 
+std::optional<ParagraphItems> with_extra_tracking(const ParagraphItems& p, const text::StyledParagraph& paragraph,
+                                                  const LineSpec& spec, text::FontCollection& fonts, double extra_em) {
+    const auto& runs = p.itemized.runs;
+    auto run_of = [&](std::uint32_t offset) -> const text::TextRun& {  // the run holding a byte
+        auto it = std::upper_bound(runs.begin(), runs.end(), offset,
+                                   [](std::uint32_t o, const text::TextRun& r) { return o < r.start; });
+        return it == runs.begin() ? *it : *(it - 1);
+    };
+    auto extra_pt = [&](const text::TextRun& r) { return extra_em * paragraph.spans[r.span].font.size_pt; };
+    const bool ragged = spec.alignment != Alignment::Justified;
+    double narrowest = spec.width_of_line(0) - spec.first_indent_pt;
+    for (double x : spec.widths_pt) narrowest = std::min(narrowest, x);
+
+    ParagraphItems out = p;
+    for (Piece& pc : out.pieces) pc.tracking_pt += extra_pt(runs[pc.run]);
+    double word = 0;  // the width of the word being read: boxes since the last glue
+    for (Item& it : out.items) {
+        switch (it.kind) {
+        case ItemKind::Box:
+            if (it.ref != kNoPiece) {
+                const Piece& pc = out.pieces[it.ref];
+                it.width += extra_pt(runs[pc.run]) * double(pc.g1 - pc.g0);
+                if (!ragged) it.stretch = it.shrink = it.width * spec.params.expansion;
+                word += it.width;
+                if (!spec.widths_pt.empty() && word > narrowest) return std::nullopt;
+            }
+            break;
+        case ItemKind::Glue:
+            word = 0;
+            if (it.fil) break;  // \parfillskip
+            it.width += extra_pt(run_of(it.ref));
+            if (!ragged) {
+                it.stretch = it.width * spec.params.space_stretch;
+                it.shrink = it.width * spec.params.space_shrink;
+            }
+            break;
+        case ItemKind::Penalty:
+            if (it.emergency) return std::nullopt;
+            if (it.discretionary && it.width > 0) {
+                // The hyphen's glyphs, as build_items shaped them for this run.
+                const text::TextRun& r = run_of(it.ref);
+                const text::StyledSpan& span = paragraph.spans[r.span];
+                const text::Shaped& h = fonts.shape_cache().shape(*r.font, fonts.shape_cache().features(span.font.features),
+                                                                  text::span_language(paragraph, span), r.script,
+                                                                  r.direction(), "-");
+                it.width += extra_pt(r) * double(h.glyphs.size());
+            }
+            break;
+        }
+    }
+    return out;
+}
+
 std::string dump(const ParagraphItems& p) {
     std::string out;
     char buf[160];

@@ -11,6 +11,7 @@
 #include "text/shaper.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,16 @@ enum class ItemsFor { Paragraph, SingleLine };
 
 ParagraphItems build_items(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
                            Diagnostics& diagnostics, ItemsFor purpose = ItemsFor::Paragraph);
+
+// The items build_items gives for `paragraph` with every span's tracking `extra_em` larger, made
+// from `p` (built for `paragraph` as it is) without shaping, hyphenating or breaking the text again:
+// each glyph of a box or a hyphen and each space `extra_em` × its span's size wider, stretch and
+// shrink in proportion, each piece's tracking as much larger. Nothing where more than widths could
+// change: a word with breaks at every character (emergency_word_penalty), or one the tracking
+// would make wider than the narrowest line (it would get them). page/house_rules.cpp sets a
+// paragraph at four trackings; this spares it building the items four times more.
+std::optional<ParagraphItems> with_extra_tracking(const ParagraphItems& p, const text::StyledParagraph& paragraph,
+                                                  const LineSpec& spec, text::FontCollection& fonts, double extra_em);
 
 // One item a line: `box 12.34 "word"`, `glue 2.50+1.25-0.83`, `penalty 50 flagged w=3.1`.
 std::string dump(const ParagraphItems& p);

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 namespace quire::linebreak {
 
@@ -330,9 +332,11 @@ private:
 
 }  // namespace
 
-SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
-                           Diagnostics& diagnostics) {
-    ParagraphItems p = build_items(paragraph, spec, fonts, diagnostics);
+namespace {
+
+// Breaks and assembles the lines of `paragraph` from its items `p` (build_items).
+SetParagraph set_from_items(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
+                            ParagraphItems& p) {
     BreakerInput in;
     in.widths_pt = spec.widths_pt;
     in.params = spec.params;
@@ -375,6 +379,36 @@ SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpe
             ++start;
     }
     return out;
+}
+
+text::StyledParagraph tracked_by(const text::StyledParagraph& paragraph, double extra_em) {
+    text::StyledParagraph tracked = paragraph;
+    for (auto& span : tracked.spans) span.font.tracking_em += extra_em;
+    return tracked;
+}
+
+}  // namespace
+
+SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
+                           Diagnostics& diagnostics) {
+    ParagraphItems p = build_items(paragraph, spec, fonts, diagnostics);
+    return set_from_items(paragraph, spec, fonts, p);
+}
+
+TrackingTrials::TrackingTrials(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
+                               Diagnostics& diagnostics)
+    : paragraph_(paragraph), spec_(spec), fonts_(fonts),
+      items_(std::make_unique<ParagraphItems>(build_items(paragraph, spec, fonts, diagnostics))) {}
+
+TrackingTrials::~TrackingTrials() = default;
+
+SetParagraph TrackingTrials::at(double extra_em) {
+    if (extra_em == 0) return set_from_items(paragraph_, spec_, fonts_, *items_);
+    const text::StyledParagraph tracked = tracked_by(paragraph_, extra_em);
+    if (std::optional<ParagraphItems> p = with_extra_tracking(*items_, paragraph_, spec_, fonts_, extra_em))
+        return set_from_items(tracked, spec_, fonts_, *p);
+    Diagnostics quiet;  // reported when the items were first built
+    return set_paragraph(tracked, spec_, fonts_, quiet);
 }
 
 SetLine set_single_line(const text::StyledParagraph& paragraph, text::FontCollection& fonts, Diagnostics& diagnostics) {

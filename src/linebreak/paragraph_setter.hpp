@@ -24,6 +24,8 @@
 #include "text/font_collection.hpp"
 #include "text/styled_text.hpp"
 
+#include <memory>
+
 namespace quire::linebreak {
 
 // Sets `paragraph` into lines per `spec`. Characters no font has (nor a fallback) are reported into
@@ -31,6 +33,29 @@ namespace quire::linebreak {
 // throws QuireError for a font family the table does not know.
 SetParagraph set_paragraph(const text::StyledParagraph& paragraph, const LineSpec& spec,
                            text::FontCollection& fonts, Diagnostics& diagnostics);
+
+struct ParagraphItems;
+
+// A paragraph set at its own tracking and, for a desk's small corrections (page/house_rules.hpp),
+// with every span tracked a little more or less: `at(e)` is set_paragraph of the paragraph with
+// every span's tracking_em + e. The items are built once (diagnostics then) and only widened or
+// narrowed for each tracking (linebreak::with_extra_tracking), where that is all that changes;
+// else the tracked paragraph is set from scratch. `paragraph` and `fonts` must outlive it.
+class TrackingTrials {
+public:
+    TrackingTrials(const text::StyledParagraph& paragraph, const LineSpec& spec, text::FontCollection& fonts,
+                   Diagnostics& diagnostics);
+    ~TrackingTrials();
+    TrackingTrials(const TrackingTrials&) = delete;
+    TrackingTrials& operator=(const TrackingTrials&) = delete;
+    SetParagraph at(double extra_em);
+
+private:
+    const text::StyledParagraph& paragraph_;
+    LineSpec spec_;
+    text::FontCollection& fonts_;
+    std::unique_ptr<ParagraphItems> items_;
+};
 
 // One line that must not break (running heads, folios, labels): natural width, ratio 0, x_offset 0.
 // To align it, use its width_pt.

@@ -133,18 +133,15 @@ private:
                 return;
             }
         }
-        auto set_as_styled = [&](const text::StyledParagraph& paragraph, Diagnostics& diagnostics) {
-            return set_in_style(paragraph, s, measure_of(c_, s), c_.fonts, diagnostics, 0, 0, suppress_indent,
-                                protrusion_, looseness);
-        };
-        linebreak::SetParagraph set = set_as_styled(p, c_.diagnostics);
-        // A runt or a penultimate hyphen in justified body text: tracked a little (house_rules.hpp).
-        if (role == BlockRole::Body && s.align == style::Align::Justify) {
-            Diagnostics quiet;  // reported when the paragraph was first set
-            if (auto better = retrack_for_house_rules(
-                    p, set, [&](const text::StyledParagraph& tracked) { return set_as_styled(tracked, quiet); }))
+        linebreak::TrackingTrials trials(
+            p, spec_in_style(s, measure_of(c_, s), 0, 0, suppress_indent, protrusion_, looseness), c_.fonts,
+            c_.diagnostics);
+        linebreak::SetParagraph set = trials.at(0);
+        // A runt, a penultimate hyphen, a line to be letter-spaced or a very tight one in justified
+        // body text: tracked a little (house_rules.hpp).
+        if (role == BlockRole::Body && s.align == style::Align::Justify)
+            if (auto better = retrack_for_house_rules(set, [&](double e) { return trials.at(e); }))
                 set = std::move(better->set);
-        }
         add_lines(fb, set, inset_of(s));
         // Body text may be set again a line looser or tighter to fill a column hole (copyfit.hpp),
         // from its untracked text: the house rules' tracking is not carried into copyfitting (carried,
@@ -571,11 +568,9 @@ private:
 
 }  // namespace
 
-linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
-                                     double width, text::FontCollection& fonts, Diagnostics& diagnostics,
-                                     int narrow_lines, double narrow_by, bool suppress_indent,
-                                     const linebreak::ProtrusionTable& protrusion, int looseness,
-                                     int only_fewer_lines_than) {
+linebreak::LineSpec spec_in_style(const style::ParagraphStyle& style, double width, int narrow_lines, double narrow_by,
+                                  bool suppress_indent, const linebreak::ProtrusionTable& protrusion, int looseness,
+                                  int only_fewer_lines_than) {
     linebreak::LineSpec spec;
     spec.widths_pt.clear();
     for (int i = 0; i < narrow_lines; ++i) spec.widths_pt.push_back(width - narrow_by);
@@ -587,7 +582,18 @@ linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, con
     spec.protrusion = protrusion;
     spec.params.looseness = looseness;
     spec.only_fewer_lines_than = only_fewer_lines_than;
-    return linebreak::set_paragraph(paragraph, spec, fonts, diagnostics);
+    return spec;
+}
+
+linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
+                                     double width, text::FontCollection& fonts, Diagnostics& diagnostics,
+                                     int narrow_lines, double narrow_by, bool suppress_indent,
+                                     const linebreak::ProtrusionTable& protrusion, int looseness,
+                                     int only_fewer_lines_than) {
+    return linebreak::set_paragraph(paragraph,
+                                    spec_in_style(style, width, narrow_lines, narrow_by, suppress_indent, protrusion,
+                                                  looseness, only_fewer_lines_than),
+                                    fonts, diagnostics);
 }
 
 linebreak::ProtrusionTable protrusion_of(const style::Layout& layout) {
@@ -607,15 +613,15 @@ bool reset_block(FlowBlock& block, int looseness, const BlockContext& context, d
     // A line tighter: nothing to set when the paragraph cannot be shorter than it is (the final
     // pass would look for the shorter setting among every breaking, at length, to find none).
     const int fewer_than = looseness < r.looseness ? static_cast<int>(block.lines.size()) : 0;
-    auto set_tracked = [&](const text::StyledParagraph& paragraph) {
-        return set_in_style(paragraph, *block.style, r.width, context.fonts, quiet, 0, 0, r.suppress_indent,
-                            protrusion_of(context.layout), looseness, fewer_than);
-    };
-    linebreak::SetParagraph set = set_tracked(tracked);
+    linebreak::TrackingTrials trials(tracked,
+                                     spec_in_style(*block.style, r.width, 0, 0, r.suppress_indent,
+                                                   protrusion_of(context.layout), looseness, fewer_than),
+                                     context.fonts, quiet);
+    linebreak::SetParagraph set = trials.at(0);
     if (set.lines.empty() || set.lines.size() == block.lines.size()) return false;
     // The house rules as at its first setting (house_rules.hpp), at the line count asked for.
     if (block.style->align == style::Align::Justify)
-        if (auto better = retrack_for_house_rules(tracked, set, set_tracked, RetrackLines::Same))
+        if (auto better = retrack_for_house_rules(set, [&](double e) { return trials.at(e); }, RetrackLines::Same))
             set = std::move(better->set);
     block.lines.clear();
     add_lines(block, set, r.inset);

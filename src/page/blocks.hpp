@@ -101,9 +101,14 @@ struct BlockContext {
     DonationNotice donation = DonationNotice::AsWritten;
 };
 
-// Sets a paragraph in `style` at `width` points; the first `narrow_lines` lines are narrower by
-// `narrow_by` (a drop cap). Alignment, hyphenation and indents come from the style.
+// How a paragraph in `style` is set at `width` points; the first `narrow_lines` lines are narrower
+// by `narrow_by` (a drop cap). Alignment, hyphenation and indents come from the style.
 // `only_fewer_lines_than`: LineSpec's (no lines when the paragraph cannot be that short).
+linebreak::LineSpec spec_in_style(const style::ParagraphStyle& style, double width, int narrow_lines = 0,
+                                  double narrow_by = 0, bool suppress_indent = false,
+                                  const linebreak::ProtrusionTable& protrusion = {}, int looseness = 0,
+                                  int only_fewer_lines_than = 0);
+// The paragraph set so (linebreak::set_paragraph).
 linebreak::SetParagraph set_in_style(const text::StyledParagraph& paragraph, const style::ParagraphStyle& style,
                                      double width, text::FontCollection& fonts, Diagnostics& diagnostics,
                                      int narrow_lines = 0, double narrow_by = 0, bool suppress_indent = false,

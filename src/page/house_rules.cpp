@@ -62,16 +62,14 @@ HouseRuleFaults house_rule_faults(const linebreak::SetParagraph& set) {
     return f;
 }
 
-std::optional<Retracked> retrack_for_house_rules(
-    const text::StyledParagraph& paragraph, const linebreak::SetParagraph& set,
-    const std::function<linebreak::SetParagraph(const text::StyledParagraph&)>& set_tracked, RetrackLines lines) {
+std::optional<Retracked> retrack_for_house_rules(const linebreak::SetParagraph& set,
+                                                 const std::function<linebreak::SetParagraph(double)>& set_at,
+                                                 RetrackLines lines) {
     const HouseRuleFaults faults = house_rule_faults(set);
     if (!faults.any()) return std::nullopt;
     const Spacing before = spacing_of(set);
     for (const double tracking : kHouseRuleTracking) {
-        text::StyledParagraph tracked = paragraph;
-        for (auto& span : tracked.spans) span.font.tracking_em += tracking;
-        linebreak::SetParagraph again = set_tracked(tracked);
+        linebreak::SetParagraph again = set_at(tracking);
         if (again.lines.empty() || again.lines.size() > set.lines.size() ||
             (lines == RetrackLines::Same && again.lines.size() != set.lines.size()))
             continue;

@@ -8,7 +8,6 @@
 #pragma once
 
 #include "linebreak/line_types.hpp"
-#include "text/styled_text.hpp"
 
 #include <functional>
 #include <optional>
@@ -39,19 +38,18 @@ struct Retracked {
 // thousandths of an em is the copyfitting step (copyfit.hpp); ten is what desks allow for a runt.
 inline constexpr double kHouseRuleTracking[] = {-0.005, 0.005, -0.01, 0.01};
 
-// Sets `paragraph` again, its spans tracked by each of kHouseRuleTracking in turn (`set_tracked`
-// sets a paragraph as the original was set), until one setting has fewer faults than the
-// original `set` (none of the four kinds more) and is no worse in its spacing: no overfull line, no
-// more lines than before, at most one more hyphen and no more broken names (text::is_name_break),
-// no very loose (ratio > 2.154) or very tight (≤ −0.9) line beyond the original's count, and its
-// loosest line not looser than the original's or ratio 1.
+// Sets the paragraph again by `set_at(e)`, its spans tracked e em more for each e of
+// kHouseRuleTracking in turn (linebreak::TrackingTrials::at), until one setting has fewer faults
+// than the original `set` (none of the four kinds more) and is no worse in its spacing: no overfull
+// line, no more lines than before, at most one more hyphen and no more broken names
+// (text::is_name_break), no very loose (ratio > 2.154) or very tight (≤ −0.9) line beyond the
+// original's count, and its loosest line not looser than the original's or ratio 1.
 // Nothing when the original keeps the rules or no tracking does better.
 // `lines`: FewerAllowed allows a line fewer (a first setting); Same keeps the count (copyfitting, which
 // set the paragraph to that count, copyfit.hpp).
 enum class RetrackLines { FewerAllowed, Same };
-std::optional<Retracked> retrack_for_house_rules(
-    const text::StyledParagraph& paragraph, const linebreak::SetParagraph& set,
-    const std::function<linebreak::SetParagraph(const text::StyledParagraph&)>& set_tracked,
-    RetrackLines lines = RetrackLines::FewerAllowed);
+std::optional<Retracked> retrack_for_house_rules(const linebreak::SetParagraph& set,
+                                                 const std::function<linebreak::SetParagraph(double)>& set_at,
+                                                 RetrackLines lines = RetrackLines::FewerAllowed);
 
 }  // namespace quire::page

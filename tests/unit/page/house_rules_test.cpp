@@ -56,7 +56,7 @@ TEST_CASE("house rules: a one-word last line, a hyphen in the line before the la
     // The retracking leaves a paragraph that keeps the rules alone (the setter is not even called).
     int calls = 0;
     const auto fine = lines_of({{"two words", false}, {"and more.", false}});
-    CHECK_FALSE(retrack_for_house_rules({}, fine, [&](const text::StyledParagraph&) {
+    CHECK_FALSE(retrack_for_house_rules(fine, [&](double) {
                     ++calls;
                     return fine;
                 }).has_value());
