@@ -101,6 +101,11 @@ struct BlockContext {
     DonationNotice donation = DonationNotice::AsWritten;
 };
 
+// The declarations from here to reset_block are defined in paragraph_setting.cpp.
+
+// Appends a paragraph's lines to a block, `x` from the column's left edge.
+void add_lines(FlowBlock& b, const linebreak::SetParagraph& set, double x, double gap_before_first = 0);
+
 // How a paragraph in `style` is set at `width` points; the first `narrow_lines` lines are narrower
 // by `narrow_by` (a drop cap). Alignment, hyphenation and indents come from the style.
 // `only_fewer_lines_than`: LineSpec's (no lines when the paragraph cannot be that short).
