@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quire::text {
@@ -42,6 +43,22 @@ enum class TailAlone { Never, Allowed };
 // Every distinct scale is another scaled font in the PDF, hence the step.
 inline constexpr double kMaxGlyphScaling = 0.03;
 inline constexpr double kGlyphScaleStep = 0.005;
+
+// The marks on a justified line's word spaces (SetLine::ratio) that the proof reports and the page
+// stage's house rules (page/house_rules.hpp) avoid. Very loose: beyond badness 1000 (badness =
+// 100 r³), where plain TeX reports "Underfull \\hbox" (\\hbadness = 1000): spaces about twice their
+// natural width, where rivers start to show. Very tight: −0.9 or less, the art desk's mark (issue
+// 16; −1 is all the spaces' shrink used).
+inline constexpr double kVeryLooseRatio = 2.154;
+inline constexpr double kVeryTightRatio = -0.9;
+
+// A line whose text, spaces around it left out, is one word (no space inside): as a paragraph's last
+// line, a runt.
+inline bool is_one_word(std::string_view text) {
+    const auto b = text.find_first_not_of(' ');
+    if (b == std::string_view::npos) return false;
+    return text.substr(b, text.find_last_not_of(' ') - b + 1).find(' ') == std::string_view::npos;
+}
 
 // Knuth–Plass parameters, with TeX's names (The TeXbook ch. 14; Knuth & Plass 1981). Penalties and
 // demerits are in TeX's units. The defaults are ours, for a magazine's narrow justified column;

@@ -122,7 +122,7 @@ private:
         // body text: tracked a little (house_rules.hpp).
         if (role == BlockRole::Body && s.align == style::Align::Justify)
             if (auto better = retrack_for_house_rules(set, [&](double e) { return trials.at(e); }))
-                set = std::move(better->set);
+                set = std::move(*better);
         add_lines(fb, set, inset_of(s));
         // Body text may be set again a line looser or tighter to fill a column hole (copyfit.hpp),
         // from its untracked text: the house rules' tracking is not carried into copyfitting (carried,

@@ -5,23 +5,10 @@
 
 #include <algorithm>
 #include <iterator>
-#include <cmath>
-#include <string>
 
 namespace quire::page {
 
 namespace {
-
-// The proof's thresholds (proof/checks_lines.cpp, docs/proofs.md): a line looser than badness 1000
-// (plain TeX's \hbadness) is "very loose", one at −0.9 or tighter "very tight".
-constexpr double kVeryLoose = 2.154;
-constexpr double kVeryTight = -0.9;
-
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(' ');
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(' ') - b + 1);
-}
 
 struct Spacing {
     int overfull = 0, hyphens = 0, names = 0, very_loose = 0, very_tight = 0;
@@ -41,8 +28,8 @@ Spacing spacing_of(const linebreak::SetParagraph& set) {
                 ++s.names;
         }
         if (i + 1 == set.lines.size()) continue;  // the last line is not justified
-        if (l.ratio > kVeryLoose) ++s.very_loose;
-        if (l.ratio <= kVeryTight) ++s.very_tight;
+        if (l.ratio > linebreak::kVeryLooseRatio) ++s.very_loose;
+        if (l.ratio <= linebreak::kVeryTightRatio) ++s.very_tight;
         s.loosest = std::max(s.loosest, l.ratio);
     }
     return s;
@@ -54,16 +41,15 @@ HouseRuleFaults house_rule_faults(const linebreak::SetParagraph& set) {
     HouseRuleFaults f;
     const std::size_t n = set.lines.size();
     if (n < 2) return f;
-    const std::string last = trimmed(set.lines.back().text);
-    f.runt = !last.empty() && last.find(' ') == std::string::npos;
+    f.runt = linebreak::is_one_word(set.lines.back().text);
     f.penultimate_hyphen = set.lines[n - 2].hyphenated;
     for (std::size_t i = 0; i + 1 < n; ++i)
         if (!set.lines[i].overfull && set.lines[i].ratio > LooseLineLimits{}.adjust_above) ++f.loose_lines;
-        else if (!set.lines[i].overfull && set.lines[i].ratio <= kVeryTight) ++f.tight_lines;
+        else if (!set.lines[i].overfull && set.lines[i].ratio <= linebreak::kVeryTightRatio) ++f.tight_lines;
     return f;
 }
 
-std::optional<Retracked> retrack_for_house_rules(const linebreak::SetParagraph& set,
+std::optional<linebreak::SetParagraph> retrack_for_house_rules(const linebreak::SetParagraph& set,
                                                  const std::function<linebreak::SetParagraph(double)>& set_at,
                                                  RetrackLines lines) {
     const HouseRuleFaults faults = house_rule_faults(set);
@@ -74,8 +60,7 @@ std::optional<Retracked> retrack_for_house_rules(const linebreak::SetParagraph& 
     const std::size_t tries = faults.runt || faults.penultimate_hyphen || faults.loose_lines > 0
                                   ? std::size(kHouseRuleTracking) : 2;
     for (std::size_t k = 0; k < tries; ++k) {
-        const double tracking = kHouseRuleTracking[k];
-        linebreak::SetParagraph again = set_at(tracking);
+        linebreak::SetParagraph again = set_at(kHouseRuleTracking[k]);
         if (again.lines.empty() || again.lines.size() > set.lines.size() ||
             (lines == RetrackLines::Same && again.lines.size() != set.lines.size()))
             continue;
@@ -89,7 +74,7 @@ std::optional<Retracked> retrack_for_house_rules(const linebreak::SetParagraph& 
             after.very_loose > before.very_loose || after.very_tight > before.very_tight ||
             after.loosest > std::max(before.loosest, 1.0))
             continue;
-        return Retracked{std::move(again), tracking};
+        return again;
     }
     return std::nullopt;
 }

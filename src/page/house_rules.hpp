@@ -28,18 +28,12 @@ struct HouseRuleFaults {
 };
 HouseRuleFaults house_rule_faults(const linebreak::SetParagraph& set);
 
-// A paragraph set again with tracking: the setting and the tracking used.
-struct Retracked {
-    linebreak::SetParagraph set;
-    double tracking_em = 0;
-};
-
 // The trackings tried, in order: tighter first (a line saved helps the page), then looser. Five
 // thousandths of an em is the copyfitting step (copyfit.hpp); ten is what desks allow for a runt.
 inline constexpr double kHouseRuleTracking[] = {-0.005, 0.005, -0.01, 0.01};
 
 // Sets the paragraph again by `set_at(e)`, its spans tracked e em more for each e of
-// kHouseRuleTracking in turn (linebreak::TrackingTrials::at), until one setting has fewer faults
+// kHouseRuleTracking in turn (linebreak::TrackingTrials::at), until one setting (returned) has fewer faults
 // than the original `set` (none of the four kinds more) and is no worse in its spacing: no overfull
 // line, no more lines than before, at most one more hyphen and no more broken names
 // (text::is_name_break), no very loose (ratio > 2.154) or very tight (≤ −0.9) line beyond the
@@ -48,7 +42,7 @@ inline constexpr double kHouseRuleTracking[] = {-0.005, 0.005, -0.01, 0.01};
 // `lines`: FewerAllowed allows a line fewer (a first setting); Same keeps the count (copyfitting, which
 // set the paragraph to that count, copyfit.hpp).
 enum class RetrackLines { FewerAllowed, Same };
-std::optional<Retracked> retrack_for_house_rules(const linebreak::SetParagraph& set,
+std::optional<linebreak::SetParagraph> retrack_for_house_rules(const linebreak::SetParagraph& set,
                                                  const std::function<linebreak::SetParagraph(double)>& set_at,
                                                  RetrackLines lines = RetrackLines::FewerAllowed);
 

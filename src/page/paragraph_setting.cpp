@@ -84,7 +84,7 @@ bool reset_block(FlowBlock& block, int looseness, const BlockContext& context, d
     // The house rules as at its first setting (house_rules.hpp), at the line count asked for.
     if (block.style->align == style::Align::Justify)
         if (auto better = retrack_for_house_rules(set, [&](double e) { return trials.at(e); }, RetrackLines::Same))
-            set = std::move(better->set);
+            set = std::move(*better);
     block.lines.clear();
     add_lines(block, set, r.inset);
     // As build_blocks adjusts them: glyph scaling, then letter spacing kept for the proof's report.

@@ -115,8 +115,7 @@ private:
         const bool body = kBodyText.count(line.style) > 0;
         const bool last = line.line_in_paragraph == line.paragraph_lines;
         const std::string text = trimmed(line.text);
-        if ((body || kSubheads.count(line.style)) && last && line.paragraph_lines > 1 && !text.empty() &&
-            text.find(' ') == std::string::npos)
+        if ((body || kSubheads.count(line.style)) && last && line.paragraph_lines > 1 && linebreak::is_one_word(text))
             report_.add(body ? Severity::Note : Severity::Warning, "runt", line_place(line, g),
                         std::string(body ? "the paragraph's" : "the subhead's") + " last line is one word: \u201C" +
                             text + "\u201D");

@@ -13,6 +13,7 @@
 //                        confidently as another, and which was hyphenated with the marked language's patterns
 #pragma once
 
+#include "linebreak/line_types.hpp"
 #include "page/page_document.hpp"
 #include "proof/report.hpp"
 #include "style/layout.hpp"
@@ -20,9 +21,8 @@
 namespace quire::proof {
 
 struct LineCheckOptions {
-    // At or below this ratio a line is very tight: r = −1 is all the spaces' shrink used (a third of
-    // the space, BreakParams::space_shrink); −0.9 is the art desk's mark (issue 16).
-    double tight_ratio = -0.9;
+    // At or below this ratio a line is very tight (linebreak::kVeryTightRatio).
+    double tight_ratio = linebreak::kVeryTightRatio;
     // Hyphenated names tolerated on a page of an ordinary article (issue 16: "at most one per page").
     int names_per_page = 1;
     // A paragraph or span marked with a language is judged only when it has this many letters: the

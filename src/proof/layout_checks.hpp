@@ -6,6 +6,7 @@
 // placed by page, column and line as the proof's line numbers show them.
 #pragma once
 
+#include "linebreak/line_types.hpp"
 #include "page/page_document.hpp"
 #include "proof/report.hpp"
 #include "style/layout.hpp"
@@ -15,13 +16,10 @@
 namespace quire::proof {
 
 struct LayoutCheckOptions {
-    // Beyond this adjustment ratio a line is reported as very loose: 2.154 is badness 1000 (badness
-    // = 100 r³), where plain TeX reports "Underfull \\hbox" (\\hbadness = 1000): word spaces about
-    // twice their natural width, where rivers start to show.
-    double loose_ratio = 2.154;
-    // Consecutive hyphenated lines allowed: the art desk's rule (issue 16) is two. The line breaker's
-    // hard limit is still three (line_types.hpp): at two, mean |r| on the LuaTeX comparison rose from
-    // 0.617 to 0.663 (narrow), so runs of three are reported here rather than forbidden there.
+    // Beyond this adjustment ratio a line is reported as very loose (linebreak::kVeryLooseRatio).
+    double loose_ratio = linebreak::kVeryLooseRatio;
+    // Consecutive hyphenated lines allowed: the art desk's rule (issue 16) is two, the line breaker's
+    // hard limit too since stop 30 (line_types.hpp); reported here should a setting allow more.
     int max_hyphen_ladder = 2;
     double warn_ppi = 300, error_ppi = 150;
 };
